@@ -1,0 +1,153 @@
+//! `chronicle ingest`: many inputs in, one corpus out.
+//!
+//! # Overview
+//! [`run`] collects the inputs ([`crate::inputs`]), reads them in order with a progress
+//! bar on large jobs, merges the documents, and writes one corpus file. Ids made up from
+//! file names are renamed on a clash (`-2`, `-3`, …, with a warning); ids written in
+//! JSON are the author's, so a clash there rejects the later document, as `validate` does.
+//! Every problem is printed to stderr with its place; a summary line ends the run.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chronicle_core::{Corpus, Problem};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::inputs::{collect, read};
+use crate::IngestArgs;
+
+/// Show a progress bar when the input is at least this many bytes…
+const PROGRESS_MIN_BYTES: u64 = 4 * 1024 * 1024;
+/// …or this many files.
+const PROGRESS_MIN_FILES: usize = 100;
+
+/// Runs `chronicle ingest`.
+pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
+    let inputs = collect(&args.paths, args.adapter)?;
+    if inputs.is_empty() {
+        anyhow::bail!("no .txt, .json or .jsonl files found in the given paths");
+    }
+    let total_bytes: u64 = inputs.iter().map(|i| i.size).sum();
+    let progress = if !args.quiet
+        && (total_bytes >= PROGRESS_MIN_BYTES || inputs.len() >= PROGRESS_MIN_FILES)
+    {
+        let bar = ProgressBar::new(total_bytes);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} reading [{bar:30}] {bytes}/{total_bytes} · {pos_files} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+
+    let mut corpus = Corpus::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut rejected = 0;
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut titles = Vec::new();
+    for (n, input) in inputs.iter().enumerate() {
+        if let Some(bar) = &progress {
+            bar.set_message(format!("file {} of {}", n + 1, inputs.len()));
+        }
+        let read = read(input)?;
+        rejected += read.rejected;
+        problems.extend(read.problems);
+        if let Some(t) = read.title {
+            titles.push((t, read.description));
+        }
+        let file = input.path.display().to_string();
+        for (i, mut doc) in read.documents.into_iter().enumerate() {
+            if !seen.contains(&doc.id) {
+                seen.insert(doc.id.clone());
+            } else if read.generated_ids {
+                let base = doc.id.clone();
+                let mut k = 2;
+                while seen.contains(&format!("{base}-{k}")) {
+                    k += 1;
+                }
+                doc.id = format!("{base}-{k}");
+                problems.push(
+                    Problem::warning(format!(
+                        "the id \"{base}\" is taken by an earlier file; renamed \"{}\"",
+                        doc.id
+                    ))
+                    .in_file(file.clone())
+                    .in_field("id"),
+                );
+                seen.insert(doc.id.clone());
+            } else {
+                problems.push(
+                    Problem::error(format!(
+                        "duplicate id \"{}\": an earlier file has it; document rejected",
+                        doc.id
+                    ))
+                    .in_file(file.clone())
+                    .in_document(i, Some(&doc.id))
+                    .in_field("id"),
+                );
+                rejected += 1;
+                continue;
+            }
+            if doc.language.is_none() {
+                doc.language.clone_from(&args.language);
+            }
+            corpus.documents.push(doc);
+        }
+        if let Some(bar) = &progress {
+            bar.inc(input.size);
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+
+    corpus.title = args.title.clone();
+    corpus.description = args.description.clone();
+    if titles.len() == 1 && corpus.title.is_none() {
+        let (title, description) = titles.remove(0);
+        corpus.title = Some(title);
+        if corpus.description.is_none() {
+            corpus.description = description;
+        }
+    }
+
+    let mut stderr = std::io::stderr().lock();
+    for p in &problems {
+        writeln!(stderr, "{p}")?;
+    }
+    let mut json = if args.compact {
+        serde_json::to_string(&corpus)?
+    } else {
+        serde_json::to_string_pretty(&corpus)?
+    };
+    json.push('\n');
+    std::fs::write(&args.output, &json)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    let warnings = problems.iter().filter(|p| !p.is_error()).count();
+    writeln!(
+        stderr,
+        "ingested {} documents from {} files ({} rejected, {} warnings) → {} ({})",
+        corpus.documents.len(),
+        inputs.len(),
+        rejected,
+        warnings,
+        args.output.display(),
+        human_bytes(json.len() as u64),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `10.8 MB`, `912 KB`, `17 B`.
+pub fn human_bytes(n: u64) -> String {
+    match n {
+        n if n >= 1_000_000 => format!("{:.1} MB", n as f64 / 1e6),
+        n if n >= 1_000 => format!("{} KB", n / 1000),
+        n => format!("{n} B"),
+    }
+}

@@ -1,0 +1,133 @@
+//! `chronicle stats`: what is in a corpus, at a glance.
+//!
+//! # Overview
+//! [`run`] prints the document count (and how many were rejected), the date span with
+//! how many documents are undated, counts per field, the languages, and the top sources.
+//! [`describe`] builds that report as a string, so it can be tested.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chronicle_core::load::{load_corpus, load_json_lines};
+use chronicle_core::{LoadError, Loaded};
+
+/// How many sources `stats` lists.
+const TOP_SOURCES: usize = 10;
+
+/// Loads a corpus file; `.jsonl`/`.ndjson` are read as JSON Lines, anything else is
+/// detected from its content.
+pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("jsonl" | "ndjson") => load_json_lines(bytes),
+        _ => load_corpus(bytes),
+    }
+}
+
+/// Runs `chronicle stats`.
+pub fn run(file: &Path) -> anyhow::Result<ExitCode> {
+    let name = file.display().to_string();
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {name}"))?;
+    match load_file(file, &bytes) {
+        Ok(loaded) => {
+            print!("{}", describe(&loaded, bytes.len()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => anyhow::bail!("{name}:{}: {}", e.position(), e.message()),
+    }
+}
+
+/// The stats report.
+pub fn describe(loaded: &Loaded, bytes: usize) -> String {
+    let c = &loaded.corpus;
+    let docs = &c.documents;
+    let mut s = String::new();
+    if let Some(t) = &c.title {
+        let _ = writeln!(s, "title:        {t}");
+    }
+    let _ = writeln!(
+        s,
+        "documents:    {} ({} rejected, {} warnings)",
+        docs.len(),
+        loaded.rejected,
+        loaded.problems.iter().filter(|p| !p.is_error()).count()
+    );
+    let _ = writeln!(
+        s,
+        "size:         {}",
+        crate::ingest::human_bytes(bytes as u64)
+    );
+    let words: usize = docs.iter().map(|d| d.body.split_whitespace().count()).sum();
+    let _ = writeln!(s, "body words:   {words}");
+    let dated: Vec<_> = docs.iter().filter_map(|d| d.date).collect();
+    match (dated.iter().min(), dated.iter().max()) {
+        (Some(first), Some(last)) => {
+            let _ = writeln!(
+                s,
+                "dates:        {} – {} ({} undated)",
+                first,
+                last,
+                docs.len() - dated.len()
+            );
+        }
+        _ => {
+            let _ = writeln!(s, "dates:        none ({} undated)", docs.len());
+        }
+    }
+    let count =
+        |f: &dyn Fn(&chronicle_core::Document) -> bool| docs.iter().filter(|d| f(d)).count();
+    let _ = writeln!(
+        s,
+        "with source:  {} · agency: {} · tags: {} · people: {} · places: {} · organizations: {}",
+        count(&|d| d.source.is_some()),
+        count(&|d| d.agency.is_some()),
+        count(&|d| !d.tags.is_empty()),
+        count(&|d| !d.people.is_empty()),
+        count(&|d| !d.places.is_empty()),
+        count(&|d| !d.organizations.is_empty()),
+    );
+    let languages = top(
+        docs.iter().filter_map(|d| d.language.as_deref()),
+        usize::MAX,
+    );
+    if !languages.is_empty() {
+        let list: Vec<String> = languages
+            .iter()
+            .map(|(l, n)| format!("{l} ({n})"))
+            .collect();
+        let _ = writeln!(s, "languages:    {}", list.join(", "));
+    }
+    let sources = top(docs.iter().filter_map(|d| d.source.as_deref()), TOP_SOURCES);
+    let distinct = docs
+        .iter()
+        .filter_map(|d| d.source.as_deref())
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    let _ = writeln!(
+        s,
+        "sources:      {distinct} distinct; top {}:",
+        sources.len()
+    );
+    for (source, n) in sources {
+        let _ = writeln!(s, "  {n:>6}  {source}");
+    }
+    s
+}
+
+/// The `limit` most frequent values, most frequent first, ties alphabetical.
+fn top<'a>(values: impl Iterator<Item = &'a str>, limit: usize) -> Vec<(&'a str, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    let mut list: Vec<_> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    list.truncate(limit);
+    list
+}

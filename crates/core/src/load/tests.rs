@@ -1,0 +1,143 @@
+use super::*;
+
+fn load(text: &str) -> Loaded {
+    load_corpus(text.as_bytes()).unwrap()
+}
+
+#[test]
+fn loads_a_corpus_object_with_header_and_unknown_fields() {
+    let loaded = load(
+        r#"{"format":"chronicle-corpus","version":1,"title":"T","description":"D","curator":"X",
+        "documents":[{"id":"a","title":" A ","body":"b","date":"2018-10","tags":["x","x","y"],
+        "people":"Solo","meta":{"n":788,"k":"v"},"extra":{"z":[1]}}]}"#,
+    );
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let c = &loaded.corpus;
+    assert_eq!(c.title.as_deref(), Some("T"));
+    assert_eq!(c.description.as_deref(), Some("D"));
+    assert_eq!(c.meta["curator"], "X");
+    let d = &c.documents[0];
+    assert_eq!(d.title, "A");
+    assert_eq!(d.date.unwrap().to_iso(), "2018-10");
+    assert_eq!(d.tags, ["x", "y"]);
+    assert_eq!(d.people, ["Solo"]);
+    assert_eq!(d.meta["n"], "788");
+    assert_eq!(d.meta["extra"], r#"{"z":[1]}"#);
+}
+
+#[test]
+fn loads_a_bare_array_and_json_lines() {
+    let arr = load(r#"[{"id":"a","title":"A","body":""},{"id":2,"title":"B","body":"x"}]"#);
+    assert_eq!(arr.corpus.documents.len(), 2);
+    assert_eq!(arr.corpus.documents[1].id, "2");
+    let lines = load("{\"id\":\"a\",\"title\":\"A\",\"body\":\"\"}\n\n{\"id\":\"b\",\"title\":\"B\",\"body\":\"\"}\n");
+    assert_eq!(lines.corpus.documents.len(), 2);
+    let single = load(r#"{"id":"a","title":"A","body":"x"}"#);
+    assert_eq!(single.corpus.documents.len(), 1);
+}
+
+#[test]
+fn invalid_documents_are_rejected_with_their_place_and_the_rest_load() {
+    let text = "{\"format\":\"chronicle-corpus\",\"version\":1,\"documents\":[\n\
+        {\"id\":\"ok\",\"title\":\"Fine\",\"body\":\"x\"},\n\
+        {\"id\":\"no-title\",\"body\":\"x\"},\n\
+        {\"id\":\"ok\",\"title\":\"Dup\",\"body\":\"x\"},\n\
+        {\"id\":\"bad-date\",\"title\":\"D\",\"body\":\"x\",\"date\":\"2018-02-30\"},\n\
+        {\"title\":\"No id\",\"body\":\"x\"},\n\
+        42,\n\
+        {\"id\":\"warn\",\"title\":\"W\",\"body\":\"x\",\"source\":7}\n]}";
+    let loaded = load(text);
+    let ids: Vec<&str> = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(ids, ["ok", "warn"]);
+    assert_eq!(loaded.rejected, 5);
+    let shown: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        shown,
+        [
+            "error: line 3:1, document 2 (id \"no-title\"), field \"title\": the title is missing; document rejected",
+            "error: line 4:7, document 3 (id \"ok\"), field \"id\": duplicate id \"ok\": an earlier document has it; document rejected",
+            "error: line 5:48, document 4 (id \"bad-date\"), field \"date\": `2018-02-30` is not a date: February 2018 has no day 30 (use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339); document rejected",
+            "error: line 6:1, document 5, field \"id\": the id is missing; document rejected",
+            "error: line 7:1, document 6: a document must be an object, found a number; document rejected",
+            "warning: line 8:46, document 7 (id \"warn\"), field \"source\": expected a string, found a number; kept in meta as \"source\"",
+        ]
+    );
+    assert_eq!(loaded.corpus.documents[1].meta["source"], "7");
+}
+
+#[test]
+fn invalid_json_is_an_error_with_line_and_column() {
+    let err = load_corpus(b"{\"documents\": [\n  {\"id\": \"a\",}\n]}").unwrap_err();
+    assert_eq!(
+        err.position(),
+        Position {
+            line: 2,
+            column: 14
+        }
+    );
+    assert!(err.to_string().contains("not valid JSON"), "{err}");
+    assert!(err.to_string().contains("trailing comma"), "{err}");
+}
+
+#[test]
+fn json_lines_reject_only_the_broken_line() {
+    let loaded = load("{\"id\":\"a\",\"title\":\"A\",\"body\":\"\"}\n{\"id\":\"b\",\n{\"id\":\"c\",\"title\":\"C\",\"body\":\"\"}\n");
+    assert_eq!(loaded.corpus.documents.len(), 2);
+    assert_eq!(loaded.rejected, 1);
+    assert_eq!(
+        loaded.problems[0].position,
+        Some(Position {
+            line: 2,
+            column: 11
+        })
+    );
+}
+
+#[test]
+fn not_a_corpus_says_what_it_found() {
+    let err = load_corpus(b"\"hello\"").unwrap_err();
+    assert!(err.to_string().contains("found a string"), "{err}");
+    let err = load_corpus(br#"{"format":"other","documents":[]}"#).unwrap_err();
+    assert!(err.to_string().contains("`format` must be"), "{err}");
+    let err =
+        load_corpus(br#"{"format":"chronicle-corpus","version":2,"documents":[]}"#).unwrap_err();
+    assert!(err.to_string().contains("version 2"), "{err}");
+    let err = load_corpus(br#"{"name":"x"}"#).unwrap_err();
+    assert!(err.to_string().contains("`documents`"), "{err}");
+    let err = load_corpus(b"[1] [2]").unwrap_err();
+    assert_eq!(err.position(), Position { line: 1, column: 5 });
+}
+
+#[test]
+fn non_utf8_input_says_where() {
+    let err = load_corpus(b"[\n{\"id\":\"\xff\"}]").unwrap_err();
+    assert_eq!(
+        err,
+        LoadError::NotUtf8 {
+            position: Position { line: 2, column: 8 }
+        }
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let loaded =
+        load_corpus(b"\xEF\xBB\xBF[{\"id\":\"a\",\"title\":\"A\",\"body\":\"\"}]").unwrap();
+    assert_eq!(loaded.corpus.documents.len(), 1);
+}
+
+#[test]
+fn markup_in_text_is_kept_verbatim() {
+    // See: #2 (corpus text is data, never HTML)
+    let loaded = load(
+        r#"[{"id":"x","title":"<script>alert(1)</script>","body":"<img src=x onerror=alert(1)>"}]"#,
+    );
+    let d = &loaded.corpus.documents[0];
+    assert_eq!(d.title, "<script>alert(1)</script>");
+    assert_eq!(d.body, "<img src=x onerror=alert(1)>");
+}

@@ -1,0 +1,8 @@
+//! The visible parts of the app. Each component reads shared state through
+//! [`crate::context`] and calls `chronicle-core` for anything that is not display.
+
+pub mod document_view;
+pub mod marked;
+pub mod notices;
+pub mod result_list;
+pub mod search_bar;

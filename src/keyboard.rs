@@ -1,0 +1,90 @@
+//! Keyboard shortcuts for the whole page.
+//!
+//! # Overview
+//! [`install`] listens on the window:
+//! - `/` focuses the search box;
+//! - `Esc` closes the open document;
+//! - `j` / `k` open the next / previous result.
+//!
+//! Letters are ignored while the reader is typing in a field, and with Ctrl, Alt or Meta
+//! held, so browser and screen-reader shortcuts keep working.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+
+use crate::context::{use_archive, use_hits, use_nav};
+use crate::history::Entry;
+
+/// The `id` of the search input, for focusing it.
+pub const SEARCH_INPUT_ID: &str = "chronicle-search";
+
+/// Installs the shortcuts for the lifetime of the calling component.
+pub fn install() {
+    let nav = use_nav();
+    let hits = use_hits().hits;
+    let archive = use_archive();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.default_prevented() {
+            return;
+        }
+        let key = ev.key();
+        if key == "Escape" {
+            if nav.state.with_untracked(|s| s.doc.is_some()) {
+                ev.prevent_default();
+                nav.close();
+            }
+            return;
+        }
+        if typing_in_a_field(&ev) {
+            return;
+        }
+        match key.as_str() {
+            "/" => {
+                ev.prevent_default();
+                if let Some(input) = document()
+                    .get_element_by_id(SEARCH_INPUT_ID)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+            "j" | "k" => {
+                let step: isize = if key == "j" { 1 } else { -1 };
+                let open = nav.state.with_untracked(|s| s.doc.clone());
+                let next = hits.with_untracked(|h| {
+                    let current = open
+                        .as_deref()
+                        .and_then(|id| archive.find(id))
+                        .and_then(|d| h.ids.iter().position(|x| *x == d));
+                    let i = match current {
+                        Some(i) => i as isize + step,
+                        None => 0,
+                    };
+                    usize::try_from(i).ok().and_then(|i| h.ids.get(i).copied())
+                });
+                if let Some(next) = next {
+                    ev.prevent_default();
+                    let entry = if open.is_some() {
+                        Entry::Replace
+                    } else {
+                        Entry::Push
+                    };
+                    nav.open(archive.doc(next).id.clone(), entry);
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn typing_in_a_field(ev: &KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            let tag = el.tag_name();
+            el.is_content_editable() || matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
+}

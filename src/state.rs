@@ -1,0 +1,161 @@
+//! What the reader is looking at, as data: [`ViewState`], and its `location.hash` form.
+//!
+//! # Overview
+//! Everything a link must restore lives in [`ViewState`]: the query and the open
+//! document. [`ViewState::from_hash`] and [`ViewState::to_hash`] convert it to and from
+//! the URL fragment (`#q=idlib+agreement&doc=press-release-2018-10-17`). The fragment is
+//! used instead of the path so that links work from `file://`, on any static host and
+//! under any sub-path. Unknown keys are ignored, so old links keep working.
+//!
+//! This module is pure Rust (no browser types) and is unit-tested natively.
+
+/// The reader's view, as a link would carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    /// The search box text.
+    pub q: String,
+    /// The `id` of the open document.
+    pub doc: Option<String>,
+}
+
+impl ViewState {
+    /// Reads a fragment, with or without its leading `#`. Never fails: what cannot be read
+    /// is ignored.
+    pub fn from_hash(hash: &str) -> ViewState {
+        let mut state = ViewState::default();
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        for pair in hash.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(value);
+            match key {
+                "q" => state.q = value,
+                "doc" if !value.is_empty() => state.doc = Some(value),
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// The fragment without `#`; empty for the default view.
+    pub fn to_hash(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        if let Some(doc) = &self.doc {
+            parts.push(format!("doc={}", encode(doc)));
+        }
+        parts.join("&")
+    }
+}
+
+/// Value of a single key in a fragment, decoded (for keys outside [`ViewState`], such as
+/// the `debug` test hook).
+pub fn hash_param(hash: &str, key: &str) -> Option<String> {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    hash.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == key).then(|| decode(v))
+    })
+}
+
+/// Percent-encodes for a fragment value; spaces become `+`.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'~'
+            | b':'
+            | b'@'
+            | b'/'
+            | b','
+            | b'!'
+            | b'*'
+            | b'('
+            | b')'
+            | b'\''
+            | b';'
+            | b'$' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Reverses [`encode`]; `+` is a space; malformed escapes are kept as written.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (
+                b.get(i + 1).and_then(|&c| hex(c)),
+                b.get(i + 2).and_then(|&c| hex(c)),
+            ) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(c: u8) -> Option<u8> {
+    (c as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_queries_and_documents() {
+        let s = ViewState {
+            q: "idlib \"UN-led\" a&b=c #1 +x résumé".into(),
+            doc: Some("press-release-2018-10-17".into()),
+        };
+        let hash = s.to_hash();
+        assert!(!hash.contains(' ') && !hash.contains('#'));
+        assert_eq!(ViewState::from_hash(&format!("#{hash}")), s);
+    }
+
+    #[test]
+    fn the_default_view_has_an_empty_fragment() {
+        assert_eq!(ViewState::default().to_hash(), "");
+        assert_eq!(ViewState::from_hash(""), ViewState::default());
+        assert_eq!(ViewState::from_hash("#"), ViewState::default());
+    }
+
+    #[test]
+    fn reads_hand_written_links_and_ignores_junk() {
+        let s = ViewState::from_hash("#q=idlib%20talks&doc=&zzz=1&%%");
+        assert_eq!(s.q, "idlib talks");
+        assert_eq!(s.doc, None);
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%E2%80%99"), "’");
+        assert_eq!(decode("%ZZ"), "%ZZ");
+    }
+
+    #[test]
+    fn reads_single_params() {
+        assert_eq!(
+            hash_param("#q=x&debug=panic", "debug").as_deref(),
+            Some("panic")
+        );
+        assert_eq!(hash_param("#q=x", "debug"), None);
+    }
+}

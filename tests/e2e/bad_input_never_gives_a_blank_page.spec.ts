@@ -1,0 +1,42 @@
+// Bad input gives a clear message and loses nothing. See: #2
+import { test, expect } from './helpers';
+
+test('a corpus that is not valid JSON shows the error view with line and column', async ({ page }) => {
+  await page.goto('./fixtures/not-json/');
+  const error = page.getByTestId('corpus-error');
+  await expect(error).toBeVisible();
+  await expect(error).toContainText('not valid JSON');
+  await expect(error).toContainText('Line 3, column 14');
+});
+
+test('invalid documents are rejected with reasons and the valid ones load', async ({ page }) => {
+  await page.goto('./fixtures/broken-docs/');
+  await expect(page.getByTestId('result-count')).toContainText('2 documents');
+  await expect(page.getByTestId('rejected-count')).toHaveText('3 documents rejected');
+  await page.getByTestId('rejected-count').click();
+  const problems = page.locator('.problems__list');
+  await expect(problems).toContainText('document 2 (id "no-title"), field "title": the title is missing');
+  await expect(problems).toContainText('duplicate id "good"');
+  await expect(problems).toContainText('`2018-13-01` is not a date');
+  await expect(problems).toContainText('line 9:67');
+});
+
+test.describe('when things break', () => {
+  test.use({ allowConsoleErrors: true });
+
+  test('a missing corpus file says it could not be loaded', async ({ page }) => {
+    await page.goto('./fixtures/missing/');
+    const error = page.getByTestId('corpus-error');
+    await expect(error).toContainText('Could not load the archive file "corpus.json"');
+    await expect(error).toContainText('404');
+  });
+
+  test('a Rust panic shows an error message in the page', async ({ page, consoleErrors }) => {
+    await page.goto('./#debug=panic');
+    const panic = page.getByTestId('panic');
+    await expect(panic).toBeVisible();
+    await expect(panic).toContainText('Chronicle stopped because of an internal error');
+    await expect(panic).toContainText('deliberate panic requested by #debug=panic');
+    expect(consoleErrors.join('\n')).toContain('deliberate panic');
+  });
+});

@@ -1,0 +1,50 @@
+// Shared setup for the browser tests: a page fixture that records console errors and
+// uncaught exceptions and fails the test if any appear (unless a test expects them),
+// and small helpers that act as a reader would.
+import { test as base, expect, Page } from '@playwright/test';
+
+type Fixtures = {
+  /** Set to true in tests that provoke errors on purpose. */
+  allowConsoleErrors: boolean;
+  /** Messages of console errors and uncaught exceptions seen so far. */
+  consoleErrors: string[];
+};
+
+export const test = base.extend<Fixtures>({
+  allowConsoleErrors: [false, { option: true }],
+  consoleErrors: [async ({ page, allowConsoleErrors }, use) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await use(errors);
+    if (!allowConsoleErrors) {
+      expect(errors, 'the console stays free of errors').toEqual([]);
+    }
+  }, { auto: true }],
+});
+
+export { expect };
+
+/** Opens the app (a path relative to the test server) and waits until the archive shows. */
+export async function openArchive(page: Page, path = './') {
+  await page.goto(path);
+  await expect(page.getByTestId('result-count')).toBeVisible();
+}
+
+/** Types into the search box like a person, key by key. */
+export async function search(page: Page, text: string) {
+  const input = page.getByTestId('search-input');
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 15 });
+}
+
+/** The number in the result count ("1,234 documents" → 1234). */
+export async function resultCount(page: Page): Promise<number> {
+  const text = await page.getByTestId('result-count').innerText();
+  const m = text.match(/[\d,]+/);
+  if (!m) throw new Error(`no number in result count: ${text}`);
+  return Number(m[0].replace(/,/g, ''));
+}

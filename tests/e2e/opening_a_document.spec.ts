@@ -1,0 +1,39 @@
+// Opening a result shows the full document with its metadata and marked matches. See: #2
+import { test, expect, openArchive, search } from './helpers';
+
+test('opening the seed shows "Syrian Coalition", its metadata and every match', async ({ page }) => {
+  await openArchive(page);
+  await search(page, 'idlib');
+  await page.getByTestId('result-title').first().click();
+  const view = page.getByTestId('document-view');
+  await expect(view).toBeVisible();
+  await expect(page.getByTestId('document-title')).toContainText('Reinvigorate UN-led Political Process');
+  await expect(view).toContainText('Syrian Coalition');
+  await expect(view).toContainText('ARK News');
+  await expect(view).toContainText('17 Oct 2018');
+  const body = page.getByTestId('document-body');
+  await expect(body.locator('p')).toHaveCount(14);
+  // "Idlib" occurs four times in the body; each is marked.
+  await expect(body.locator('mark')).toHaveCount(4);
+  await expect(body.locator('mark').nth(3)).toHaveText('Idlib');
+  await expect(page).toHaveURL(/#q=idlib&doc=press-release-2018-10-17$/);
+});
+
+test('Escape closes the document; / focuses the search; j and k step through results', async ({ page }) => {
+  await openArchive(page);
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('search-input')).toBeFocused();
+  await page.keyboard.type('union');
+  await page.getByTestId('result-count').click(); // leave the field
+  await page.keyboard.press('j');
+  const title = page.getByTestId('document-title');
+  const first = await page.getByTestId('result-title').nth(0).innerText();
+  const second = await page.getByTestId('result-title').nth(1).innerText();
+  await expect(title).toHaveText(first);
+  await page.keyboard.press('j');
+  await expect(title).toHaveText(second);
+  await page.keyboard.press('k');
+  await expect(title).toHaveText(first);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('document-view')).toHaveCount(0);
+});

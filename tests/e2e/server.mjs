@@ -1,0 +1,64 @@
+// A static file server for the browser tests.
+//
+//   /                         → dist/ (the app with the demo corpus)
+//   /fixtures/NAME/…          → dist/, but corpus.json is tests/fixtures/NAME.json
+//   /sub/path/…               → dist/, to prove the build works under any sub-path
+//
+// Usage: node tests/e2e/server.mjs [port]   (default 4173)
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const dist = join(root, 'dist');
+const fixtures = join(root, 'tests', 'fixtures');
+const port = Number(process.argv[2] || process.env.PORT || 4173);
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.jsonl': 'application/jsonl; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function resolveFile(pathname) {
+  let rel = decodeURIComponent(pathname);
+  const fixture = rel.match(/^\/fixtures\/([A-Za-z0-9_-]+)\/(.*)$/);
+  if (fixture) {
+    if (fixture[2] === 'corpus.json') return join(fixtures, `${fixture[1]}.json`);
+    rel = `/${fixture[2]}`;
+  } else if (rel.startsWith('/sub/path/')) {
+    rel = rel.slice('/sub/path'.length);
+  } else if (rel.startsWith('/static/')) {
+    return join(root, 'tests', normalize(rel.slice('/static/'.length)));
+  }
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = join(dist, normalize(rel));
+  return file.startsWith(dist) ? file : null;
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const file = resolveFile(url.pathname);
+  try {
+    if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'content-type': types[extname(file)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`not found: ${url.pathname}\n`);
+  }
+}).listen(port, '127.0.0.1', () => {
+  console.log(`test server on http://127.0.0.1:${port}/ serving ${dist}`);
+});

@@ -1,0 +1,116 @@
+//! `cargo xtask`: the one place that knows how to build, serve and test Chronicle.
+//!
+//! # Overview
+//! - `cargo xtask serve [--port 8080]`: install what is missing, build the release app
+//!   with the demo corpus, and serve it on http://127.0.0.1:8080.
+//! - `cargo xtask test`: install what is missing (Chromium included), then run every
+//!   check: formatting, clippy, the native tests, the demo corpus check, the release
+//!   build, and the browser tests in headless Chromium.
+//! - `cargo xtask build`: the release build alone (into `dist/`).
+//! - `cargo xtask corpus [--check]`: regenerate `public/corpus.json` from its sources
+//!   (or check that the committed file is exactly what they give).
+//! - `cargo xtask screenshot`: retake `docs/screenshot.png` from the real app.
+//! - `cargo xtask setup`: only install the tools.
+//!
+//! Everything is plain `std`: no dependency to download before the first message shows.
+
+mod corpus;
+mod server;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use tools::{run, step, Tools};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("build") => Tools::setup(false).and_then(|t| build(&t)),
+        Some("test") => test(),
+        Some("corpus") => corpus::run_command(&args[1..]),
+        Some("screenshot") => Tools::setup(true).and_then(|t| {
+            build(&t)?;
+            run(t.command("node").arg("tests/e2e/screenshot.mjs"))
+        }),
+        Some("setup") => Tools::setup(true).map(|_| ()),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <serve [--port N] | test | build | corpus [--check] | \
+                 screenshot | setup>"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the parent of `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repository")
+        .to_path_buf()
+}
+
+/// The result type of every step.
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn build(tools: &Tools) -> Result {
+    step("building the release app into dist/ (trunk build --release)");
+    run(tools.command("trunk").args(["build", "--release"]))
+}
+
+fn serve(args: &[String]) -> Result {
+    let port = match args {
+        [] => 8080,
+        [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("bad port: {n}"))?,
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    let tools = Tools::setup(false)?;
+    build(&tools)?;
+    server::serve(&root().join("dist"), port)
+}
+
+fn test() -> Result {
+    let tools = Tools::setup(true)?;
+    step("checking formatting (cargo fmt --check)");
+    run(tools.command("cargo").args(["fmt", "--all", "--check"]))?;
+    step("linting (cargo clippy --workspace --all-targets -D warnings)");
+    run(tools.command("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("linting the browser build (cargo clippy --target wasm32-unknown-unknown)");
+    run(tools.command("cargo").args([
+        "clippy",
+        "-p",
+        "chronicle",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("native tests: core, CLI, app state (cargo test --workspace)");
+    run(tools.command("cargo").args(["test", "--workspace"]))?;
+    corpus::check(&tools)?;
+    build(&tools)?;
+    step("browser tests in headless Chromium (Playwright)");
+    run(tools
+        .command("npx")
+        .args(["playwright", "test", "-c", "tests/e2e/playwright.config.ts"]))?;
+    step("all tests passed");
+    Ok(())
+}
