@@ -12,14 +12,16 @@ use chronicle_core::{LoadError, Query};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::archive::Archive;
 use crate::components::document_view::DocumentPane;
 use crate::components::notices::{CorpusError, LoadProblems};
-use crate::components::result_list::{ResultCount, ResultList};
+use crate::components::result_list::thousands;
+use crate::components::result_list::{ResultList, ResultsHeader};
 use crate::components::search_bar::SearchBar;
-use crate::context::{ArchiveCtx, HitsCtx, Nav};
+use crate::context::{ArchiveCtx, HitsCtx, MatchCursor, Nav};
+use crate::fetch::{Failed, Progress};
 use crate::keyboard;
 use crate::{fetch, history, state};
+use chronicle_core::Archive;
 
 /// Why the archive could not be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +43,7 @@ impl From<LoadError> for Failure {
 
 #[derive(Clone)]
 enum Phase {
-    Loading,
+    Loading(Progress),
     Failed(Failure),
     Ready(Arc<Archive>),
 }
@@ -49,32 +51,54 @@ enum Phase {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let phase = RwSignal::new(Phase::Loading);
+    let phase = RwSignal::new(Phase::Loading(Progress::default()));
     spawn_local(async move {
-        let next = match fetch::corpus_bytes(fetch::CORPUS_URL).await {
-            Ok(bytes) => match Archive::from_bytes(&bytes) {
-                Ok(archive) => Phase::Ready(Arc::new(archive)),
-                Err(e) => Phase::Failed(e.into()),
-            },
-            Err(message) => Phase::Failed(Failure {
+        let result = fetch::load_archive(fetch::CORPUS_URL, move |p| {
+            phase.set(Phase::Loading(p));
+        })
+        .await;
+        phase.set(match result {
+            Ok(archive) => Phase::Ready(Arc::new(archive)),
+            Err(Failed::Load(e)) => Phase::Failed(e.into()),
+            Err(Failed::Fetch(message)) => Phase::Failed(Failure {
                 message,
                 position: None,
             }),
-        };
-        phase.set(next);
+        });
     });
     view! {
         {move || match phase.get() {
-            Phase::Loading => view! {
-                <div class="loading" role="status" data-testid="load-progress">
-                    <span class="loading__spinner" aria-hidden="true"></span>
-                    "Loading the archive…"
-                </div>
-            }
-            .into_any(),
+            Phase::Loading(p) => view! { <Loading progress=p /> }.into_any(),
             Phase::Failed(failure) => view! { <CorpusError failure /> }.into_any(),
             Phase::Ready(archive) => view! { <ArchiveView archive /> }.into_any(),
         }}
+    }
+}
+
+/// "Loading the archive… 12.4 MB of 80.1 MB · 15,200 documents".
+#[component]
+fn Loading(progress: Progress) -> impl IntoView {
+    let mb = |b: u64| format!("{:.1} MB", b as f64 / 1e6);
+    let detail = match (progress.bytes, progress.total) {
+        (0, _) => String::new(),
+        (b, Some(t)) => format!(
+            " {} of {} · {} documents",
+            mb(b),
+            mb(t),
+            thousands(progress.documents)
+        ),
+        (b, None) => format!(" {} · {} documents", mb(b), thousands(progress.documents)),
+    };
+    let percent = progress
+        .total
+        .filter(|&t| t > 0)
+        .map(|t| (progress.bytes * 100 / t).min(100));
+    view! {
+        <div class="loading" role="status" data-testid="load-progress">
+            <span class="loading__spinner" aria-hidden="true"></span>
+            <span>"Loading the archive…" {detail}</span>
+            {percent.map(|p| view! { <progress class="loading__bar" max="100" value=p></progress> })}
+        </div>
     }
 }
 
@@ -84,11 +108,17 @@ pub fn ArchiveView(archive: Arc<Archive>) -> impl IntoView {
     let nav = Nav::from_url();
     let query = Memo::new(move |_| nav.state.with(|s| Query::parse(&s.q)));
     let index_owner = archive.clone();
-    let hits = Memo::new(move |_| query.with(|q| index_owner.index.search(q)));
+    let sort = Memo::new(move |_| nav.state.with(|s| s.sort));
+    let hits = Memo::new(move |_| query.with(|q| index_owner.index.search(q, sort.get())));
     let highlighter = Memo::new(move |_| hits.with(|h| h.highlighter.clone()));
     provide_context(ArchiveCtx(archive.clone()));
-    provide_context(HitsCtx { hits, highlighter });
+    provide_context(HitsCtx {
+        query,
+        hits,
+        highlighter,
+    });
     provide_context(nav);
+    provide_context(MatchCursor::new());
     keyboard::install();
 
     let title = archive.title().to_string();
@@ -108,7 +138,6 @@ pub fn ArchiveView(archive: Arc<Archive>) -> impl IntoView {
                         {title}
                     </h1>
                     {archive
-                        .corpus
                         .description
                         .clone()
                         .map(|d| view! { <p class="masthead__description" dir="auto">{d}</p> })}
@@ -118,7 +147,7 @@ pub fn ArchiveView(archive: Arc<Archive>) -> impl IntoView {
             <LoadProblems />
             <main class="panes">
                 <section class="results" aria-label="Results">
-                    <ResultCount />
+                    <ResultsHeader />
                     <ResultList />
                 </section>
                 <DocumentPane />

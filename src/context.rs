@@ -12,12 +12,13 @@
 use std::sync::Arc;
 
 use chronicle_core::highlight::Highlighter;
-use chronicle_core::Hits;
+use chronicle_core::{Hits, Query, Sort};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::archive::Archive;
 use crate::history::{self, Entry};
 use crate::state::ViewState;
+use chronicle_core::Archive;
 
 /// The loaded archive.
 #[derive(Clone)]
@@ -31,6 +32,8 @@ pub fn use_archive() -> Arc<Archive> {
 /// The results of the current query.
 #[derive(Clone, Copy)]
 pub struct HitsCtx {
+    /// The parsed query (with what was ignored).
+    pub query: Memo<Query>,
     /// Matches, best first.
     pub hits: Memo<Hits>,
     /// What to mark.
@@ -40,6 +43,80 @@ pub struct HitsCtx {
 /// The current hits, from context.
 pub fn use_hits() -> HitsCtx {
     expect_context::<HitsCtx>()
+}
+
+/// Which match of the open document is current (`n` / `p`).
+#[derive(Clone, Copy)]
+pub struct MatchCursor(RwSignal<Option<usize>>);
+
+/// The match cursor, from context.
+pub fn use_match_cursor() -> MatchCursor {
+    expect_context::<MatchCursor>()
+}
+
+impl MatchCursor {
+    /// A cursor before the first match.
+    pub fn new() -> MatchCursor {
+        MatchCursor(RwSignal::new(None))
+    }
+
+    /// The current match, if one was stepped to.
+    pub fn current(&self) -> Option<usize> {
+        self.0.get()
+    }
+
+    /// Back before the first match.
+    pub fn reset(&self) {
+        if self.0.get_untracked().is_some() {
+            self.0.set(None);
+        }
+    }
+
+    /// Moves to the next (`1`) or previous (`-1`) match in the open document, wrapping
+    /// around, and scrolls it into view.
+    pub fn step(&self, delta: i32) {
+        let Some(view) = document()
+            .query_selector("[data-testid=document-view]")
+            .ok()
+            .flatten()
+        else {
+            return;
+        };
+        let Ok(marks) = view.query_selector_all("mark") else {
+            return;
+        };
+        let n = marks.length() as i64;
+        if n == 0 {
+            return;
+        }
+        let next = match self.0.get_untracked() {
+            None if delta >= 0 => 0,
+            None => n - 1,
+            Some(i) => (i as i64 + i64::from(delta)).rem_euclid(n),
+        };
+        for i in 0..marks.length() {
+            if let Some(el) = marks
+                .item(i)
+                .and_then(|m| m.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el
+                    .class_list()
+                    .toggle_with_force("mark--current", i as i64 == next);
+                if i as i64 == next {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        }
+        self.0.set(Some(next as usize));
+    }
+}
+
+impl Default for MatchCursor {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// The view state and how to change it.
@@ -87,6 +164,16 @@ impl Nav {
         };
         self.typing.set_value(true);
         history::write(&self.state.get_untracked(), entry);
+    }
+
+    /// Changes the result order (a new history entry).
+    pub fn set_sort(&self, sort: Sort) {
+        if self.state.with_untracked(|s| s.sort == sort) {
+            return;
+        }
+        self.state.update(|s| s.sort = sort);
+        self.typing.set_value(false);
+        history::write(&self.state.get_untracked(), Entry::Push);
     }
 
     /// Opens a document (a new history entry, or amending the current one when stepping

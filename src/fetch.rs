@@ -1,22 +1,52 @@
-//! Getting the corpus bytes: fetched from `corpus.json` next to the page.
+//! Getting the corpus: streamed from `corpus.json` next to the page, straight into the
+//! loader.
 //!
 //! # Overview
-//! [`corpus_bytes`] fetches the corpus with a relative URL, so the app works under any
-//! sub-path, and hands the raw bytes to Rust (no detour through a JS string). Failures
-//! come back as a sentence a reader can act on.
+//! [`load_archive`] fetches the corpus with a relative URL (so the app works under any
+//! sub-path), reads the response body chunk by chunk, and feeds each chunk to an
+//! [`ArchiveLoader`] as it arrives, reporting [`Progress`] after each. The whole file is
+//! never held at once. Failures come back as a sentence a reader can act on.
 
-use js_sys::Uint8Array;
-use wasm_bindgen::JsCast;
+use chronicle_core::{Archive, ArchiveLoader, LoadError};
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+use web_sys::{ReadableStreamDefaultReader, Response};
 
 /// Where the corpus is, relative to the page.
 pub const CORPUS_URL: &str = "corpus.json";
 
-/// Fetches `url` and returns its body.
-pub async fn corpus_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let failed = |detail: String| format!("Could not load the archive file \"{url}\": {detail}");
+/// Archives at least this large get an engine warm-up while they download.
+pub const WARM_UP_FROM_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How far loading has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Bytes received.
+    pub bytes: u64,
+    /// Bytes expected, if the server said.
+    pub total: Option<u64>,
+    /// Documents loaded.
+    pub documents: usize,
+}
+
+/// Why loading failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failed {
+    /// The file could not be fetched.
+    Fetch(String),
+    /// The file is not a corpus.
+    Load(LoadError),
+}
+
+/// Fetches `url` and loads it, calling `progress` after each chunk.
+pub async fn load_archive(url: &str, progress: impl Fn(Progress)) -> Result<Archive, Failed> {
+    let window = web_sys::window().ok_or_else(|| Failed::Fetch("no window".into()))?;
+    let failed = |detail: String| {
+        Failed::Fetch(format!(
+            "Could not load the archive file \"{url}\": {detail}"
+        ))
+    };
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|e| failed(js_message(&e)))?;
@@ -30,16 +60,65 @@ pub async fn corpus_bytes(url: &str) -> Result<Vec<u8>, String> {
             response.status_text()
         )));
     }
-    let buffer = response
-        .array_buffer()
-        .map_err(|e| failed(js_message(&e)))?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|e| failed(js_message(&e)))?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    let total = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse().ok());
+    // A large archive is still downloading: warm the engine up meanwhile, so its code is
+    // compiled and optimized by the time the bytes arrive (see `chronicle_core::warmup`).
+    if total.is_none_or(|t| t >= WARM_UP_FROM_BYTES) {
+        chronicle_core::warmup::run();
+    }
+    let mut loader = ArchiveLoader::new();
+    let mut state = Progress {
+        total,
+        ..Progress::default()
+    };
+    match response.body() {
+        Some(body) => {
+            let reader: ReadableStreamDefaultReader = body
+                .get_reader()
+                .dyn_into()
+                .map_err(|_| failed("cannot read the response".into()))?;
+            loop {
+                let result = JsFuture::from(reader.read())
+                    .await
+                    .map_err(|e| failed(js_message(&e)))?;
+                let done = Reflect::get(&result, &JsValue::from_str("done"))
+                    .ok()
+                    .and_then(|d| d.as_bool())
+                    .unwrap_or(true);
+                if done {
+                    break;
+                }
+                let value = Reflect::get(&result, &JsValue::from_str("value"))
+                    .map_err(|_| failed("cannot read the response".into()))?;
+                let chunk = Uint8Array::new(&value).to_vec();
+                state.bytes += chunk.len() as u64;
+                loader.feed(&chunk).map_err(Failed::Load)?;
+                state.documents = loader.documents();
+                progress(state);
+            }
+        }
+        None => {
+            let buffer = JsFuture::from(
+                response
+                    .array_buffer()
+                    .map_err(|e| failed(js_message(&e)))?,
+            )
+            .await
+            .map_err(|e| failed(js_message(&e)))?;
+            loader
+                .feed(&Uint8Array::new(&buffer).to_vec())
+                .map_err(Failed::Load)?;
+        }
+    }
+    loader.finish().map_err(Failed::Load)
 }
 
-fn js_message(value: &wasm_bindgen::JsValue) -> String {
+fn js_message(value: &JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

@@ -4,7 +4,8 @@
 //! [`install`] listens on the window:
 //! - `/` focuses the search box;
 //! - `Esc` closes the open document;
-//! - `j` / `k` open the next / previous result.
+//! - `j` / `k` open the next / previous result;
+//! - `n` / `p` step to the next / previous match in the open document.
 //!
 //! Letters are ignored while the reader is typing in a field, and with Ctrl, Alt or Meta
 //! held, so browser and screen-reader shortcuts keep working.
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
-use crate::context::{use_archive, use_hits, use_nav};
+use crate::context::{use_archive, use_hits, use_match_cursor, use_nav};
 use crate::history::Entry;
 
 /// The `id` of the search input, for focusing it.
@@ -24,6 +25,7 @@ pub fn install() {
     let nav = use_nav();
     let hits = use_hits().hits;
     let archive = use_archive();
+    let cursor = use_match_cursor();
     let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.default_prevented() {
             return;
@@ -50,6 +52,10 @@ pub fn install() {
                     input.select();
                 }
             }
+            "n" | "p" if nav.state.with_untracked(|s| s.doc.is_some()) => {
+                ev.prevent_default();
+                cursor.step(if key == "n" { 1 } else { -1 });
+            }
             "j" | "k" => {
                 let step: isize = if key == "j" { 1 } else { -1 };
                 let open = nav.state.with_untracked(|s| s.doc.clone());
@@ -71,7 +77,7 @@ pub fn install() {
                     } else {
                         Entry::Push
                     };
-                    nav.open(archive.doc(next).id.clone(), entry);
+                    nav.open(archive.id_of(next).to_string(), entry);
                 }
             }
             _ => {}

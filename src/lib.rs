@@ -7,8 +7,8 @@
 //! fragment ([`state`], [`history`]) so links, reloads and Back/Forward restore a view,
 //! even from `file://`.
 
+pub mod api;
 pub mod app;
-pub mod archive;
 pub mod components;
 pub mod context;
 pub mod fetch;
@@ -17,8 +17,17 @@ pub mod keyboard;
 pub mod panic;
 pub mod state;
 
-/// Entry point: panic hook, then mount the app on `<body>`.
+/// Entry point: panic hook, then mount the app on `<body>` — unless the page says
+/// `<html data-chronicle-mount="manual">` (the benchmark page, embeds), which then uses
+/// the JavaScript API in [`api`].
 pub fn start() {
     panic::install();
-    leptos::mount::mount_to_body(app::App);
+    let manual = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-chronicle-mount"))
+        .is_some_and(|v| v == "manual");
+    if !manual {
+        leptos::mount::mount_to_body(app::App);
+    }
 }

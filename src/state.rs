@@ -1,19 +1,23 @@
 //! What the reader is looking at, as data: [`ViewState`], and its `location.hash` form.
 //!
 //! # Overview
-//! Everything a link must restore lives in [`ViewState`]: the query and the open
-//! document. [`ViewState::from_hash`] and [`ViewState::to_hash`] convert it to and from
+//! Everything a link must restore lives in [`ViewState`]: the query, the result order
+//! and the open document. [`ViewState::from_hash`] and [`ViewState::to_hash`] convert it to and from
 //! the URL fragment (`#q=idlib+agreement&doc=press-release-2018-10-17`). The fragment is
 //! used instead of the path so that links work from `file://`, on any static host and
 //! under any sub-path. Unknown keys are ignored, so old links keep working.
 //!
 //! This module is pure Rust (no browser types) and is unit-tested natively.
 
+use chronicle_core::Sort;
+
 /// The reader's view, as a link would carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
     /// The search box text.
     pub q: String,
+    /// The result order.
+    pub sort: Sort,
     /// The `id` of the open document.
     pub doc: Option<String>,
 }
@@ -29,6 +33,7 @@ impl ViewState {
             let value = decode(value);
             match key {
                 "q" => state.q = value,
+                "sort" => state.sort = Sort::from_name(&value).unwrap_or_default(),
                 "doc" if !value.is_empty() => state.doc = Some(value),
                 _ => {}
             }
@@ -41,6 +46,9 @@ impl ViewState {
         let mut parts = Vec::new();
         if !self.q.is_empty() {
             parts.push(format!("q={}", encode(&self.q)));
+        }
+        if self.sort != Sort::Relevance {
+            parts.push(format!("sort={}", self.sort.name()));
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode(doc)));
@@ -126,6 +134,7 @@ mod tests {
     fn round_trips_queries_and_documents() {
         let s = ViewState {
             q: "idlib \"UN-led\" a&b=c #1 +x résumé".into(),
+            sort: Sort::Oldest,
             doc: Some("press-release-2018-10-17".into()),
         };
         let hash = s.to_hash();
@@ -142,9 +151,14 @@ mod tests {
 
     #[test]
     fn reads_hand_written_links_and_ignores_junk() {
-        let s = ViewState::from_hash("#q=idlib%20talks&doc=&zzz=1&%%");
+        let s = ViewState::from_hash("#q=idlib%20talks&doc=&zzz=1&%%&sort=sideways");
         assert_eq!(s.q, "idlib talks");
         assert_eq!(s.doc, None);
+        assert_eq!(s.sort, Sort::Relevance);
+        assert_eq!(
+            ViewState::from_hash("#sort=newest").to_hash(),
+            "sort=newest"
+        );
         assert_eq!(decode("100%"), "100%");
         assert_eq!(decode("%E2%80%99"), "’");
         assert_eq!(decode("%ZZ"), "%ZZ");

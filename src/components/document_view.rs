@@ -3,15 +3,17 @@
 //! # Overview
 //! [`DocumentPane`] shows the document named in the URL (`#doc=ID`), or a short note if
 //! no document has that id. [`DocumentView`] renders it: paragraphs from the body's
-//! blank-line breaks, metadata as a definition list, links only for `http(s)` URLs (a
-//! corpus must not be able to plant a `javascript:` link), and every corpus string as a
-//! text node with `dir="auto"`.
+//! blank-line breaks, every match marked (`n` / `p` or the arrows step through them),
+//! metadata as a definition list, links only for `http(s)` URLs (a corpus must not be
+//! able to plant a `javascript:` link), and every corpus string as a text node with
+//! `dir="auto"`.
 
+use chronicle_core::model::paragraphs;
 use chronicle_core::{DocId, Document};
 use leptos::prelude::*;
 
 use crate::components::marked::marked;
-use crate::context::{use_archive, use_hits, use_nav};
+use crate::context::{use_archive, use_hits, use_match_cursor, use_nav};
 
 /// The right-hand pane (or overlay on narrow screens).
 #[component]
@@ -41,24 +43,43 @@ pub fn DocumentView(id: DocId) -> impl IntoView {
     let archive = use_archive();
     let highlighter = use_hits().highlighter;
     let nav = use_nav();
+    let cursor = use_match_cursor();
+    let body_text = StoredValue::new(archive.body(id));
+    let marks = {
+        let archive = archive.clone();
+        Memo::new(move |_| {
+            let title = archive.title_of(id);
+            body_text
+                .with_value(|body| highlighter.with(|h| (h.title_ranges(title), h.ranges(body))))
+        })
+    };
+    let match_count = move || marks.with(|(t, b)| t.len() + b.len());
+    // A new document or a new query starts before the first match.
+    Effect::new(move |_| {
+        marks.track();
+        cursor.reset();
+    });
     let title = {
         let archive = archive.clone();
-        move || {
-            let doc = archive.doc(id);
-            highlighter.with(|h| marked(&doc.title, &h.ranges(&doc.title)))
-        }
+        move || marks.with(|(t, _)| marked(archive.title_of(id), t))
     };
-    let body = {
-        let archive = archive.clone();
-        move || {
-            let doc = archive.doc(id);
-            highlighter.with(|h| {
-                doc.paragraphs()
+    let body = move || {
+        body_text.with_value(|text| {
+            marks.with(|(_, ranges)| {
+                paragraphs(text)
                     .into_iter()
-                    .map(|(_, p)| view! { <p>{marked(p, &h.ranges(p))}</p> })
+                    .map(|(offset, p)| {
+                        let end = offset + p.len();
+                        let local: Vec<_> = ranges
+                            .iter()
+                            .filter(|r| r.start >= offset && r.end <= end)
+                            .map(|r| r.start - offset..r.end - offset)
+                            .collect();
+                        view! { <p>{marked(p, &local)}</p> }
+                    })
                     .collect_view()
             })
-        }
+        })
     };
     let heading = NodeRef::<leptos::html::H2>::new();
     // Move focus to the title when a document opens, for keyboard and screen-reader users.
@@ -68,16 +89,48 @@ pub fn DocumentView(id: DocId) -> impl IntoView {
         }
     });
     let doc = archive.doc(id);
+    let status = move || match (cursor.current(), match_count()) {
+        (_, 0) => String::new(),
+        (None, n) => format!("{n} {}", if n == 1 { "match" } else { "matches" }),
+        (Some(i), n) => format!("Match {} of {n}", i + 1),
+    };
     view! {
         <article class="document" data-testid="document-view" aria-labelledby="document-title">
-            <button
-                class="document__close"
-                on:click=move |_| nav.close()
-                aria-label="Close the document (Esc)"
-                title="Close (Esc)"
-            >
-                "×"
-            </button>
+            <div class="document__toolbar">
+                <Show when=move || { match_count() > 0 }>
+                    <span class="document__matches" data-testid="match-status" aria-live="polite">
+                        {status}
+                    </span>
+                    <button
+                        class="document__step"
+                        type="button"
+                        title="Previous match (p)"
+                        data-testid="previous-match"
+                        on:click=move |_| cursor.step(-1)
+                    >
+                        "↑"
+                        <span class="visually-hidden">" previous match"</span>
+                    </button>
+                    <button
+                        class="document__step"
+                        type="button"
+                        title="Next match (n)"
+                        data-testid="next-match"
+                        on:click=move |_| cursor.step(1)
+                    >
+                        "↓"
+                        <span class="visually-hidden">" next match"</span>
+                    </button>
+                </Show>
+                <button
+                    class="document__close"
+                    on:click=move |_| nav.close()
+                    aria-label="Close the document (Esc)"
+                    title="Close (Esc)"
+                >
+                    "×"
+                </button>
+            </div>
             <h2
                 id="document-title"
                 class="document__title"
@@ -88,7 +141,7 @@ pub fn DocumentView(id: DocId) -> impl IntoView {
             >
                 {title}
             </h2>
-            {metadata(doc)}
+            {metadata(&doc)}
             <div class="document__body" data-testid="document-body" dir="auto">
                 {body}
             </div>

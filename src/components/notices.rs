@@ -49,7 +49,7 @@ pub fn LoadProblems() -> impl IntoView {
         let sep = if rejected > 0 { ", " } else { "" };
         format!("{sep}{} {noun}", thousands(warnings))
     });
-    let loaded = thousands(archive.corpus.documents.len());
+    let loaded = thousands(archive.len());
     let items = archive
         .problems
         .iter()

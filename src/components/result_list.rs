@@ -1,22 +1,27 @@
-//! The number of matches and the list of results (title, date, source, snippet).
+//! The number of matches, the sort order, and the list of results.
 //!
 //! # Overview
-//! [`ResultCount`] says how many documents match. [`ResultList`] shows them best first,
-//! [`PAGE`] at a time with a "Show more" button, so a 50,000-document archive never puts
-//! 50,000 rows in the page. Each [`ResultItem`] is a real link (`#…&doc=ID`), so it can be
-//! opened in a new tab; a plain click opens the document beside the list.
+//! [`ResultsHeader`] says how many documents match and offers the order (relevance,
+//! newest, oldest). [`ResultList`] renders only the rows in view (plus a few above and
+//! below): rows have a fixed height, the list is as tall as all of them, and scrolling
+//! swaps rows in and out. 50,000 matches cost about twenty DOM rows. Each
+//! [`ResultItem`] is a real link (`#…&doc=ID`), so it can be opened in a new tab; a plain
+//! click opens the document beside the list.
 
-use chronicle_core::DocId;
+use chronicle_core::{DocId, Sort};
+use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::components::marked::marked;
 use crate::context::{use_archive, use_hits, use_nav};
 use crate::history::Entry;
 
-/// Results rendered per "Show more".
-pub const PAGE: usize = 50;
 /// Characters in a snippet.
 pub const SNIPPET_CHARS: usize = 220;
+/// Row height (px) until a row has been measured; `.result-card` sets the real one.
+const DEFAULT_ROW_HEIGHT: f64 = 136.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 6;
 
 /// `1,234`
 pub fn thousands(n: usize) -> String {
@@ -31,9 +36,9 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// "234 documents" / "1 document matches".
+/// "234 documents, newest first" / "3 documents match", and the order.
 #[component]
-pub fn ResultCount() -> impl IntoView {
+pub fn ResultsHeader() -> impl IntoView {
     let hits = use_hits().hits;
     let nav = use_nav();
     let text = move || {
@@ -41,57 +46,155 @@ pub fn ResultCount() -> impl IntoView {
         let searching = nav.state.with(|s| !s.q.trim().is_empty());
         let noun = if n == 1 { "document" } else { "documents" };
         match (searching, n) {
-            (false, _) => format!("{} {noun}, newest first", thousands(n)),
+            (false, _) => format!("{} {noun}", thousands(n)),
             (true, 1) => "1 document matches".to_string(),
             (true, n) => format!("{} {noun} match", thousands(n)),
         }
     };
+    let on_change = move |ev: leptos::ev::Event| {
+        nav.set_sort(Sort::from_name(&event_target_value(&ev)).unwrap_or_default());
+    };
     view! {
-        <p class="results__count" data-testid="result-count" role="status" aria-live="polite">
-            {text}
-        </p>
+        <div class="results__bar">
+            <p class="results__count" data-testid="result-count" role="status" aria-live="polite">
+                {text}
+            </p>
+            <label class="results__sort">
+                <span class="visually-hidden">"Order"</span>
+                <select
+                    data-testid="sort-select"
+                    prop:value=move || nav.state.with(|s| s.sort.name())
+                    on:change=on_change
+                >
+                    <option value="relevance">"Best match"</option>
+                    <option value="newest">"Newest first"</option>
+                    <option value="oldest">"Oldest first"</option>
+                </select>
+            </label>
+        </div>
     }
 }
 
-/// The result rows.
+/// The rows in view, out of all the results.
 #[component]
 pub fn ResultList() -> impl IntoView {
     let hits = use_hits().hits;
     let nav = use_nav();
-    let limit = RwSignal::new(PAGE);
-    // A new answer starts again from the first page.
+    let archive = use_archive();
+    let scroller = NodeRef::<Div>::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(800.0f64);
+    let row_height = RwSignal::new(DEFAULT_ROW_HEIGHT);
+
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            viewport.set(f64::from(el.client_height()).max(1.0));
+            if let Some(row) = el.query_selector(".result-card").ok().flatten() {
+                let h = row.get_bounding_client_rect().height();
+                if h > 1.0 && (h - row_height.get_untracked()).abs() > 0.5 {
+                    row_height.set(h);
+                }
+            }
+        }
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let window = Memo::new(move |_| {
+        let h = row_height.get();
+        let total = hits.with(|x| x.total());
+        let first = (scroll_top.get() / h).floor().max(0.0) as usize;
+        let visible = (viewport.get() / h).ceil() as usize + 1;
+        let start = first.saturating_sub(OVERSCAN).min(total);
+        let end = (first + visible + OVERSCAN).min(total);
+        (start, end)
+    });
+    let rows = move || {
+        let (start, end) = window.get();
+        hits.with(|h| {
+            h.ids[start..end]
+                .iter()
+                .enumerate()
+                .map(|(i, &id)| (start + i, id))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    // A new answer starts at the top, or where the open document is.
     Effect::new(move |_| {
         hits.track();
-        limit.set(PAGE);
+        let open = nav
+            .state
+            .with_untracked(|s| s.doc.clone())
+            .and_then(|id| archive.find(&id));
+        let index = open.and_then(|d| hits.with_untracked(|h| h.ids.iter().position(|x| *x == d)));
+        if let Some(el) = scroller.get_untracked() {
+            let top = index.map_or(0.0, |i| i as f64 * row_height.get_untracked());
+            el.set_scroll_top(top as i32);
+            scroll_top.set(top);
+        }
+        request_animation_frame(measure);
     });
-    let shown = move || hits.with(|h| h.ids.iter().take(limit.get()).copied().collect::<Vec<_>>());
-    let remaining = move || hits.with(|h| h.total().saturating_sub(limit.get()));
+    // Keep the open document's row in view when stepping with j / k.
+    let archive2 = use_archive();
+    Effect::new(move |_| {
+        let Some(doc) = nav.state.with(|s| s.doc.clone()) else {
+            return;
+        };
+        let Some(d) = archive2.find(&doc) else {
+            return;
+        };
+        let Some(i) = hits.with_untracked(|h| h.ids.iter().position(|x| *x == d)) else {
+            return;
+        };
+        if let Some(el) = scroller.get_untracked() {
+            let h = row_height.get_untracked();
+            let top = i as f64 * h;
+            let view_top = f64::from(el.scroll_top());
+            let view_h = f64::from(el.client_height());
+            if top < view_top || top + h > view_top + view_h {
+                el.set_scroll_top((top - h).max(0.0) as i32);
+            }
+        }
+    });
+
+    let total = move || hits.with(|h| h.total());
     view! {
-        <Show when=move || hits.with(|h| h.total() == 0)>
-            <p class="results__empty">
-                "Nothing matches "
-                <q dir="auto">{move || nav.state.with(|s| s.q.trim().to_string())}</q>
-                ". Every word must appear in a document; try fewer or shorter words."
-            </p>
-        </Show>
-        <ol class="results__list">
-            <For each=shown key=|id| *id let:id>
-                <ResultItem id />
-            </For>
-        </ol>
-        <Show when=move || { remaining() > 0 }>
-            <button class="results__more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                {move || format!("Show more ({} more)", thousands(remaining()))}
-            </button>
-        </Show>
+        <div
+            class="results__scroller"
+            node_ref=scroller
+            on:scroll=move |_| {
+                if let Some(el) = scroller.get_untracked() {
+                    scroll_top.set(f64::from(el.scroll_top()));
+                }
+            }
+        >
+            <Show when=move || total() == 0>
+                <p class="results__empty">
+                    "Nothing matches "
+                    <q dir="auto">{move || nav.state.with(|s| s.q.trim().to_string())}</q>
+                    ". Try fewer words, or check the spelling of names."
+                </p>
+            </Show>
+            <ol
+                class="results__list"
+                style:padding-top=move || format!("{}px", window.get().0 as f64 * row_height.get())
+                style:height=move || format!("{}px", total() as f64 * row_height.get())
+            >
+                <For each=rows key=|(i, id)| (*i, *id) let:row>
+                    <ResultItem id=row.1 position=row.0 />
+                </For>
+            </ol>
+        </div>
     }
 }
 
 /// One result: title, date, source, snippet.
 #[component]
-pub fn ResultItem(id: DocId) -> impl IntoView {
+pub fn ResultItem(id: DocId, position: usize) -> impl IntoView {
     let archive = use_archive();
-    let highlighter = use_hits().highlighter;
+    let hits = use_hits();
+    let highlighter = hits.highlighter;
     let nav = use_nav();
     let doc = archive.doc(id);
     let doc_id = doc.id.clone();
@@ -112,9 +215,8 @@ pub fn ResultItem(id: DocId) -> impl IntoView {
     let on_click = {
         let doc_id = doc_id.clone();
         move |ev: leptos::ev::MouseEvent| {
-            if ev.button() == 0
-                && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
-            {
+            let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+            if ev.button() == 0 && !modified {
                 ev.prevent_default();
                 nav.open(doc_id.clone(), Entry::Push);
             }
@@ -127,25 +229,34 @@ pub fn ResultItem(id: DocId) -> impl IntoView {
     let title = {
         let archive = archive.clone();
         move || {
-            let doc = archive.doc(id);
-            highlighter.with(|h| marked(&doc.title, &h.ranges(&doc.title)))
+            let title = archive.title_of(id);
+            highlighter.with(|h| marked(title, &h.title_ranges(title)))
         }
     };
+    // The body is decompressed once per row, not once per query change.
+    let body = archive.body(id);
     let snippet = move || {
-        let doc = archive.doc(id);
         highlighter.with(|h| {
-            let s = h.snippet(&doc.body, SNIPPET_CHARS);
+            let s = h.snippet(&body, SNIPPET_CHARS);
             marked(&s.text, &s.marks)
         })
     };
+    let set_size = move || hits.hits.with(|h| h.total());
     view! {
         <li
             class="result-card"
             class:result-card--open=is_open
             data-testid="result-item"
             data-doc-id=doc_id
+            aria-setsize=set_size
+            aria-posinset=position + 1
         >
-            <a class="result-card__link" href=href on:click=on_click aria-current=move || is_open.get().then_some("true")>
+            <a
+                class="result-card__link"
+                href=href
+                on:click=on_click
+                aria-current=move || is_open.get().then_some("true")
+            >
                 <h3 class="result-card__title" data-testid="result-title" dir="auto">
                     {title}
                 </h3>

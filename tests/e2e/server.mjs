@@ -2,7 +2,11 @@
 //
 //   /                         → dist/ (the app with the demo corpus)
 //   /fixtures/NAME/…          → dist/, but corpus.json is tests/fixtures/NAME.json
+//                               (or target/corpora/NAME.json, the generated corpora)
 //   /sub/path/…               → dist/, to prove the build works under any sub-path
+//   /bench/…                  → bench/ (the benchmark page)
+//   /corpora/…                → target/corpora/ (generated corpora)
+//   /minisearch/…             → node_modules/minisearch/dist/ (the benchmark anchor)
 //
 // Usage: node tests/e2e/server.mjs [port]   (default 4173)
 import { createServer } from 'node:http';
@@ -13,6 +17,12 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dist = join(root, 'dist');
 const fixtures = join(root, 'tests', 'fixtures');
+const generated = join(root, 'target', 'corpora');
+const mounts = [
+  ['/bench/', join(root, 'bench')],
+  ['/corpora/', generated],
+  ['/minisearch/', join(root, 'node_modules', 'minisearch', 'dist')],
+];
 const port = Number(process.argv[2] || process.env.PORT || 4173);
 
 const types = {
@@ -28,11 +38,30 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-function resolveFile(pathname) {
+function inside(dir, rel) {
+  const file = join(dir, normalize(rel));
+  return file.startsWith(dir) ? file : null;
+}
+
+async function exists(file) {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function resolveFile(pathname) {
   let rel = decodeURIComponent(pathname);
+  for (const [prefix, dir] of mounts) {
+    if (rel.startsWith(prefix)) return inside(dir, rel.slice(prefix.length));
+  }
   const fixture = rel.match(/^\/fixtures\/([A-Za-z0-9_-]+)\/(.*)$/);
   if (fixture) {
-    if (fixture[2] === 'corpus.json') return join(fixtures, `${fixture[1]}.json`);
+    if (fixture[2] === 'corpus.json') {
+      const own = join(fixtures, `${fixture[1]}.json`);
+      return (await exists(own)) ? own : join(generated, `${fixture[1]}.json`);
+    }
     rel = `/${fixture[2]}`;
   } else if (rel.startsWith('/sub/path/')) {
     rel = rel.slice('/sub/path'.length);
@@ -40,13 +69,12 @@ function resolveFile(pathname) {
     return join(root, 'tests', normalize(rel.slice('/static/'.length)));
   }
   if (rel.endsWith('/')) rel += 'index.html';
-  const file = join(dist, normalize(rel));
-  return file.startsWith(dist) ? file : null;
+  return inside(dist, rel);
 }
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
-  const file = resolveFile(url.pathname);
+  const file = await resolveFile(url.pathname);
   try {
     if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
     const body = await readFile(file);

@@ -10,11 +10,17 @@
 //! - `cargo xtask corpus [--check]`: regenerate `public/corpus.json` from its sources
 //!   (or check that the committed file is exactly what they give).
 //! - `cargo xtask screenshot`: retake `docs/screenshot.png` from the real app.
+//! - `cargo xtask bench`: Chronicle and MiniSearch side by side in headless Chromium,
+//!   on the demo corpus and generated 10,000- and 50,000-document corpora; writes
+//!   `BENCHMARKS.md`. `--write-queries` regenerates `bench/queries.txt`.
+//! - `cargo xtask corpora`: write the generated benchmark corpora into `target/corpora/`.
 //! - `cargo xtask setup`: only install the tools.
 //!
 //! Everything is plain `std`: no dependency to download before the first message shows.
 
+mod bench;
 mod corpus;
+mod generate;
 mod server;
 mod tools;
 
@@ -35,10 +41,12 @@ fn main() -> ExitCode {
             run(t.command("node").arg("tests/e2e/screenshot.mjs"))
         }),
         Some("setup") => Tools::setup(true).map(|_| ()),
+        Some("bench") => bench::run(&args[1..]),
+        Some("corpora") => bench::write_corpora(&[10_000, 50_000]).map(|_| ()),
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve [--port N] | test | build | corpus [--check] | \
-                 screenshot | setup>"
+                 bench [--write-queries] | corpora | screenshot | setup>"
             );
             return ExitCode::from(2);
         }
@@ -79,6 +87,33 @@ fn serve(args: &[String]) -> Result {
     server::serve(&root().join("dist"), port)
 }
 
+/// Seconds each fuzz target runs in `cargo xtask test` (`CHRONICLE_FUZZ_SECONDS`).
+const FUZZ_SECONDS: u32 = 30;
+
+fn fuzz(tools: &Tools) -> Result {
+    let seconds = std::env::var("CHRONICLE_FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(FUZZ_SECONDS);
+    tools::ensure_cargo_fuzz()?;
+    for target in ["query_parser", "corpus_loader"] {
+        step(&format!("fuzzing {target} for {seconds} s (cargo fuzz)"));
+        run(tools
+            .command("cargo")
+            .current_dir(root().join("fuzz"))
+            // cargo fuzz needs nightly flags; this lets the stable toolchain accept them.
+            .env("RUSTC_BOOTSTRAP", "1")
+            .args([
+                "fuzz",
+                "run",
+                target,
+                "--",
+                &format!("-max_total_time={seconds}"),
+            ]))?;
+    }
+    Ok(())
+}
+
 fn test() -> Result {
     let tools = Tools::setup(true)?;
     step("checking formatting (cargo fmt --check)");
@@ -105,8 +140,10 @@ fn test() -> Result {
     ]))?;
     step("native tests: core, CLI, app state (cargo test --workspace)");
     run(tools.command("cargo").args(["test", "--workspace"]))?;
+    fuzz(&tools)?;
     corpus::check(&tools)?;
     build(&tools)?;
+    bench::write_corpora(&[10_000])?;
     step("browser tests in headless Chromium (Playwright)");
     run(tools
         .command("npx")

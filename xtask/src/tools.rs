@@ -153,6 +153,16 @@ fn ensure_wasm_bindgen() -> Result {
     run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
 }
 
+/// Installs `cargo fuzz` if it is missing (for the fuzz step of the tests).
+pub fn ensure_cargo_fuzz() -> Result {
+    if output("cargo", &["fuzz", "--version"]).is_some() {
+        eprintln!("    cargo-fuzz: present");
+        return Ok(());
+    }
+    eprintln!("    installing cargo-fuzz with cargo; this takes about 2 minutes…");
+    run(Command::new("cargo").args(["install", "cargo-fuzz", "--locked"]))
+}
+
 fn ensure_npm_packages() -> Result {
     let root = root();
     let stamp = root.join("node_modules/.package-lock.json");

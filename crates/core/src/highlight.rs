@@ -1,24 +1,28 @@
-//! Marking matched words, and picking the snippet to show under a result.
+//! Marking matched words, and picking the passage to show under a result.
 //!
 //! # Overview
-//! A [`Highlighter`] knows which normalized terms a query matched. [`Highlighter::ranges`]
-//! returns the byte ranges of those words in any text (title, paragraph), and
-//! [`Highlighter::snippet`] cuts the best short passage of a body with its marks.
-//! The UI turns ranges into text nodes and `<mark>` elements — never into HTML strings.
-//!
-//! [`split_marked`] is the helper the UI uses: text plus ranges in, alternating
-//! plain/marked pieces out.
+//! A [`Highlighter`] is built by the search engine while it evaluates a query: it holds
+//! every dictionary term a query word reached (exact, stem, prefix and typo forms), the
+//! phrases, and the `title:` phrases. [`Highlighter::ranges`] returns the byte ranges of
+//! the matched words in any text; [`Highlighter::title_ranges`] also honours `title:`.
+//! [`Highlighter::snippet`] cuts the passage of a body with the most distinct matched
+//! words. The UI turns ranges into text nodes and `<mark>` elements, never HTML strings;
+//! [`split_marked`] is the helper it uses.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::search::Query;
-use crate::text::tokenize;
+use crate::text::{for_each_term, Token};
 
-/// Marks the words a query matched.
+/// Marks the words a query matched. See the module docs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Highlighter {
-    exact: Vec<String>,
-    prefix: Option<String>,
+    /// Matched terms, sorted and unique after [`Highlighter::finish`].
+    terms: Vec<String>,
+    /// Phrases: words in order, and whether the last is a prefix.
+    phrases: Vec<(Vec<String>, bool)>,
+    /// `title:` values, marked in titles only.
+    title_phrases: Vec<(Vec<String>, bool)>,
 }
 
 /// A short passage of a document with its marks.
@@ -31,57 +35,135 @@ pub struct Snippet {
 }
 
 impl Highlighter {
-    /// A highlighter for the words of `query`.
-    pub fn new(query: &Query) -> Self {
-        let mut exact = query.words.clone();
-        let prefix = if query.last_is_prefix {
-            exact.pop()
+    /// Adds a term that matched.
+    pub fn add_term(&mut self, term: &str) {
+        self.terms.push(term.to_string());
+    }
+
+    /// Adds a phrase.
+    pub fn add_phrase(&mut self, terms: Vec<String>, prefix: bool) {
+        if terms.len() == 1 && !prefix {
+            self.terms.extend(terms);
         } else {
-            None
-        };
-        Highlighter { exact, prefix }
+            self.phrases.push((terms, prefix));
+        }
+    }
+
+    /// Adds a `title:` value.
+    pub fn add_title_phrase(&mut self, terms: Vec<String>, prefix: bool) {
+        self.title_phrases.push((terms, prefix));
+    }
+
+    /// Sorts and deduplicates; call once after adding.
+    pub fn finish(&mut self) {
+        self.terms.sort_unstable();
+        self.terms.dedup();
     }
 
     /// Whether nothing would be marked.
     pub fn is_empty(&self) -> bool {
-        self.exact.is_empty() && self.prefix.is_none()
+        self.terms.is_empty() && self.phrases.is_empty() && self.title_phrases.is_empty()
     }
 
-    /// Whether a normalized term is one the query matched.
+    /// Whether a normalized term is one the query matched on its own.
     pub fn matches(&self, term: &str) -> bool {
-        self.exact.iter().any(|w| w == term)
-            || self.prefix.as_deref().is_some_and(|p| term.starts_with(p))
+        self.terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .is_ok()
     }
 
     /// Byte ranges of the matched words in `text`, in order.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        if self.is_empty() {
-            return Vec::new();
-        }
-        tokenize(text)
-            .filter(|t| self.matches(&t.term))
+        self.marked(text, false)
+            .into_iter()
             .map(|t| t.range)
             .collect()
     }
 
-    /// The passage of about `max_chars` characters with the most matched words (the
-    /// opening of the text if none match), cut at word boundaries.
-    pub fn snippet(&self, text: &str, max_chars: usize) -> Snippet {
-        let ranges = self.ranges(text);
-        let window_bytes = byte_len_of_chars(text, 0, max_chars);
-        // Choose the start: the match that begins the densest window.
-        let mut best_start = 0;
-        let mut best_count = 0;
-        for (i, r) in ranges.iter().enumerate() {
-            let limit = r.start + window_bytes;
-            let count = ranges[i..].iter().take_while(|x| x.end <= limit).count();
-            if count > best_count {
-                best_count = count;
-                best_start = r.start;
+    /// Like [`Highlighter::ranges`], plus `title:` matches: for titles.
+    pub fn title_ranges(&self, text: &str) -> Vec<Range<usize>> {
+        self.marked(text, true)
+            .into_iter()
+            .map(|t| t.range)
+            .collect()
+    }
+
+    /// The marked tokens of `text`.
+    fn marked(&self, text: &str, title: bool) -> Vec<Token> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let mut tokens: Vec<Token> = Vec::new();
+        for_each_term(text, |range, term| {
+            tokens.push(Token {
+                range,
+                term: term.to_string(),
+            })
+        });
+        let mut hit = vec![false; tokens.len()];
+        for (i, t) in tokens.iter().enumerate() {
+            hit[i] = self.matches(&t.term);
+        }
+        let phrase_sets = self
+            .phrases
+            .iter()
+            .chain(self.title_phrases.iter().filter(|_| title));
+        for (words, prefix) in phrase_sets {
+            let n = words.len();
+            if n == 0 || n > tokens.len() {
+                continue;
+            }
+            for start in 0..=tokens.len() - n {
+                let ok = words.iter().enumerate().all(|(k, w)| {
+                    let t = &tokens[start + k].term;
+                    if *prefix && k + 1 == n {
+                        t.starts_with(w.as_str())
+                    } else {
+                        t == w
+                    }
+                });
+                if ok {
+                    hit[start..start + n].iter_mut().for_each(|h| *h = true);
+                }
             }
         }
-        // Lead in a little before the first match, from a word start.
-        let mut start = if best_count == 0 {
+        tokens
+            .into_iter()
+            .zip(hit)
+            .filter(|(_, h)| *h)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    /// The passage of about `max_chars` characters with the most distinct matched words
+    /// (then the most matches), or the opening of the text if nothing matches; cut at
+    /// word boundaries.
+    pub fn snippet(&self, text: &str, max_chars: usize) -> Snippet {
+        let marked = self.marked(text, false);
+        let chars = text.chars().count().max(1);
+        let window = (max_chars * text.len()).div_ceil(chars);
+        // Two pointers over the marks: the window with the most distinct terms.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let (mut best_start, mut best) = (0usize, (0usize, 0usize));
+        let mut j = 0;
+        for i in 0..marked.len() {
+            while j < marked.len() && marked[j].range.end <= marked[i].range.start + window {
+                *counts.entry(marked[j].term.as_str()).or_default() += 1;
+                j += 1;
+            }
+            let score = (counts.len(), j - i);
+            if score > best {
+                best = score;
+                best_start = marked[i].range.start;
+            }
+            if let Some(c) = counts.get_mut(marked[i].term.as_str()) {
+                *c -= 1;
+                if *c == 0 {
+                    counts.remove(marked[i].term.as_str());
+                }
+            }
+        }
+        let mut start = if best.1 == 0 {
             0
         } else {
             let lead = back_chars(text, best_start, max_chars / 4);
@@ -105,8 +187,9 @@ impl Highlighter {
         if end < text.len() {
             out.push_str(" …");
         }
-        let marks = ranges
+        let marks = marked
             .into_iter()
+            .map(|t| t.range)
             .filter(|r| r.start >= start && r.end <= end)
             .map(|r| r.start - start + shift..r.end - start + shift)
             .collect();

@@ -129,6 +129,9 @@ pub struct SyntaxError {
     pub message: String,
     /// Byte offset where the problem was found.
     pub offset: usize,
+    /// Whether the input merely ended too early (more input could make it valid), which
+    /// [`stream`] uses to wait for the next chunk.
+    pub incomplete: bool,
 }
 
 impl fmt::Display for SyntaxError {
@@ -210,13 +213,49 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 /// Parses the first JSON value of `text` and returns it with the byte offset just after it.
 /// Leading whitespace is skipped; what follows the value is not examined.
 pub fn parse_prefix(text: &str) -> Result<(Node, usize), SyntaxError> {
+    parse_value_at(text, 0, 0)
+}
+
+/// Parses one value starting at byte `at` (after whitespace), nested `depth` levels deep;
+/// returns it with the offset just after it. Offsets in the result are relative to `text`.
+pub fn parse_value_at(text: &str, at: usize, depth: usize) -> Result<(Node, usize), SyntaxError> {
     let mut p = Parser::new(text);
+    p.pos = at;
     p.skip_ws();
     if p.pos >= text.len() {
-        return Err(p.error_here("the input is empty: expected a JSON value"));
+        let mut e = p.error_here("the input is empty: expected a JSON value");
+        e.incomplete = true;
+        return Err(e);
     }
-    let node = p.value(0)?;
+    let node = p.value(depth)?;
     Ok((node, p.pos))
+}
+
+/// Parses an object key (a string) at `at` (after whitespace) and the `:` after it.
+/// Returns the key and the offset after the colon.
+pub fn parse_key_at(text: &str, at: usize) -> Result<(Key, usize), SyntaxError> {
+    let mut p = Parser::new(text);
+    p.pos = at;
+    p.skip_ws();
+    if p.peek() != Some(b'"') {
+        return Err(p.unexpected("a quoted field name"));
+    }
+    let offset = p.pos;
+    let name = p.string()?;
+    p.skip_ws();
+    if p.peek() != Some(b':') {
+        return Err(p.unexpected("`:` after the field name"));
+    }
+    p.pos += 1;
+    Ok((Key { name, offset }, p.pos))
+}
+
+/// Skips whitespace from `at`; returns the offset of the next byte (or the end).
+pub fn skip_whitespace(text: &str, at: usize) -> usize {
+    let mut p = Parser::new(text);
+    p.pos = at;
+    p.skip_ws();
+    p.pos
 }
 
 struct Parser<'a> {
@@ -238,11 +277,21 @@ impl<'a> Parser<'a> {
         SyntaxError {
             message: message.to_string(),
             offset: self.pos,
+            incomplete: false,
         }
     }
 
     fn error_at(&self, offset: usize, message: String) -> SyntaxError {
-        SyntaxError { message, offset }
+        SyntaxError {
+            message,
+            offset,
+            incomplete: false,
+        }
+    }
+
+    fn incomplete(mut e: SyntaxError) -> SyntaxError {
+        e.incomplete = true;
+        e
     }
 
     fn skip_ws(&mut self) {
@@ -261,7 +310,9 @@ impl<'a> Parser<'a> {
 
     fn unexpected(&self, expected: &str) -> SyntaxError {
         match self.text[self.pos..].chars().next() {
-            None => self.error_here(&format!("the input ends early: expected {expected}")),
+            None => Self::incomplete(
+                self.error_here(&format!("the input ends early: expected {expected}")),
+            ),
             Some(c) => self.error_here(&format!("expected {expected}, found {}", describe(c))),
         }
     }
@@ -282,9 +333,14 @@ impl<'a> Parser<'a> {
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
-        if self.text[self.pos..].starts_with(word) {
+        let rest = &self.text[self.pos..];
+        if rest.starts_with(word) {
             self.pos += word.len();
             Ok(value)
+        } else if word.starts_with(rest) {
+            Err(Self::incomplete(self.error_here(&format!(
+                "the input ends early: expected `{word}`"
+            ))))
         } else {
             Err(self.unexpected(&format!("`{word}`")))
         }
@@ -356,10 +412,10 @@ impl<'a> Parser<'a> {
                     ))
                 }
                 None => {
-                    return Err(self.error_at(
+                    return Err(Self::incomplete(self.error_at(
                         open,
                         "this string is never closed: a `\"` is missing".to_string(),
-                    ))
+                    )))
                 }
             }
         }
@@ -382,7 +438,13 @@ impl<'a> Parser<'a> {
                 let high = self.hex4(at)?;
                 let c = if (0xD800..0xDC00).contains(&high) {
                     // A surrogate pair, if a low surrogate follows.
-                    if self.text[self.pos..].starts_with("\\u") {
+                    let rest = &self.text[self.pos..];
+                    if rest.len() < 6 && is_partial_escape(rest) {
+                        return Err(Self::incomplete(
+                            self.error_at(at, "the input ends inside an escape".into()),
+                        ));
+                    }
+                    if rest.starts_with("\\u") {
                         let save = self.pos;
                         self.pos += 2;
                         let low = self.hex4(at)?;
@@ -401,6 +463,11 @@ impl<'a> Parser<'a> {
                 };
                 out.push(c);
                 return Ok(());
+            }
+            None => {
+                return Err(Self::incomplete(
+                    self.error_at(at, "the input ends inside an escape".into()),
+                ))
             }
             _ => return Err(self.error_at(
                 at,
@@ -429,6 +496,9 @@ impl<'a> Parser<'a> {
                 self.pos += 4;
                 Ok(v)
             }
+            None if is_partial_escape(&self.text[escape_at..]) => Err(Self::incomplete(
+                self.error_at(escape_at, "the input ends inside an escape".into()),
+            )),
             None => Err(self.error_at(
                 escape_at,
                 "a `\\u` escape needs four hex digits".to_string(),
@@ -519,6 +589,17 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// Whether `rest` is a proper prefix of a `\uXXXX` escape (the input stopped inside it).
+fn is_partial_escape(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() < 6
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            0 => c == b'\\',
+            1 => c == b'u',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
 fn describe(c: char) -> String {
     match c {
         '\n' => "a line break".to_string(),
@@ -526,6 +607,8 @@ fn describe(c: char) -> String {
         c => format!("`{c}`"),
     }
 }
+
+pub mod stream;
 
 #[cfg(test)]
 mod tests;

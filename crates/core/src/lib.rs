@@ -1,30 +1,44 @@
 //! Chronicle's core: everything that is not the browser.
 //!
 //! # Overview
+//! - [`archive`]: an archive ready to browse ([`Archive`]), loaded chunk by chunk.
 //! - [`model`]: [`Corpus`], [`Document`], [`DocId`], the corpus format v1.
 //! - [`load`]: reading and validating corpus JSON and JSON Lines, with positioned
 //!   [`Problem`]s.
 //! - [`seed`]: ingest of plain-text press releases in the seed's layout.
 //! - [`date`]: civil dates that keep their precision.
 //! - [`text`]: normalization and tokenization, shared by indexing, queries and highlights.
-//! - [`search`]: the search engine interface ([`SearchIndex`], [`Query`], [`Hits`]).
+//! - [`query`]: the query language ([`Query`]).
+//! - [`search`]: the ranked search engine ([`SearchIndex`], [`Hits`], [`Sort`]).
+//! - [`bitset`]: sets of documents.
+//! - [`store`]: compressed document text.
+//! - [`warmup`]: getting the engine's code optimized while an archive downloads.
 //! - [`highlight`]: marks and snippets.
 //! - [`json`]: a small JSON parser that keeps positions.
 //!
 //! This crate has no web dependencies; it is compiled into both the CLI and the app.
 
+pub mod archive;
+pub mod bitset;
 pub mod date;
+pub mod doctable;
+pub mod fxhash;
 pub mod highlight;
 pub mod json;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod query;
 pub mod search;
 pub mod seed;
+pub mod store;
 pub mod text;
+pub mod warmup;
 
+pub use archive::{Archive, ArchiveLoader};
 pub use date::{Date, Precision};
 pub use load::{load_corpus, LoadError, Loaded};
 pub use model::{Corpus, DocId, Document};
 pub use problem::{Problem, Severity};
-pub use search::{Hits, Query, SearchIndex};
+pub use query::Query;
+pub use search::{Hits, SearchIndex, Sort};

@@ -1,8 +1,11 @@
 //! Loading and validating corpus files: JSON (format v1 or a bare array) and JSON Lines.
 //!
 //! # Overview
-//! [`load_corpus`] turns bytes into a [`Loaded`]: the valid documents as a [`Corpus`],
-//! plus every [`Problem`] found, each with its document, field and `line:column`.
+//! A [`Loader`] takes a corpus file in chunks, as it downloads, and hands over each valid
+//! [`Document`] as soon as it is complete ([`Loader::feed`], [`Loader::finish`]); nothing
+//! holds the whole file. [`load_corpus`] is the all-at-once form: bytes in, a
+//! [`Loaded`] out, with the valid documents as a [`Corpus`] and every [`Problem`] found,
+//! each with its document, field and `line:column`.
 //! One bad document never sinks the rest: it is rejected and listed, and the others load.
 //! Only input that cannot be read at all (not UTF-8, not JSON, not a corpus) is a
 //! [`LoadError`], which also carries a position.
@@ -19,7 +22,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use crate::date::Date;
-use crate::json::{self, Key, LineIndex, Node, Position, Value};
+use crate::json::stream::{Failure, Item, Locator, Stream, StreamError};
+use crate::json::{Key, LineIndex, Node, Position, Value};
 use crate::model::{Corpus, Document, FORMAT, VERSION};
 use crate::problem::Problem;
 
@@ -111,6 +115,234 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<&str, LoadError> {
     })
 }
 
+/// The corpus-level results of a load (the documents went to the sink).
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// The archive's title.
+    pub title: Option<String>,
+    /// Its description.
+    pub description: Option<String>,
+    /// Unknown top-level fields, as text.
+    pub meta: BTreeMap<String, String>,
+    /// Every problem, in file order.
+    pub problems: Vec<Problem>,
+    /// Documents rejected.
+    pub rejected: usize,
+    /// Documents accepted.
+    pub accepted: usize,
+}
+
+/// Reads a corpus file chunk by chunk. See the module docs.
+///
+/// ```
+/// use chronicle_core::load::Loader;
+/// let mut loader = Loader::new();
+/// let mut docs = Vec::new();
+/// let mut keep = |d| { docs.push(d); true };
+/// for chunk in br#"[{"id":"a","title":"A","body":"x"},{"id":"b","body":"y"}]"#.chunks(5) {
+///     loader.feed(chunk, &mut keep).unwrap();
+/// }
+/// let summary = loader.finish(&mut keep).unwrap();
+/// assert_eq!((docs.len(), summary.rejected), (1, 1));
+/// ```
+pub struct Loader {
+    stream: Stream,
+    builder: Builder,
+    header: Summary,
+    seen: usize,
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Loader {
+    /// A loader that detects the shape (corpus object, array, JSON Lines).
+    pub fn new() -> Loader {
+        Loader {
+            stream: Stream::new(),
+            builder: Builder::new(),
+            header: Summary::default(),
+            seen: 0,
+        }
+    }
+
+    /// A loader for JSON Lines (`.jsonl`).
+    pub fn json_lines() -> Loader {
+        Loader {
+            stream: Stream::json_lines(),
+            ..Loader::new()
+        }
+    }
+
+    /// Leaves duplicate ids to the consumer (which then must reject them itself), so the
+    /// loader keeps no set of ids.
+    pub fn consumer_checks_duplicates(mut self) -> Loader {
+        self.builder.seen = None;
+        self
+    }
+
+    /// Documents read so far (valid or not).
+    pub fn documents_seen(&self) -> usize {
+        self.seen
+    }
+
+    /// Adds a chunk; `sink` receives each valid document it completes, and returns false
+    /// if it refuses it because its id is taken (see
+    /// [`Loader::consumer_checks_duplicates`]); the loader then reports the duplicate.
+    pub fn feed(
+        &mut self,
+        chunk: &[u8],
+        sink: &mut impl FnMut(Document) -> bool,
+    ) -> Result<(), LoadError> {
+        let Loader {
+            stream,
+            builder,
+            header,
+            seen,
+        } = self;
+        let mut on_item =
+            |item: Item, loc: &Locator| on_item(item, loc, builder, header, seen, sink);
+        stream.feed(chunk, &mut on_item).map_err(failure)
+    }
+
+    /// Ends the input and returns what was found at the corpus level.
+    pub fn finish(mut self, sink: &mut impl FnMut(Document) -> bool) -> Result<Summary, LoadError> {
+        {
+            let Loader {
+                stream,
+                builder,
+                header,
+                seen,
+            } = &mut self;
+            let mut on_item =
+                |item: Item, loc: &Locator| on_item(item, loc, builder, header, seen, sink);
+            stream.finish(&mut on_item).map_err(failure)?;
+        }
+        let mut summary = self.header;
+        let header_problems = std::mem::take(&mut summary.problems);
+        summary.problems = header_problems;
+        summary.problems.extend(self.builder.problems);
+        summary.rejected = self.builder.rejected;
+        summary.accepted = self.builder.accepted;
+        Ok(summary)
+    }
+}
+
+fn failure(f: Failure<LoadError>) -> LoadError {
+    match f {
+        Failure::Callback(e) => e,
+        Failure::Stream(StreamError::NotUtf8(position)) => LoadError::NotUtf8 { position },
+        Failure::Stream(StreamError::Syntax(message, position)) => {
+            LoadError::Syntax { message, position }
+        }
+        Failure::Stream(StreamError::NotACorpus(message, position)) => {
+            LoadError::NotACorpus { message, position }
+        }
+    }
+}
+
+fn on_item(
+    item: Item,
+    loc: &Locator,
+    builder: &mut Builder,
+    header: &mut Summary,
+    seen: &mut usize,
+    sink: &mut impl FnMut(Document) -> bool,
+) -> Result<(), LoadError> {
+    match item {
+        Item::Document(index, node) => {
+            *seen += 1;
+            if let Some((doc, id_offset)) = builder.document(index, node, loc) {
+                let id = doc.id.clone();
+                if sink(doc) {
+                    builder.accepted += 1;
+                } else {
+                    builder.duplicate(index, &id, loc.position(id_offset));
+                }
+            }
+        }
+        Item::BadLine(index, e) => {
+            *seen += 1;
+            builder.reject(
+                Problem::error(format!(
+                    "this line is not valid JSON: {}; document rejected",
+                    e.message
+                ))
+                .in_document(index, None)
+                .at(loc.position(e.offset)),
+            );
+        }
+        Item::Header(key, value) => read_header(key, value, loc, header)?,
+    }
+    Ok(())
+}
+
+fn read_header(
+    key: Key,
+    value: Node,
+    loc: &Locator,
+    header: &mut Summary,
+) -> Result<(), LoadError> {
+    let at = loc.position(value.offset);
+    match key.name.as_str() {
+        "format" => match &value.value {
+            Value::String(s) if s == FORMAT => Ok(()),
+            other => Err(LoadError::NotACorpus {
+                message: format!(
+                    "`format` must be \"{FORMAT}\", found {}",
+                    describe_value(other)
+                ),
+                position: at,
+            }),
+        },
+        "version" => match &value.value {
+            Value::Number(n) if n == "1" => Ok(()),
+            other => Err(LoadError::NotACorpus {
+                message: format!(
+                    "this corpus is format version {}; this Chronicle reads version {VERSION}",
+                    describe_value(other)
+                ),
+                position: at,
+            }),
+        },
+        "title" | "description" => {
+            let field = key.name;
+            match value.value {
+                Value::String(s) => {
+                    let s = s.trim().to_string();
+                    if !s.is_empty() {
+                        if field == "title" {
+                            header.title = Some(s);
+                        } else {
+                            header.description = Some(s);
+                        }
+                    }
+                }
+                Value::Null => {}
+                other => {
+                    header.problems.push(
+                        Problem::warning(format!(
+                            "expected a string, found {}; kept in the corpus meta",
+                            other.kind()
+                        ))
+                        .in_field(field.clone())
+                        .at(at),
+                    );
+                    header.meta.insert(field, other.to_json());
+                }
+            }
+            Ok(())
+        }
+        _ => {
+            header.meta.insert(key.name, scalar_text(value.value));
+            Ok(())
+        }
+    }
+}
+
 /// Loads a corpus from bytes, detecting the shape (corpus object, array, JSON Lines).
 ///
 /// ```
@@ -124,197 +356,33 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<&str, LoadError> {
 /// assert!(loaded.problems[0].message.contains("duplicate id"));
 /// ```
 pub fn load_corpus(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let text = decode_utf8(bytes)?;
-    let lines = LineIndex::new(text);
-    let syntax = |e: json::SyntaxError| LoadError::Syntax {
-        position: lines.position(e.offset),
-        message: e.message,
-    };
-    let (first, end) = json::parse_prefix(text).map_err(syntax)?;
-    let rest_is_empty = text[end..].trim().is_empty();
-    match first.value {
-        Value::Object(ref members) if has_key(members, "documents") && rest_is_empty => {
-            load_corpus_object(first, &lines)
-        }
-        Value::Array(_) if rest_is_empty => {
-            let Value::Array(items) = first.value else {
-                unreachable!()
-            };
-            let mut builder = Builder::new(&lines);
-            for (i, node) in items.into_iter().enumerate() {
-                builder.document(i, node);
-            }
-            Ok(builder.finish(Corpus::new()))
-        }
-        Value::Object(ref members) if looks_like_document(members) => {
-            Ok(load_json_lines_text(text))
-        }
-        Value::Object(_) if !rest_is_empty => Ok(load_json_lines_text(text)),
-        Value::Object(_) => Err(LoadError::NotACorpus {
-            message: "a corpus object needs a `documents` array (or give one document \
-                      object per line, as JSON Lines)"
-                .into(),
-            position: lines.position(first.offset),
-        }),
-        _ if !rest_is_empty => {
-            let offset = end + (text[end..].len() - text[end..].trim_start().len());
-            Err(LoadError::Syntax {
-                message: "unexpected text after the end of the JSON value".into(),
-                position: lines.position(offset),
-            })
-        }
-        ref other => Err(LoadError::NotACorpus {
-            message: format!(
-                "expected an object with `documents`, an array of documents, or JSON Lines; \
-                 found {}",
-                other.kind()
-            ),
-            position: lines.position(first.offset),
-        }),
-    }
+    load_with(Loader::new(), bytes)
 }
 
 /// Loads JSON Lines: one document object per line. A line that is not valid JSON rejects
 /// only its own document.
 pub fn load_json_lines(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    Ok(load_json_lines_text(decode_utf8(bytes)?))
+    load_with(Loader::json_lines(), bytes)
 }
 
-fn load_json_lines_text(text: &str) -> Loaded {
-    let lines = LineIndex::new(text);
-    let mut builder = Builder::new(&lines);
-    let mut offset = 0;
-    let mut index = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        if line.trim().is_empty() {
-            continue;
-        }
-        match json::parse(line.trim_end_matches(['\n', '\r'])) {
-            Ok(mut node) => {
-                shift_offsets(&mut node, line_start);
-                builder.document(index, node);
-            }
-            Err(e) => {
-                builder.reject(
-                    Problem::error(format!(
-                        "this line is not valid JSON: {}; document rejected",
-                        e.message
-                    ))
-                    .in_document(index, None)
-                    .at(lines.position(line_start + e.offset)),
-                );
-            }
-        }
-        index += 1;
-    }
-    builder.finish(Corpus::new())
-}
-
-fn shift_offsets(node: &mut Node, by: usize) {
-    node.offset += by;
-    match &mut node.value {
-        Value::Array(items) => items.iter_mut().for_each(|n| shift_offsets(n, by)),
-        Value::Object(members) => members.iter_mut().for_each(|(k, n)| {
-            k.offset += by;
-            shift_offsets(n, by);
-        }),
-        _ => {}
-    }
-}
-
-fn has_key(members: &[(Key, Node)], key: &str) -> bool {
-    members.iter().any(|(k, _)| k.name == key)
-}
-
-fn looks_like_document(members: &[(Key, Node)]) -> bool {
-    ["id", "title", "body"].iter().any(|k| has_key(members, k))
-}
-
-fn load_corpus_object(node: Node, lines: &LineIndex) -> Result<Loaded, LoadError> {
-    let Value::Object(members) = node.value else {
-        unreachable!("checked by the caller")
+fn load_with(mut loader: Loader, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let mut documents = Vec::new();
+    let mut keep = |d| {
+        documents.push(d);
+        true
     };
+    loader.feed(bytes, &mut keep)?;
+    let summary = loader.finish(&mut keep)?;
     let mut corpus = Corpus::new();
-    let mut documents = None;
-    let mut header_problems = Vec::new();
-    for (key, value) in members {
-        let at = lines.position(value.offset);
-        match key.name.as_str() {
-            "format" => match &value.value {
-                Value::String(s) if s == FORMAT => {}
-                other => {
-                    return Err(LoadError::NotACorpus {
-                        message: format!(
-                            "`format` must be \"{FORMAT}\", found {}",
-                            describe_value(other)
-                        ),
-                        position: at,
-                    })
-                }
-            },
-            "version" => match &value.value {
-                Value::Number(n) if n == "1" => {}
-                other => {
-                    return Err(LoadError::NotACorpus {
-                        message: format!(
-                            "this corpus is format version {}; this Chronicle reads version \
-                             {VERSION}",
-                            describe_value(other)
-                        ),
-                        position: at,
-                    })
-                }
-            },
-            "title" | "description" => {
-                let field = key.name.clone();
-                match value.value {
-                    Value::String(s) => {
-                        let s = s.trim().to_string();
-                        if !s.is_empty() {
-                            if field == "title" {
-                                corpus.title = Some(s);
-                            } else {
-                                corpus.description = Some(s);
-                            }
-                        }
-                    }
-                    Value::Null => {}
-                    other => {
-                        header_problems.push(
-                            Problem::warning(format!(
-                                "expected a string, found {}; kept in the corpus meta",
-                                other.kind()
-                            ))
-                            .in_field(field.clone())
-                            .at(at),
-                        );
-                        corpus.meta.insert(field, other.to_json());
-                    }
-                }
-            }
-            "documents" => match value.value {
-                Value::Array(items) => documents = Some(items),
-                other => {
-                    return Err(LoadError::NotACorpus {
-                        message: format!("`documents` must be an array, found {}", other.kind()),
-                        position: at,
-                    })
-                }
-            },
-            _ => {
-                corpus.meta.insert(key.name, scalar_text(value.value));
-            }
-        }
-    }
-    let items = documents.unwrap_or_default();
-    let mut builder = Builder::new(lines);
-    builder.problems = header_problems;
-    for (i, node) in items.into_iter().enumerate() {
-        builder.document(i, node);
-    }
-    Ok(builder.finish(corpus))
+    corpus.title = summary.title;
+    corpus.description = summary.description;
+    corpus.meta = summary.meta;
+    corpus.documents = documents;
+    Ok(Loaded {
+        corpus,
+        problems: summary.problems,
+        rejected: summary.rejected,
+    })
 }
 
 fn describe_value(v: &Value) -> String {
@@ -333,23 +401,58 @@ fn scalar_text(v: Value) -> String {
     }
 }
 
-/// Validates documents one by one, collecting problems and rejecting duplicates.
-struct Builder<'a> {
-    lines: &'a LineIndex<'a>,
-    seen: HashSet<String>,
-    documents: Vec<Document>,
-    problems: Vec<Problem>,
-    rejected: usize,
+/// A document's members in source order; a repeated name keeps its first place and its
+/// last value. (Documents have a dozen fields: a list beats a map.)
+struct Fields(Vec<Option<(Key, Node)>>);
+
+impl Fields {
+    fn new(members: Vec<(Key, Node)>, repeated: &mut Vec<Key>) -> Fields {
+        let mut list: Vec<Option<(Key, Node)>> = Vec::with_capacity(members.len());
+        for (key, value) in members {
+            let existing = list.iter_mut().flatten().find(|(k, _)| k.name == key.name);
+            match existing {
+                Some(slot) => {
+                    repeated.push(key.clone());
+                    slot.1 = value;
+                }
+                None => list.push(Some((key, value))),
+            }
+        }
+        Fields(list)
+    }
+
+    fn get(&self, name: &str) -> Option<&(Key, Node)> {
+        self.0.iter().flatten().find(|(k, _)| k.name == name)
+    }
+
+    fn remove(&mut self, name: &str) -> Option<(Key, Node)> {
+        self.0
+            .iter_mut()
+            .find(|s| s.as_ref().is_some_and(|(k, _)| k.name == name))
+            .and_then(Option::take)
+    }
+
+    fn rest(self) -> impl Iterator<Item = (Key, Node)> {
+        self.0.into_iter().flatten()
+    }
 }
 
-impl<'a> Builder<'a> {
-    fn new(lines: &'a LineIndex<'a>) -> Self {
+/// Validates documents one by one, collecting problems and rejecting duplicates.
+struct Builder {
+    /// Ids seen, unless the consumer checks duplicates itself.
+    seen: Option<HashSet<String>>,
+    problems: Vec<Problem>,
+    rejected: usize,
+    accepted: usize,
+}
+
+impl Builder {
+    fn new() -> Self {
         Builder {
-            lines,
-            seen: HashSet::new(),
-            documents: Vec::new(),
+            seen: Some(HashSet::new()),
             problems: Vec::new(),
             rejected: 0,
+            accepted: 0,
         }
     }
 
@@ -358,66 +461,64 @@ impl<'a> Builder<'a> {
         self.rejected += 1;
     }
 
-    fn finish(self, mut corpus: Corpus) -> Loaded {
-        corpus.documents = self.documents;
-        Loaded {
-            corpus,
-            problems: self.problems,
-            rejected: self.rejected,
-        }
+    fn duplicate(&mut self, index: usize, id: &str, at: Position) {
+        self.problems.push(
+            Problem::error(format!(
+                "duplicate id \"{id}\": an earlier document has it; document rejected"
+            ))
+            .in_document(index, Some(id))
+            .in_field("id")
+            .at(at),
+        );
+        self.rejected += 1;
     }
 
-    fn document(&mut self, index: usize, node: Node) {
-        let pos = self.lines.position(node.offset);
+    /// Validates one document; `None` if it was rejected. With the document comes the
+    /// offset of its id (to place a duplicate-id problem).
+    fn document(&mut self, index: usize, node: Node, loc: &Locator) -> Option<(Document, usize)> {
+        // Positions are worked out only when there is a problem to report.
+        let doc_offset = node.offset;
+        let pos = || loc.position(doc_offset);
         let members = match node.value {
             Value::Object(m) => m,
             other => {
-                return self.reject(
+                self.reject(
                     Problem::error(format!(
                         "a document must be an object, found {}; document rejected",
                         other.kind()
                     ))
                     .in_document(index, None)
-                    .at(pos),
-                )
+                    .at(pos()),
+                );
+                return None;
             }
         };
         // Last occurrence of a repeated field wins, with a warning.
-        let mut fields: BTreeMap<String, (Key, Node)> = BTreeMap::new();
-        let mut order = Vec::new();
         let mut repeated = Vec::new();
-        for (key, value) in members {
-            if fields.contains_key(&key.name) {
-                repeated.push(key.clone());
-            } else {
-                order.push(key.name.clone());
-            }
-            fields.insert(key.name.clone(), (key, value));
-        }
-        let id_at = fields
-            .get("id")
-            .map_or(pos, |(_, node)| self.lines.position(node.offset));
+        let mut fields = Fields::new(members, &mut repeated);
+        let id_offset = fields.get("id").map_or(doc_offset, |(_, node)| node.offset);
         let id = match fields.remove("id") {
             Some((_, node)) => match node.value {
                 Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
                 Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit() || b == b'-') => Ok(n),
-                Value::String(_) => Err(("the id is empty", self.lines.position(node.offset))),
+                Value::String(_) => Err(("the id is empty", loc.position(node.offset))),
                 _ => Err((
                     "the id must be a string (or a whole number)",
-                    self.lines.position(node.offset),
+                    loc.position(node.offset),
                 )),
             },
-            None => Err(("the id is missing", pos)),
+            None => Err(("the id is missing", pos())),
         };
         let id = match id {
             Ok(id) => id,
             Err((message, at)) => {
-                return self.reject(
+                self.reject(
                     Problem::error(format!("{message}; document rejected"))
                         .in_document(index, None)
                         .in_field("id")
                         .at(at),
-                )
+                );
+                return None;
             }
         };
         let mut doc = Document {
@@ -436,18 +537,19 @@ impl<'a> Builder<'a> {
                     key.name
                 )),
                 &key.name,
-                self.lines.position(key.offset),
+                loc.position(key.offset),
             ));
         }
         match fields.remove("title") {
             Some((_, node)) => {
-                let at = self.lines.position(node.offset);
+                let node_offset = node.offset;
+                let at = || loc.position(node_offset);
                 match node.value {
                     Value::String(s) if !s.trim().is_empty() => doc.title = s.trim().to_string(),
                     Value::String(_) => errors.push(problem_at(
                         Problem::error("the title is empty; document rejected"),
                         "title",
-                        at,
+                        at(),
                     )),
                     other => errors.push(problem_at(
                         Problem::error(format!(
@@ -455,14 +557,14 @@ impl<'a> Builder<'a> {
                             other.kind()
                         )),
                         "title",
-                        at,
+                        at(),
                     )),
                 }
             }
             None => errors.push(problem_at(
                 Problem::error("the title is missing; document rejected"),
                 "title",
-                pos,
+                pos(),
             )),
         }
         match fields.remove("body") {
@@ -474,17 +576,18 @@ impl<'a> Builder<'a> {
                         other.kind()
                     )),
                     "body",
-                    self.lines.position(node.offset),
+                    loc.position(node.offset),
                 )),
             },
             None => errors.push(problem_at(
                 Problem::error("the body is missing; document rejected"),
                 "body",
-                pos,
+                pos(),
             )),
         }
         if let Some((_, node)) = fields.remove("date") {
-            let at = self.lines.position(node.offset);
+            let node_offset = node.offset;
+            let at = || loc.position(node_offset);
             match node.value {
                 Value::String(s) if s.trim().is_empty() => {}
                 Value::Null => {}
@@ -495,7 +598,7 @@ impl<'a> Builder<'a> {
                             "{e} (use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339); document rejected"
                         )),
                         "date",
-                        at,
+                        at(),
                     )),
                 },
                 Value::Number(n) if n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) => {
@@ -509,7 +612,7 @@ impl<'a> Builder<'a> {
                         other.kind()
                     )),
                     "date",
-                    at,
+                    at(),
                 )),
             }
         }
@@ -517,7 +620,8 @@ impl<'a> Builder<'a> {
             let Some((_, node)) = fields.remove(field) else {
                 continue;
             };
-            let at = self.lines.position(node.offset);
+            let node_offset = node.offset;
+            let at = || loc.position(node_offset);
             let slot = match field {
                 "source" => &mut doc.source,
                 "agency" => &mut doc.agency,
@@ -539,7 +643,7 @@ impl<'a> Builder<'a> {
                             other.kind()
                         )),
                         field,
-                        at,
+                        at(),
                     ));
                     doc.meta.insert(field.to_string(), other.to_json());
                 }
@@ -549,7 +653,8 @@ impl<'a> Builder<'a> {
             let Some((_, node)) = fields.remove(field) else {
                 continue;
             };
-            let at = self.lines.position(node.offset);
+            let node_offset = node.offset;
+            let at = || loc.position(node_offset);
             let list = match field {
                 "tags" => &mut doc.tags,
                 "people" => &mut doc.people,
@@ -579,7 +684,7 @@ impl<'a> Builder<'a> {
                                 kept_aside.len()
                             )),
                             field,
-                            at,
+                            at(),
                         ));
                         doc.meta
                             .insert(field.to_string(), format!("[{}]", kept_aside.join(",")));
@@ -592,14 +697,15 @@ impl<'a> Builder<'a> {
                             other.kind()
                         )),
                         field,
-                        at,
+                        at(),
                     ));
                     doc.meta.insert(field.to_string(), other.to_json());
                 }
             }
         }
         if let Some((_, node)) = fields.remove("meta") {
-            let at = self.lines.position(node.offset);
+            let node_offset = node.offset;
+            let at = || loc.position(node_offset);
             match node.value {
                 Value::Object(members) => {
                     for (k, v) in members {
@@ -614,15 +720,15 @@ impl<'a> Builder<'a> {
                             other.kind()
                         )),
                         "meta",
-                        at,
+                        at(),
                     ));
                     doc.meta.insert("meta".into(), other.to_json());
                 }
             }
         }
         // Unknown fields: kept, in source order, never dropped.
-        for name in order {
-            if let Some((key, node)) = fields.remove(&name) {
+        for (key, node) in fields.rest() {
+            {
                 let text = scalar_text(node.value);
                 if doc.meta.contains_key(&key.name) {
                     warnings.push(problem_at(
@@ -631,7 +737,7 @@ impl<'a> Builder<'a> {
                             key.name, key.name
                         )),
                         &key.name,
-                        self.lines.position(key.offset),
+                        loc.position(key.offset),
                     ));
                     doc.meta.insert(format!("{}.field", key.name), text);
                 } else {
@@ -643,22 +749,18 @@ impl<'a> Builder<'a> {
             self.rejected += 1;
             self.problems.extend(errors);
             self.problems.extend(warnings);
-            return;
+            return None;
         }
-        if !self.seen.insert(doc.id.clone()) {
-            self.problems.push(problem_at(
-                Problem::error(format!(
-                    "duplicate id \"{}\": an earlier document has it; document rejected",
-                    doc.id
-                )),
-                "id",
-                id_at,
-            ));
-            self.rejected += 1;
-            return;
+        if self
+            .seen
+            .as_mut()
+            .is_some_and(|seen| !seen.insert(doc.id.clone()))
+        {
+            self.duplicate(index, &doc.id, loc.position(id_offset));
+            return None;
         }
         self.problems.extend(warnings);
-        self.documents.push(doc);
+        Some((doc, id_offset))
     }
 }
 

@@ -1,24 +1,53 @@
 use super::*;
 
-fn marked(h: &Highlighter, text: &str) -> Vec<String> {
-    h.ranges(text)
-        .into_iter()
-        .map(|r| text[r].to_string())
-        .collect()
+fn hl(terms: &[&str]) -> Highlighter {
+    let mut h = Highlighter::default();
+    for t in terms {
+        h.add_term(t);
+    }
+    h.finish();
+    h
+}
+
+fn marked(ranges: Vec<Range<usize>>, text: &str) -> Vec<String> {
+    ranges.into_iter().map(|r| text[r].to_string()).collect()
 }
 
 #[test]
-fn marks_exact_words_and_the_typed_prefix() {
-    let h = Highlighter::new(&Query::parse("idlib agree"));
+fn marks_every_form_the_engine_matched() {
+    let h = hl(&["idlib", "agreement", "agreed"]);
+    let text = "The Idlib Agreement: agreed, not disagreed; IDLIB’s.";
     assert_eq!(
-        marked(&h, "The Idlib Agreement: agreed, not disagreed; IDLIB’s."),
+        marked(h.ranges(text), text),
         ["Idlib", "Agreement", "agreed", "IDLIB’s"]
     );
 }
 
 #[test]
-fn an_empty_query_marks_nothing() {
-    let h = Highlighter::new(&Query::parse(""));
+fn phrases_mark_only_their_occurrences() {
+    let mut h = Highlighter::default();
+    h.add_phrase(vec!["political".into(), "process".into()], false);
+    h.add_phrase(vec!["security".into(), "coun".into()], true);
+    h.finish();
+    let text = "A political process. The process is political. Security Council, security.";
+    assert_eq!(
+        marked(h.ranges(text), text),
+        ["political", "process", "Security", "Council"]
+    );
+}
+
+#[test]
+fn title_phrases_mark_titles_only() {
+    let mut h = Highlighter::default();
+    h.add_title_phrase(vec!["envoy".into()], false);
+    h.finish();
+    assert_eq!(marked(h.title_ranges("US Envoy"), "US Envoy"), ["Envoy"]);
+    assert!(h.ranges("US Envoy").is_empty());
+}
+
+#[test]
+fn an_empty_highlighter_marks_nothing() {
+    let h = Highlighter::default();
     assert!(h.ranges("anything").is_empty());
     let s = h.snippet("Short text.", 100);
     assert_eq!(s.text, "Short text.");
@@ -32,8 +61,7 @@ fn snippets_centre_on_the_matches_and_are_cut_at_words() {
         "word ".repeat(100),
         "tail ".repeat(100)
     );
-    let h = Highlighter::new(&Query::parse("idlib "));
-    let s = h.snippet(&text, 80);
+    let s = hl(&["idlib"]).snippet(&text, 80);
     assert!(s.text.starts_with("… "), "{}", s.text);
     assert!(s.text.ends_with(" …"), "{}", s.text);
     assert!(s.text.chars().count() <= 84, "{}", s.text);
@@ -43,21 +71,21 @@ fn snippets_centre_on_the_matches_and_are_cut_at_words() {
 }
 
 #[test]
-fn snippets_prefer_the_densest_passage() {
+fn snippets_prefer_passages_with_more_distinct_words() {
     let text = format!(
-        "alpha once. {} beta alpha alpha beta alpha.",
+        "alpha alpha alpha alpha. {} alpha beta together. {}",
+        "filler ".repeat(60),
         "filler ".repeat(60)
     );
-    let h = Highlighter::new(&Query::parse("alpha "));
-    let s = h.snippet(&text, 60);
-    assert_eq!(s.marks.len(), 3, "{}", s.text);
+    let s = hl(&["alpha", "beta"]).snippet(&text, 60);
+    let words: Vec<&str> = s.marks.iter().map(|r| &s.text[r.clone()]).collect();
+    assert!(words.contains(&"beta"), "{}", s.text);
 }
 
 #[test]
 fn snippet_marks_survive_multibyte_text() {
     let text = "Ça va. Le résumé du président — résumé complet — est là.";
-    let h = Highlighter::new(&Query::parse("resume "));
-    let s = h.snippet(text, 200);
+    let s = hl(&["resume"]).snippet(text, 200);
     let words: Vec<&str> = s.marks.iter().map(|r| &s.text[r.clone()]).collect();
     assert_eq!(words, ["résumé", "résumé"]);
 }

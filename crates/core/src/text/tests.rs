@@ -1,4 +1,5 @@
 use super::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 fn terms(s: &str) -> Vec<String> {
     tokenize(s).map(|t| t.term).collect()
@@ -54,4 +55,54 @@ fn token_ranges_point_at_the_original_text() {
     }
     let ranges: Vec<_> = tokenize(text).map(|t| &text[t.range]).collect();
     assert_eq!(ranges, ["Idlib’s", "agreement"]);
+}
+
+#[test]
+fn a_colon_separates_words() {
+    assert_eq!(
+        terms("Source:Syrian note:x 11:30"),
+        ["source", "syrian", "note", "x", "11", "30"]
+    );
+}
+
+#[test]
+fn ascii_joiners_follow_uax29() {
+    assert_eq!(
+        terms("U.S. e.g. 1,000.5 don't x.5 a_b __"),
+        ["u.s", "e.g", "1,000.5", "don't", "x", "5", "a_b"]
+    );
+}
+
+/// The ASCII fast path gives exactly the words of UAX #29 (with `:` as a separator).
+fn reference(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for chunk in text.split(':') {
+        for (s, w) in chunk.split_word_bound_indices() {
+            if w.chars().any(char::is_alphanumeric) {
+                let t = normalize(w);
+                if !t.is_empty() {
+                    out.push((offset + s..offset + s + w.len(), t));
+                }
+            }
+        }
+        offset += chunk.len() + 1;
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_ascii_fast_path_agrees_with_unicode_segmentation(text in "[a-zA-Z0-9 '.,;:_\\-\\n!?]{0,40}") {
+        let ours: Vec<_> = tokenize(&text).map(|t| (t.range, t.term)).collect();
+        proptest::prop_assert_eq!(ours, reference(&text));
+    }
+
+    #[test]
+    fn tokenizing_never_panics_and_ranges_are_sound(text in "\\PC{0,40}") {
+        for t in tokenize(&text) {
+            proptest::prop_assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
+            proptest::prop_assert!(!t.term.is_empty());
+        }
+    }
 }

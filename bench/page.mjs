@@ -1,0 +1,155 @@
+// One benchmark run in the browser: one engine, one corpus, the fixed query list.
+//
+//   page.html?engine=chronicle|minisearch&corpus=URL&js=URL&wasm=URL[&warm=1][&only=ready][&chunk=N]
+//
+// Both engines start from the same fetched bytes. "Ready" is the time from having the
+// bytes to being able to search: for Chronicle, copying them into wasm, parsing,
+// validating and indexing; for MiniSearch, decoding, JSON.parse and addAll. Each query
+// is timed as the work needed to show the first page: the number of matches and the
+// top 20 in rank order. The result is left in window.benchResult.
+const params = new URLSearchParams(location.search);
+const engineName = params.get('engine');
+const status = document.getElementById('status');
+
+const gc = () => (typeof window.gc === 'function' ? window.gc() : undefined);
+const heap = () => (performance.memory ? performance.memory.usedJSHeapSize : 0);
+const settle = () => new Promise((r) => setTimeout(r, 50));
+
+function percentile(sorted, p) {
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)];
+}
+
+/// MiniSearch gets the same semantics where it has them: AND of words, the last one as
+/// a prefix, one typo from 5 letters and two from 9, title words weighted 3. It has no
+/// phrases, so quotes are dropped (the words are still required).
+function miniSearchQuery(q) {
+  return q.replace(/"/g, ' ').trim();
+}
+
+async function main() {
+  const queries = (await (await fetch('queries.txt')).text())
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
+  // As the app does: the download starts, and (with warm=1) the engine warms up on a
+  // small made-up archive while it runs (see crates/core/src/warmup.rs). MiniSearch warms
+  // up the same way, on the same archive.
+  const download = fetch(params.get('corpus')).then((r) => r.arrayBuffer());
+  const warm = params.get('warm') === '1';
+  let chronicle = null;
+  let wasm = null;
+  if (engineName === 'chronicle') {
+    chronicle = await import(params.get('js'));
+    wasm = await chronicle.default({ module_or_path: params.get('wasm') });
+    if (warm) chronicle.warmUp();
+  }
+  const MiniSearch = engineName === 'minisearch' ? (await import('/minisearch/es/index.js')).default : null;
+  const miniSearchOptions = {
+    fields: ['title', 'body'],
+    searchOptions: {
+      combineWith: 'AND',
+      boost: { title: 3 },
+      prefix: (term, i, terms) => i === terms.length - 1,
+      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
+    },
+  };
+  if (MiniSearch && warm) {
+    const w = new MiniSearch(miniSearchOptions);
+    w.addAll(JSON.parse(await (await fetch('/corpora/warmup.json')).text()).documents);
+    for (const q of ['union', 'gov', 'goverment', 'state union', 'peace war', 'negotiation']) w.search(q);
+  }
+  const bytes = await download;
+  gc();
+  await settle();
+  const heapBefore = heap();
+  let search;
+  let ready;
+  let wasmMemory = 0;
+  let extra = {};
+  if (engineName === 'chronicle') {
+    const mod = chronicle;
+    const t0 = performance.now();
+    // Chunks of 256 KB, as the app feeds a download: the file is never copied whole.
+    const all = new Uint8Array(bytes);
+    const loader = new mod.EngineLoader();
+    const step = Number(params.get("chunk") || 1 << 18);
+    for (let i = 0; i < all.length; i += step) loader.feed(all.subarray(i, i + step));
+    const engine = loader.finish();
+    ready = performance.now() - t0;
+    search = (q) => {
+      const top = engine.search(q, 'relevance', 20);
+      return [engine.total, top.length];
+    };
+    const memory = () => wasm.memory.buffer.byteLength;
+    extra = {
+      documents: engine.documents,
+      terms: engine.terms,
+      indexBytes: engine.indexBytes,
+      textBytes: engine.textBytes,
+    };
+    window.chronicleEngine = engine;
+    wasmMemory = memory;
+  } else {
+    const options = miniSearchOptions;
+    const t0 = performance.now();
+    const parsed = JSON.parse(new TextDecoder().decode(bytes));
+    const docs = Array.isArray(parsed) ? parsed : parsed.documents;
+    const ms = new MiniSearch(options);
+    ms.addAll(docs);
+    ready = performance.now() - t0;
+    search = (q) => {
+      const results = ms.search(miniSearchQuery(q));
+      return [results.length, results.slice(0, 20).length];
+    };
+    extra = { documents: docs.length, terms: ms.termCount };
+    window.keepAlive = { ms, docs };
+  }
+  gc();
+  await settle();
+  const jsHeap = Math.max(0, heap() - heapBefore);
+  const wasmBytes = typeof wasmMemory === 'function' ? wasmMemory() : 0;
+
+  if (params.get('only') === 'ready') {
+    window.benchResult = { engine: engineName, readyMs: ready, jsHeapBytes: jsHeap, wasmMemoryBytes: wasmBytes, ...extra };
+    return;
+  }
+  // Warm up, then time each query: repeat it until 5 ms have passed (at most 50 times)
+  // and take the mean, three times; the query's time is the median of the three.
+  const counts = queries.map((q) => search(q)[0]);
+  const times = [];
+  for (const q of queries) {
+    const rounds = [];
+    for (let r = 0; r < 3; r++) {
+      let reps = 0;
+      const t0 = performance.now();
+      let t = t0;
+      while (reps < 50 && (reps === 0 || t - t0 < 5)) {
+        search(q);
+        reps++;
+        t = performance.now();
+      }
+      rounds.push((t - t0) / reps);
+    }
+    rounds.sort((a, b) => a - b);
+    times.push(rounds[1]);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  window.benchResult = {
+    engine: engineName,
+    readyMs: ready,
+    queryMedianMs: percentile(sorted, 50),
+    queryP95Ms: percentile(sorted, 95),
+    queryMaxMs: sorted[sorted.length - 1],
+    queries: queries.length,
+    perQuery: queries.map((q, i) => ({ q, ms: times[i], matches: counts[i] })),
+    jsHeapBytes: jsHeap,
+    wasmMemoryBytes: wasmBytes,
+    ...extra,
+  };
+  status.textContent = 'done';
+}
+
+main().catch((e) => {
+  window.benchResult = { error: String(e && e.stack ? e.stack : e) };
+  status.textContent = 'failed';
+});

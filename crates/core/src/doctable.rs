@@ -1,0 +1,271 @@
+//! Document metadata, stored compactly.
+//!
+//! # Overview
+//! A viewer keeps every document's metadata (id, title, date, source, tags, …) in memory
+//! for the whole session. As `Document` values, 50,000 of them cost tens of megabytes:
+//! each field is its own allocation and the same source is repeated thousands of times.
+//! A [`DocTable`] keeps ids, titles and URLs back to back in [`Strings`], each metadata
+//! value once (a document stores its number), and list fields as ranges of value numbers.
+//! [`DocTable::get`] rebuilds a `Document` (with an empty body) when one is shown.
+
+use std::collections::BTreeMap;
+
+use crate::fxhash::FxHashMap;
+
+use crate::date::Date;
+use crate::model::Document;
+
+/// Strings back to back, each known by its number.
+#[derive(Debug, Clone, Default)]
+pub struct Strings {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Strings {
+    /// Appends a string; returns its number.
+    pub fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        self.ends.len() as u32 - 1
+    }
+
+    /// The string with this number.
+    pub fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// How many strings.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * 4
+    }
+}
+
+/// Distinct values, each stored once.
+#[derive(Debug, Clone, Default)]
+struct Values {
+    strings: Strings,
+    index: FxHashMap<String, u32>,
+}
+
+impl Values {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.strings.push(s);
+        self.index.insert(s.to_string(), i);
+        i
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Compact document metadata. See the module docs.
+#[derive(Debug, Clone, Default)]
+pub struct DocTable {
+    ids: Strings,
+    titles: Strings,
+    dates: Vec<Option<Date>>,
+    /// source, agency, url, language: a value number or `NONE`.
+    singles: Vec<[u32; 4]>,
+    /// tags, people, places, organizations: ranges into `list_items`.
+    list_ends: Vec<[u32; 4]>,
+    list_items: Vec<u32>,
+    /// meta: ranges into `meta_items` (key and value numbers).
+    meta_ends: Vec<u32>,
+    meta_items: Vec<(u32, u32)>,
+    values: Values,
+    urls: Strings,
+}
+
+impl DocTable {
+    /// An empty table.
+    pub fn new() -> DocTable {
+        DocTable::default()
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Adds a document's metadata (its body is not kept).
+    pub fn push(&mut self, doc: &Document) {
+        self.ids.push(&doc.id);
+        self.titles.push(&doc.title);
+        self.dates.push(doc.date);
+        let single =
+            |v: &Option<String>, values: &mut Values| v.as_deref().map_or(NONE, |s| values.id(s));
+        let url = doc.url.as_deref().map_or(NONE, |u| self.urls.push(u));
+        self.singles.push([
+            single(&doc.source, &mut self.values),
+            single(&doc.agency, &mut self.values),
+            url,
+            single(&doc.language, &mut self.values),
+        ]);
+        let mut ends = [0u32; 4];
+        for (k, list) in [&doc.tags, &doc.people, &doc.places, &doc.organizations]
+            .into_iter()
+            .enumerate()
+        {
+            for v in list {
+                let id = self.values.id(v);
+                self.list_items.push(id);
+            }
+            ends[k] = self.list_items.len() as u32;
+        }
+        self.list_ends.push(ends);
+        for (k, v) in &doc.meta {
+            let pair = (self.values.id(k), self.values.id(v));
+            self.meta_items.push(pair);
+        }
+        self.meta_ends.push(self.meta_items.len() as u32);
+    }
+
+    /// Releases what is only needed while adding.
+    pub fn finish(&mut self) {
+        self.values.index = FxHashMap::default();
+        self.ids.shrink();
+        self.titles.shrink();
+        self.urls.shrink();
+        self.values.strings.shrink();
+        self.dates.shrink_to_fit();
+        self.singles.shrink_to_fit();
+        self.list_ends.shrink_to_fit();
+        self.list_items.shrink_to_fit();
+        self.meta_ends.shrink_to_fit();
+        self.meta_items.shrink_to_fit();
+    }
+
+    /// The id of document `i`.
+    pub fn id(&self, i: usize) -> &str {
+        self.ids.get(i as u32)
+    }
+
+    /// The title of document `i`.
+    pub fn title(&self, i: usize) -> &str {
+        self.titles.get(i as u32)
+    }
+
+    /// The date of document `i`.
+    pub fn date(&self, i: usize) -> Option<Date> {
+        self.dates[i]
+    }
+
+    /// Document `i` as a `Document` with an empty body.
+    pub fn get(&self, i: usize) -> Document {
+        let value = |v: u32| (v != NONE).then(|| self.values.strings.get(v).to_string());
+        let [source, agency, url, language] = self.singles[i];
+        let start = |k: usize| -> usize {
+            if k > 0 {
+                self.list_ends[i][k - 1] as usize
+            } else if i > 0 {
+                self.list_ends[i - 1][3] as usize
+            } else {
+                0
+            }
+        };
+        let list = |k: usize| -> Vec<String> {
+            self.list_items[start(k)..self.list_ends[i][k] as usize]
+                .iter()
+                .map(|&v| self.values.strings.get(v).to_string())
+                .collect()
+        };
+        let meta_start = if i == 0 {
+            0
+        } else {
+            self.meta_ends[i - 1] as usize
+        };
+        let meta: BTreeMap<String, String> = self.meta_items
+            [meta_start..self.meta_ends[i] as usize]
+            .iter()
+            .map(|&(k, v)| {
+                (
+                    self.values.strings.get(k).to_string(),
+                    self.values.strings.get(v).to_string(),
+                )
+            })
+            .collect();
+        Document {
+            id: self.id(i).to_string(),
+            title: self.title(i).to_string(),
+            date: self.dates[i],
+            source: value(source),
+            agency: value(agency),
+            url: (url != NONE).then(|| self.urls.get(url).to_string()),
+            language: value(language),
+            body: String::new(),
+            tags: list(0),
+            people: list(1),
+            places: list(2),
+            organizations: list(3),
+            meta,
+        }
+    }
+
+    /// Approximate bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.ids.heap_bytes()
+            + self.titles.heap_bytes()
+            + self.urls.heap_bytes()
+            + self.values.strings.heap_bytes()
+            + self.dates.capacity() * std::mem::size_of::<Option<Date>>()
+            + self.singles.capacity() * 16
+            + self.list_ends.capacity() * 16
+            + self.list_items.capacity() * 4
+            + self.meta_ends.capacity() * 4
+            + self.meta_items.capacity() * 8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_corpus;
+
+    #[test]
+    fn documents_come_back_without_their_bodies() {
+        let corpus = load_corpus(
+            br#"[{"id":"a","title":"A","body":"x","date":"1861","source":"S","tags":["t1","t2"],
+                 "people":["P"],"meta":{"k":"v"},"url":"https://e.org","language":"en"},
+                {"id":"b","title":"B","body":"y","source":"S","places":["Here"],"organizations":["O"]},
+                {"id":"c","title":"C","body":"z"}]"#,
+        )
+        .unwrap()
+        .corpus;
+        let mut t = DocTable::new();
+        for d in &corpus.documents {
+            t.push(d);
+        }
+        t.finish();
+        for (i, d) in corpus.documents.iter().enumerate() {
+            let mut want = d.clone();
+            want.body = String::new();
+            assert_eq!(t.get(i), want);
+        }
+        assert_eq!(t.title(1), "B");
+        assert_eq!(t.id(2), "c");
+    }
+}

@@ -1,0 +1,336 @@
+//! The term dictionary: every distinct normalized word, sorted, with its stem.
+//!
+//! # Overview
+//! A [`Dictionary`] stores all terms in one string, in byte order, so that a term's id is
+//! its rank: exact lookup and prefix ranges are binary searches, and the sorted list is an
+//! implicit trie. [`Dictionary::fuzzy`] walks that trie with a Levenshtein row per level
+//! and skips every subtree whose best distance is already too large, so typo lookups
+//! visit a small part of the dictionary. Distances count characters, not bytes.
+//!
+//! Stems group terms: [`Dictionary::stem_variants`] gives every term that shares a
+//! query word's stem (`negotiations` → `negotiating`, `negotiated`, …).
+
+use std::ops::Range;
+
+use crate::text::Stemmer;
+
+/// Longest query word, in characters, that typo matching considers.
+const MAX_FUZZY_CHARS: usize = 64;
+
+/// Sorted terms with their stems. See the module docs.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    text: String,
+    ends: Vec<u32>,
+    /// Distinct stems, sorted, and for each the ids of its terms.
+    stem_text: String,
+    stem_ends: Vec<u32>,
+    stem_members: Vec<u32>,
+    stem_member_ends: Vec<u32>,
+    stemmer: Option<Stemmer>,
+}
+
+impl Dictionary {
+    /// Builds a dictionary from distinct terms (any order). Returns it with, for each input
+    /// term, its id (its rank in sorted order).
+    pub fn build(terms: &[&str], stemmer: Stemmer) -> (Dictionary, Vec<u32>) {
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| terms[a as usize].cmp(terms[b as usize]));
+        let mut id_of = vec![0u32; terms.len()];
+        let mut text = String::with_capacity(terms.iter().map(|t| t.len()).sum());
+        let mut ends = Vec::with_capacity(terms.len());
+        for (rank, &old) in order.iter().enumerate() {
+            id_of[old as usize] = rank as u32;
+            text.push_str(terms[old as usize]);
+            ends.push(text.len() as u32);
+        }
+        let mut dict = Dictionary {
+            text,
+            ends,
+            ..Default::default()
+        };
+        if !stemmer.is_none() {
+            dict.build_stems(stemmer);
+        }
+        (dict, id_of)
+    }
+
+    fn build_stems(&mut self, stemmer: Stemmer) {
+        let mut pairs: Vec<(String, u32)> = (0..self.len() as u32)
+            .map(|id| (stemmer.stem(self.term(id)).into_owned(), id))
+            .collect();
+        pairs.sort_unstable();
+        for (i, (stem, id)) in pairs.iter().enumerate() {
+            if i == 0 || pairs[i - 1].0 != *stem {
+                if i > 0 {
+                    self.stem_member_ends.push(self.stem_members.len() as u32);
+                }
+                self.stem_text.push_str(stem);
+                self.stem_ends.push(self.stem_text.len() as u32);
+            }
+            self.stem_members.push(*id);
+        }
+        if !pairs.is_empty() {
+            self.stem_member_ends.push(self.stem_members.len() as u32);
+        }
+        self.stemmer = Some(stemmer);
+    }
+
+    /// Number of terms.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no terms.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The term with this id.
+    pub fn term(&self, id: u32) -> &str {
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The id of a term, if present.
+    pub fn find(&self, term: &str) -> Option<u32> {
+        let i = self.lower_bound(term);
+        (i < self.len() && self.term(i as u32) == term).then_some(i as u32)
+    }
+
+    fn lower_bound(&self, term: &str) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.term(mid as u32) < term {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// Ids of every term that starts with `prefix`.
+    pub fn prefix_range(&self, prefix: &str) -> Range<u32> {
+        let start = self.lower_bound(prefix);
+        let (mut lo, mut hi) = (start, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.term(mid as u32).starts_with(prefix) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        start as u32..lo as u32
+    }
+
+    /// Ids of every term sharing `word`'s stem (empty without a stemmer).
+    pub fn stem_variants(&self, word: &str) -> &[u32] {
+        let Some(stemmer) = self.stemmer else {
+            return &[];
+        };
+        let stem = stemmer.stem(word);
+        let n = self.stem_ends.len();
+        let stem_at = |i: usize| {
+            let start = if i == 0 {
+                0
+            } else {
+                self.stem_ends[i - 1] as usize
+            };
+            &self.stem_text[start..self.stem_ends[i] as usize]
+        };
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if stem_at(mid) < stem.as_ref() {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if lo < n && stem_at(lo) == stem.as_ref() {
+            let start = if lo == 0 {
+                0
+            } else {
+                self.stem_member_ends[lo - 1] as usize
+            };
+            &self.stem_members[start..self.stem_member_ends[lo] as usize]
+        } else {
+            &[]
+        }
+    }
+
+    /// Every term within `max` edits (insertions, deletions, substitutions of characters)
+    /// of `word`, with its distance.
+    ///
+    /// ```
+    /// use chronicle_core::search::dictionary::Dictionary;
+    /// use chronicle_core::text::Stemmer;
+    /// let (d, _) = Dictionary::build(&["government", "governments", "garment"], Stemmer::none());
+    /// let found: Vec<(&str, u8)> = d.fuzzy("goverment", 2).into_iter().map(|(id, k)| (d.term(id), k)).collect();
+    /// assert_eq!(found, [("government", 1), ("governments", 2)]);
+    /// ```
+    pub fn fuzzy(&self, word: &str, max: u8) -> Vec<(u32, u8)> {
+        let q: Vec<char> = word.chars().take(MAX_FUZZY_CHARS).collect();
+        let m = q.len();
+        let width = m + 1;
+        let k = usize::from(max);
+        // rows[d * width ..][..width]: the Levenshtein row after `d` characters of the path.
+        // Cells more than `max` away from the diagonal can never come back under `max`, so
+        // only the band around it is computed; the rest stays "too far" (max + 1).
+        let far = max.saturating_add(1);
+        let mut rows: Vec<u8> = (0..=m).map(|j| (j as u8).min(far)).collect();
+        let mut depth_bytes: Vec<usize> = vec![0];
+        let mut path: Vec<char> = Vec::new();
+        let mut out = Vec::new();
+        let n = self.len() as u32;
+        let mut id = 0u32;
+        'terms: while id < n {
+            let term = self.term(id);
+            let common = path
+                .iter()
+                .zip(term.chars())
+                .take_while(|(a, b)| *a == b)
+                .count();
+            path.truncate(common);
+            depth_bytes.truncate(common + 1);
+            rows.truncate((common + 1) * width);
+            for (offset, c) in term.char_indices().skip(common) {
+                let d = path.len() + 1; // depth of the row being computed
+                let base = rows.len() - width;
+                let lo = d.saturating_sub(k);
+                let hi = (d + k).min(m);
+                let mut row_min = far;
+                for j in 0..=m {
+                    let v = if j < lo || j > hi {
+                        far
+                    } else if j == 0 {
+                        (d as u8).min(far)
+                    } else {
+                        let cost = u8::from(q[j - 1] != c);
+                        let left = rows[rows.len() - 1];
+                        (rows[base + j - 1] + cost)
+                            .min(rows[base + j].saturating_add(1))
+                            .min(left.saturating_add(1))
+                            .min(far)
+                    };
+                    rows.push(v);
+                    row_min = row_min.min(v);
+                }
+                path.push(c);
+                depth_bytes.push(offset + c.len_utf8());
+                if row_min > max {
+                    // No term below this prefix can come within `max`: skip them all.
+                    let prefix = &term.as_bytes()[..offset + c.len_utf8()];
+                    id = self.end_of_prefix(id, prefix);
+                    continue 'terms;
+                }
+            }
+            let distance = rows[rows.len() - 1];
+            if distance <= max {
+                out.push((id, distance));
+            }
+            id += 1;
+        }
+        out
+    }
+
+    /// The first id after `from` whose term does not start with `prefix` (the terms from
+    /// `from` on that do are contiguous). Gallops, then bisects: skipped subtrees are
+    /// usually small.
+    fn end_of_prefix(&self, from: u32, prefix: &[u8]) -> u32 {
+        let n = self.len() as u32;
+        let has = |i: u32| self.term(i).as_bytes().starts_with(prefix);
+        let mut lo = from + 1; // first id not yet known to have the prefix
+        let mut step = 1;
+        let mut hi = lo;
+        while hi < n && has(hi) {
+            lo = hi + 1;
+            hi = lo + step;
+            step *= 2;
+        }
+        let mut hi = hi.min(n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if has(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+}
+
+/// Edit distance in characters (for tests and the brute-force oracle).
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for j in 1..=b.len() {
+            let cur = row[j];
+            row[j] = (prev + usize::from(ca != b[j - 1]))
+                .min(row[j] + 1)
+                .min(row[j - 1] + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dict(words: &[&str]) -> Dictionary {
+        let mut w: Vec<&str> = words.to_vec();
+        w.sort();
+        w.dedup();
+        Dictionary::build(&w, Stemmer::for_language("en")).0
+    }
+
+    #[test]
+    fn exact_and_prefix_lookups() {
+        let d = dict(&["union", "unions", "unite", "idlib", "idle"]);
+        assert_eq!(d.find("union").map(|i| d.term(i)), Some("union"));
+        assert_eq!(d.find("uni"), None);
+        let r = d.prefix_range("uni");
+        let found: Vec<&str> = r.map(|i| d.term(i)).collect();
+        assert_eq!(found, ["union", "unions", "unite"]);
+        assert!(d.prefix_range("zzz").is_empty());
+    }
+
+    #[test]
+    fn stems_group_word_forms() {
+        let d = dict(&["negotiations", "negotiating", "negotiated", "negative"]);
+        let mut v: Vec<&str> = d
+            .stem_variants("negotiation")
+            .iter()
+            .map(|&i| d.term(i))
+            .collect();
+        v.sort();
+        assert_eq!(v, ["negotiated", "negotiating", "negotiations"]);
+    }
+
+    proptest! {
+        /// The trie walk finds exactly what comparing against every term finds.
+        #[test]
+        fn fuzzy_matches_brute_force(words in proptest::collection::vec("[abcé]{1,6}", 1..30),
+                                     q in "[abcé]{1,7}", max in 0u8..3) {
+            let d = dict(&words.iter().map(String::as_str).collect::<Vec<_>>());
+            let got: Vec<(String, u8)> = d.fuzzy(&q, max).into_iter().map(|(i, k)| (d.term(i).to_string(), k)).collect();
+            let want: Vec<(String, u8)> = (0..d.len() as u32)
+                .map(|i| (d.term(i).to_string(), levenshtein(d.term(i), &q)))
+                .filter(|(_, k)| *k <= max as usize)
+                .map(|(t, k)| (t, k as u8))
+                .collect();
+            prop_assert_eq!(got, want);
+        }
+    }
+}

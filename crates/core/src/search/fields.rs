@@ -1,0 +1,197 @@
+//! Metadata fields as sets of values: source, agency, tags, people, places,
+//! organizations, language.
+//!
+//! # Overview
+//! A [`FieldIndex`] lists, per [`Field`], each distinct value as written, its normalized
+//! words, and the documents that carry it. A field query (`source:lincoln`) matches a
+//! value whose words contain the query's words contiguously and in order, the last one
+//! as a prefix while typing ([`words_match`]); its documents are the union of those
+//! values' documents. Facet counts (per value) read the same lists.
+
+use crate::fxhash::FxHashMap;
+use crate::model::{Corpus, Document};
+use crate::query::Field;
+use crate::text::tokenize;
+
+/// One distinct value of a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldValue {
+    /// As written in the corpus (first spelling seen).
+    pub value: String,
+    /// Its normalized words.
+    pub terms: Vec<String>,
+    /// Documents with this value, ascending.
+    pub docs: Vec<u32>,
+}
+
+/// Values of every metadata field. See the module docs.
+#[derive(Debug, Clone, Default)]
+pub struct FieldIndex {
+    fields: Vec<(Field, Vec<FieldValue>)>,
+}
+
+/// The metadata fields (every [`Field`] but `Title`).
+pub const METADATA_FIELDS: [Field; 7] = [
+    Field::Source,
+    Field::Agency,
+    Field::Tag,
+    Field::Person,
+    Field::Place,
+    Field::Org,
+    Field::Lang,
+];
+
+/// The values a document has for a field.
+pub fn values_of(doc: &Document, field: Field) -> Vec<&str> {
+    match field {
+        Field::Title => vec![doc.title.as_str()],
+        Field::Source => doc.source.as_deref().into_iter().collect(),
+        Field::Agency => doc.agency.as_deref().into_iter().collect(),
+        Field::Lang => doc.language.as_deref().into_iter().collect(),
+        Field::Tag => doc.tags.iter().map(String::as_str).collect(),
+        Field::Person => doc.people.iter().map(String::as_str).collect(),
+        Field::Place => doc.places.iter().map(String::as_str).collect(),
+        Field::Org => doc.organizations.iter().map(String::as_str).collect(),
+    }
+}
+
+/// Whether `value_terms` contains `query_terms` contiguously, in order; with `prefix`, the
+/// last query word need only start a value word.
+pub fn words_match(value_terms: &[String], query_terms: &[String], prefix: bool) -> bool {
+    let n = query_terms.len();
+    if n == 0 || n > value_terms.len() {
+        return false;
+    }
+    value_terms.windows(n).any(|w| {
+        w.iter().zip(query_terms).enumerate().all(|(i, (v, q))| {
+            if prefix && i + 1 == n {
+                v.starts_with(q.as_str())
+            } else {
+                v == q
+            }
+        })
+    })
+}
+
+/// Collects field values document by document; [`FieldIndexBuilder::finish`] sorts them.
+#[derive(Debug, Default)]
+pub struct FieldIndexBuilder {
+    fields: Vec<(Field, FxHashMap<String, usize>, Vec<FieldValue>)>,
+}
+
+impl FieldIndexBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        FieldIndexBuilder {
+            fields: METADATA_FIELDS
+                .iter()
+                .map(|&f| (f, Default::default(), Vec::new()))
+                .collect(),
+        }
+    }
+
+    /// Adds document number `d`.
+    pub fn add(&mut self, d: u32, doc: &Document) {
+        for (field, index, values) in &mut self.fields {
+            for v in values_of(doc, *field) {
+                let slot = match index.get(v) {
+                    Some(&i) => i,
+                    None => {
+                        values.push(FieldValue {
+                            value: v.to_string(),
+                            terms: tokenize(v).map(|t| t.term).collect(),
+                            docs: Vec::new(),
+                        });
+                        index.insert(v.to_string(), values.len() - 1);
+                        values.len() - 1
+                    }
+                };
+                let docs = &mut values[slot].docs;
+                if docs.last() != Some(&d) {
+                    docs.push(d);
+                }
+            }
+        }
+    }
+
+    /// The index, values most frequent first.
+    pub fn finish(self) -> FieldIndex {
+        let fields = self
+            .fields
+            .into_iter()
+            .map(|(field, _, mut values)| {
+                values.sort_by(|a, b| b.docs.len().cmp(&a.docs.len()).then(a.value.cmp(&b.value)));
+                values.iter_mut().for_each(|v| v.docs.shrink_to_fit());
+                (field, values)
+            })
+            .collect();
+        FieldIndex { fields }
+    }
+}
+
+impl FieldIndex {
+    /// Collects the values of every metadata field.
+    pub fn build(corpus: &Corpus) -> FieldIndex {
+        let mut b = FieldIndexBuilder::new();
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            b.add(d as u32, doc);
+        }
+        b.finish()
+    }
+
+    /// The values of a field, most frequent first (ties alphabetical).
+    pub fn values(&self, field: Field) -> &[FieldValue] {
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    /// The values a field query matches.
+    pub fn matching(
+        &self,
+        field: Field,
+        terms: &[String],
+        prefix: bool,
+    ) -> impl Iterator<Item = &FieldValue> {
+        let terms = terms.to_vec();
+        self.values(field)
+            .iter()
+            .filter(move |v| words_match(&v.terms, &terms, prefix))
+    }
+
+    /// Approximate bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.fields
+            .iter()
+            .flat_map(|(_, vs)| vs)
+            .map(|v| {
+                v.value.len()
+                    + v.terms.iter().map(|t| t.len() + 24).sum::<usize>()
+                    + v.docs.len() * 4
+                    + 72
+            })
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn field_words_match_contiguously_with_a_typed_prefix() {
+        let v = t(&["abraham", "lincoln"]);
+        assert!(words_match(&v, &t(&["lincoln"]), false));
+        assert!(words_match(&v, &t(&["abraham", "lincoln"]), false));
+        assert!(!words_match(&v, &t(&["lincoln", "abraham"]), false));
+        assert!(!words_match(&v, &t(&["linc"]), false));
+        assert!(words_match(&v, &t(&["abraham", "linc"]), true));
+        assert!(!words_match(&v, &t(&["abr", "lincoln"]), true));
+        assert!(!words_match(&v, &[], true));
+    }
+}

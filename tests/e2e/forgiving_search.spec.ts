@@ -1,0 +1,35 @@
+// Typos, word forms and accents do not stop a search; exact forms come first. See: #3
+import { test, expect, openArchive, search, resultCount } from './helpers';
+
+test('"goverment" finds the documents that contain "government"', async ({ page }) => {
+  await openArchive(page);
+  await search(page, 'goverment ');
+  // No document has the misspelling; 232 have "government" (or a form of it).
+  expect(await resultCount(page)).toBeGreaterThanOrEqual(232);
+  // One typo away ("government") ranks above two ("movement").
+  const marks = page.getByTestId('result-item').first().locator('mark');
+  await expect(marks.filter({ hasText: /^government/i }).first()).toBeVisible();
+});
+
+test('"negotiations" also finds "negotiating", with exact forms first', async ({ page }) => {
+  await openArchive(page);
+  await search(page, 'negotiations ');
+  const exact = await resultCount(page);
+  expect(exact).toBeGreaterThan(50);
+  await page.getByTestId('result-title').filter({ hasText: 'Coalition' }).click();
+  const marks = page.getByTestId('document-body').locator('mark');
+  await expect(marks.filter({ hasText: /^negotiating$/i })).toHaveCount(1);
+  await expect(marks.filter({ hasText: /^Negotiations$/ })).toHaveCount(1);
+});
+
+test('Arabic spellings with and without harakat, alef forms and teh marbuta meet', async ({ page }) => {
+  await page.goto('./fixtures/arabic/');
+  await expect(page.getByTestId('result-count')).toContainText('3 documents');
+  for (const q of ['إدلب', 'ادلب', 'إِدْلِب', 'المدينه', 'مستشفي']) {
+    await search(page, q + ' ');
+    await expect(page.getByTestId('result-count'), q).toContainText('1 document');
+  }
+  await search(page, 'المدينه ');
+  // The mark falls on the word as written, tatweel and all.
+  await expect(page.getByTestId('result-item').first().locator('mark').first()).toHaveText('المدينـــة');
+});

@@ -1,0 +1,66 @@
+//! `cargo xtask bench`: Chronicle against MiniSearch, in the same headless Chromium.
+//!
+//! # Overview
+//! [`run`] builds the release app, writes the generated corpora ([`write_corpora`]), and
+//! runs `bench/run.mjs`, which loads `bench/page.html` once per engine and corpus, feeds
+//! both engines the same bytes and the same queries (`bench/queries.txt`), and writes
+//! `BENCHMARKS.md` with the numbers and their ratios.
+
+use std::path::PathBuf;
+
+use crate::generate;
+use crate::tools::{run as run_command, step, Tools};
+use crate::{root, Result};
+
+/// Seed of the generated corpora and queries.
+pub const SEED: u64 = 20181017; // the seed press release's date
+
+fn demo_corpus() -> Result<chronicle_core::Corpus> {
+    let bytes = std::fs::read(root().join("public/corpus.json")).map_err(|e| e.to_string())?;
+    chronicle_core::load_corpus(&bytes)
+        .map(|l| l.corpus)
+        .map_err(|e| e.to_string())
+}
+
+/// Writes `target/corpora/sotu-{N/1000}k.json` for each size (skipped when present).
+pub fn write_corpora(sizes: &[usize]) -> Result<Vec<PathBuf>> {
+    let dir = root().join("target/corpora");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let mut paths = Vec::new();
+    let mut source = None;
+    for &n in sizes {
+        let path = dir.join(format!("sotu-{}k.json", n / 1000));
+        if !path.exists() {
+            step(&format!("generating {} (seed {SEED})", path.display()));
+            if source.is_none() {
+                source = Some(demo_corpus()?);
+            }
+            let json = generate::corpus(source.as_ref().expect("loaded above"), n, SEED);
+            std::fs::write(&path, json).map_err(|e| e.to_string())?;
+        }
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+/// `cargo xtask bench [--write-queries]`.
+pub fn run(args: &[String]) -> Result {
+    if args.iter().any(|a| a == "--write-queries") {
+        let queries = generate::queries(&demo_corpus()?, SEED);
+        std::fs::write(root().join("bench/queries.txt"), queries).map_err(|e| e.to_string())?;
+        eprintln!("wrote bench/queries.txt");
+        return Ok(());
+    }
+    let tools = Tools::setup(true)?;
+    step("building the release app into dist/ (trunk build --release)");
+    run_command(tools.command("trunk").args(["build", "--release"]))?;
+    write_corpora(&[10_000, 50_000])?;
+    // The warm-up archive the app loads during a download, for MiniSearch to warm up on too.
+    std::fs::write(
+        root().join("target/corpora/warmup.json"),
+        chronicle_core::warmup::corpus(chronicle_core::warmup::DOCUMENTS),
+    )
+    .map_err(|e| e.to_string())?;
+    step("benchmarking in headless Chromium: Chronicle vs MiniSearch (this takes a few minutes)");
+    run_command(tools.command("node").arg("bench/run.mjs"))
+}
