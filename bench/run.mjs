@@ -77,7 +77,7 @@ try {
       r.coldRuns = colds;
       r.coldReadyMs = colds[1];
       results[corpus.key][engine] = r;
-      process.stderr.write(`ready ${ms(r.readyMs)} (${r.readyRuns.map((x) => x.toFixed(0)).join(', ')}), median ${ms(r.queryMedianMs)}, p95 ${ms(r.queryP95Ms)}\n`);
+      process.stderr.write(`ready ${ms(r.readyMs)} (${r.readyRuns.map((x) => x.toFixed(0)).join(', ')}), median ${ms(r.queryMedianMs)}, p95 ${ms(r.queryP95Ms)}${r.facets ? `, facets ${ms(r.facets.all.median)}` : ''}\n`);
     }
   }
 } finally {
@@ -114,6 +114,8 @@ const goals = [
   ['10k: memory ≤ 0.5× MiniSearch', memChronicle(r10.chronicle) / r10.minisearch.jsHeapBytes, 0.5,
     `${mb(memChronicle(r10.chronicle))} vs ${mb(r10.minisearch.jsHeapBytes)}`],
   ['50k: p95 query ≤ 50 ms', r50.chronicle.queryP95Ms, 50, ms(r50.chronicle.queryP95Ms)],
+  ['50k: facet counts and timeline after a change, median ≤ 10 ms', r50.chronicle.facets.all.median, 10,
+    ms(r50.chronicle.facets.all.median)],
   ['wasm ≤ 400 KB gzip', wasmGzip / 1000, 400, `${(wasmGzip / 1000).toFixed(0)} KB`],
 ];
 
@@ -157,6 +159,11 @@ ${c.documents.toLocaleString('en')} documents, ${mb(bytes)} of JSON; Chronicle i
 | query latency, p95 | ${ms(c.queryP95Ms)} | ${ms(m.queryP95Ms)} | ${ratio(c.queryP95Ms, m.queryP95Ms)} |
 | query latency, slowest | ${ms(c.queryMaxMs)} | ${ms(m.queryMaxMs)} | ${ratio(c.queryMaxMs, m.queryMaxMs)} |
 | memory after load | ${mb(memChronicle(c))} (wasm ${mb(c.wasmMemoryBytes)} + JS ${mb(c.jsHeapBytes)}) | ${mb(m.jsHeapBytes)} (JS heap) | ${ratio(memChronicle(c), m.jsHeapBytes)} |
+
+Facets and timeline after a change (Chronicle; all facet counts and the histogram,
+median / p95): after a query ${ms(c.facets.query.median)} / ${ms(c.facets.query.p95)}, after choosing a
+source ${ms(c.facets.facet.median)} / ${ms(c.facets.facet.p95)}, after choosing a range
+${ms(c.facets.range.median)} / ${ms(c.facets.range.p95)}.
 
 Slowest Chronicle queries: ${[...c.perQuery].sort((a, b) => b.ms - a.ms).slice(0, 5).map((x) => `\`${x.q}\` ${ms(x.ms)} (${x.matches.toLocaleString('en')} matches)`).join(', ')}.
 Both engines found something for ${bothFound} of ${c.queries} queries.
@@ -208,6 +215,7 @@ const summary = [
   `| median query | ${['demo', '10k', '50k'].map((k) => `${ms(results[k].chronicle.queryMedianMs)} / ${ms(results[k].minisearch.queryMedianMs)}`).join(' | ')} |`,
   `| p95 query | ${['demo', '10k', '50k'].map((k) => `${ms(results[k].chronicle.queryP95Ms)} / ${ms(results[k].minisearch.queryP95Ms)}`).join(' | ')} |`,
   `| memory after load | ${['demo', '10k', '50k'].map((k) => `${mb(memChronicle(results[k].chronicle))} / ${mb(results[k].minisearch.jsHeapBytes)}`).join(' | ')} |`,
+  `| facets + timeline after a change (Chronicle only), median | ${['demo', '10k', '50k'].map((k) => ms(results[k].chronicle.facets.all.median)).join(' | ')} |`,
   '',
   `Release wasm: ${(wasmBytes.length / 1000).toFixed(0)} KB, ${(wasmGzip / 1000).toFixed(0)} KB gzip. Measured ${when}.`,
   '<!-- benchmark-summary:end -->',

@@ -51,7 +51,11 @@ impl EngineLoader {
             .loader
             .finish()
             .map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Engine { archive, total: 0 })
+        Ok(Engine {
+            archive,
+            total: 0,
+            prepared: None,
+        })
     }
 }
 
@@ -66,6 +70,7 @@ impl Default for EngineLoader {
 pub struct Engine {
     archive: Archive,
     total: usize,
+    prepared: Option<chronicle_core::Hits>,
 }
 
 #[wasm_bindgen]
@@ -74,7 +79,11 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: &[u8]) -> Result<Engine, JsError> {
         let archive = Archive::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Engine { archive, total: 0 })
+        Ok(Engine {
+            archive,
+            total: 0,
+            prepared: None,
+        })
     }
 
     /// Runs a query; returns the first `limit` documents (their positions in the corpus)
@@ -87,6 +96,65 @@ impl Engine {
         );
         self.total = hits.total();
         hits.ids.iter().take(limit).map(|d| d.0).collect()
+    }
+
+    /// Runs a query (relevance order) and keeps its matches for [`Engine::recount`].
+    pub fn prepare(&mut self, query: &str) -> usize {
+        let hits = self
+            .archive
+            .index
+            .search(&Query::parse(query), Sort::Relevance);
+        let n = hits.total();
+        self.prepared = Some(hits);
+        n
+    }
+
+    /// What the app recomputes after a change of query, facet or range: the narrowed
+    /// results, every facet's counts and the timeline over the whole span, for the
+    /// prepared query with at most one facet value (`facet` key and `value`, or empty) and
+    /// a date range (`date:` syntax, or empty). Returns the number of results.
+    pub fn recount(&self, facet: &str, value: &str, range: &str) -> usize {
+        use chronicle_core::browse::{Facet, Narrowing, Selection};
+        let Some(hits) = &self.prepared else {
+            return 0;
+        };
+        let mut selection = Selection::default();
+        if let Some(f) = Facet::from_key(facet) {
+            if !value.is_empty() {
+                selection.toggle(f, value);
+            }
+        }
+        selection.range = chronicle_core::query::parse_date_range(range).ok();
+        let index = &self.archive.index;
+        let narrowing = Narrowing::new(index, &selection);
+        let results = narrowing.apply(hits);
+        let facets = narrowing.facet_counts(index, &hits.matches, &selection);
+        let spans = index.date_spans();
+        let histogram = chronicle_core::timeline::corpus_span(spans).map(|span| {
+            chronicle_core::timeline::histogram(
+                spans,
+                index.month_spans(),
+                &narrowing.for_timeline(&hits.matches),
+                span,
+            )
+        });
+        std::hint::black_box((&facets, &histogram));
+        results.len()
+    }
+
+    /// The most frequent value of a facet (for the benchmark's facet changes).
+    #[wasm_bindgen(js_name = topValue)]
+    pub fn top_value(&self, facet: &str) -> Option<String> {
+        match chronicle_core::browse::Facet::from_key(facet)? {
+            chronicle_core::browse::Facet::Field(f) => self
+                .archive
+                .index
+                .fields()
+                .values(f)
+                .first()
+                .map(|v| v.value.clone()),
+            chronicle_core::browse::Facet::Year => None,
+        }
     }
 
     /// Matches of the last search.

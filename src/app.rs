@@ -7,19 +7,25 @@
 
 use std::sync::Arc;
 
+use chronicle_core::browse::Narrowing;
 use chronicle_core::json::Position;
 use chronicle_core::{LoadError, Query};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::chronology::Chronology;
 use crate::components::document_view::DocumentPane;
+use crate::components::facets::FacetPanel;
+use crate::components::filters::ActiveFilters;
 use crate::components::notices::{CorpusError, LoadProblems};
 use crate::components::result_list::thousands;
 use crate::components::result_list::{ResultList, ResultsHeader};
 use crate::components::search_bar::SearchBar;
-use crate::context::{ArchiveCtx, HitsCtx, MatchCursor, Nav};
+use crate::components::timeline::Timeline;
+use crate::context::{ArchiveCtx, HitsCtx, MatchCursor, Nav, Results};
 use crate::fetch::{Failed, Progress};
 use crate::keyboard;
+use crate::state::View;
 use crate::{fetch, history, state};
 use chronicle_core::Archive;
 
@@ -110,11 +116,20 @@ pub fn ArchiveView(archive: Arc<Archive>) -> impl IntoView {
     let index_owner = archive.clone();
     let sort = Memo::new(move |_| nav.state.with(|s| s.sort));
     let hits = Memo::new(move |_| query.with(|q| index_owner.index.search(q, sort.get())));
+    let selection = Memo::new(move |_| nav.state.with(|s| s.selection.clone()));
+    let narrowing_owner = archive.clone();
+    let narrowing =
+        Memo::new(move |_| selection.with(|sel| Narrowing::new(&narrowing_owner.index, sel)));
+    let results = Memo::new(move |_| Results {
+        ids: hits.with(|h| narrowing.with(|n| n.apply(h))),
+    });
     let highlighter = Memo::new(move |_| hits.with(|h| h.highlighter.clone()));
     provide_context(ArchiveCtx(archive.clone()));
     provide_context(HitsCtx {
         query,
         hits,
+        narrowing,
+        results,
         highlighter,
     });
     provide_context(nav);
@@ -130,6 +145,9 @@ pub fn ArchiveView(archive: Arc<Archive>) -> impl IntoView {
     }
 
     let doc_open = move || nav.state.with(|s| s.doc.is_some());
+    let view = Memo::new(move |_| nav.state.with(|s| s.view));
+    // Narrow screens: the facets open as a drawer.
+    let filters_open = RwSignal::new(false);
     view! {
         <div class="app" class:app--doc-open=doc_open>
             <header class="masthead">
@@ -145,10 +163,25 @@ pub fn ArchiveView(archive: Arc<Archive>) -> impl IntoView {
                 <SearchBar />
             </header>
             <LoadProblems />
-            <main class="panes">
+            <main class="panes" class:panes--filters-open=move || filters_open.get()>
+                <aside class="facets-pane" aria-label="Filters">
+                    <button
+                        class="facets-pane__close"
+                        type="button"
+                        on:click=move |_| filters_open.set(false)
+                    >
+                        "Done"
+                    </button>
+                    <FacetPanel />
+                </aside>
                 <section class="results" aria-label="Results">
-                    <ResultsHeader />
-                    <ResultList />
+                    <ActiveFilters />
+                    <Timeline />
+                    <ResultsHeader filters_open />
+                    {move || match view.get() {
+                        View::List => view! { <ResultList /> }.into_any(),
+                        View::Chronology => view! { <Chronology /> }.into_any(),
+                    }}
                 </section>
                 <DocumentPane />
             </main>

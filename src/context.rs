@@ -11,13 +11,15 @@
 
 use std::sync::Arc;
 
+use chronicle_core::browse::{Facet, Narrowing};
 use chronicle_core::highlight::Highlighter;
-use chronicle_core::{Hits, Query, Sort};
+use chronicle_core::query::DateRange;
+use chronicle_core::{DocId, Hits, Query, Sort};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::history::{self, Entry};
-use crate::state::ViewState;
+use crate::state::{View, ViewState};
 use chronicle_core::Archive;
 
 /// The loaded archive.
@@ -29,15 +31,33 @@ pub fn use_archive() -> Arc<Archive> {
     expect_context::<ArchiveCtx>().0
 }
 
-/// The results of the current query.
+/// The results of the current query and choices.
 #[derive(Clone, Copy)]
 pub struct HitsCtx {
     /// The parsed query (with what was ignored).
     pub query: Memo<Query>,
-    /// Matches, best first.
+    /// The query's matches, best first (before facets and the date range).
     pub hits: Memo<Hits>,
+    /// What the facets and the date range allow.
+    pub narrowing: Memo<Narrowing>,
+    /// What the reader sees: the hits the choices allow, in order.
+    pub results: Memo<Results>,
     /// What to mark.
     pub highlighter: Memo<Highlighter>,
+}
+
+/// The documents shown, in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Results {
+    /// In result order.
+    pub ids: Vec<DocId>,
+}
+
+impl Results {
+    /// How many.
+    pub fn total(&self) -> usize {
+        self.ids.len()
+    }
 }
 
 /// The current hits, from context.
@@ -166,6 +186,52 @@ impl Nav {
         history::write(&self.state.get_untracked(), entry);
     }
 
+    /// Applies a change to the view as a new history entry (Back undoes it).
+    fn change(&self, f: impl FnOnce(&mut ViewState)) {
+        let before = self.state.get_untracked();
+        let mut after = before.clone();
+        f(&mut after);
+        if after == before {
+            return;
+        }
+        self.state.set(after);
+        self.typing.set_value(false);
+        history::write(&self.state.get_untracked(), Entry::Push);
+    }
+
+    /// Adds or removes a facet value.
+    pub fn toggle_facet(&self, facet: Facet, value: &str) {
+        self.change(|s| s.selection.toggle(facet, value));
+    }
+
+    /// Sets or clears the timeline's date range.
+    pub fn set_range(&self, range: Option<DateRange>) {
+        self.change(|s| s.selection.range = range);
+    }
+
+    /// Removes every facet value and the date range.
+    pub fn clear_filters(&self) {
+        self.change(|s| s.selection = Default::default());
+    }
+
+    /// Back to the whole timeline with no date range (one history entry).
+    pub fn reset_timeline(&self) {
+        self.change(|s| {
+            s.zoom = None;
+            s.selection.range = None;
+        });
+    }
+
+    /// Zooms the timeline (None: the whole span).
+    pub fn set_zoom(&self, zoom: Option<(i32, i32)>) {
+        self.change(|s| s.zoom = zoom);
+    }
+
+    /// Switches between the list and the chronology.
+    pub fn set_view(&self, view: View) {
+        self.change(|s| s.view = view);
+    }
+
     /// Changes the result order (a new history entry).
     pub fn set_sort(&self, sort: Sort) {
         if self.state.with_untracked(|s| s.sort == sort) {
@@ -200,7 +266,7 @@ impl Nav {
         history::write(&self.state.get_untracked(), Entry::Push);
     }
 
-    /// The link that opens document `id` with the current query.
+    /// The link that opens document `id` with the current view.
     pub fn href_for(&self, id: &str) -> String {
         let mut s = self.state.get_untracked();
         s.doc = Some(id.to_string());

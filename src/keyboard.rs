@@ -23,7 +23,7 @@ pub const SEARCH_INPUT_ID: &str = "chronicle-search";
 /// Installs the shortcuts for the lifetime of the calling component.
 pub fn install() {
     let nav = use_nav();
-    let hits = use_hits().hits;
+    let hits = use_hits().results;
     let archive = use_archive();
     let cursor = use_match_cursor();
     let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {

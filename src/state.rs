@@ -1,25 +1,50 @@
 //! What the reader is looking at, as data: [`ViewState`], and its `location.hash` form.
 //!
 //! # Overview
-//! Everything a link must restore lives in [`ViewState`]: the query, the result order
-//! and the open document. [`ViewState::from_hash`] and [`ViewState::to_hash`] convert it to and from
-//! the URL fragment (`#q=idlib+agreement&doc=press-release-2018-10-17`). The fragment is
+//! Everything a link must restore lives in [`ViewState`]: the query, the facet values and
+//! date range chosen, the timeline's zoom, the result order, the list or chronology view,
+//! and the open document. [`ViewState::from_hash`] and [`ViewState::to_hash`] convert it to
+//! and from the URL fragment
+//! (`#q=idlib&f.source=Syrian+Coalition&range=2018&view=chronology&doc=…`). The fragment is
 //! used instead of the path so that links work from `file://`, on any static host and
 //! under any sub-path. Unknown keys are ignored, so old links keep working.
 //!
 //! This module is pure Rust (no browser types) and is unit-tested natively.
 
+use chronicle_core::browse::{Facet, Selection};
+use chronicle_core::query::{parse_date_range, DateRange};
+use chronicle_core::timeline::format_range;
 use chronicle_core::Sort;
+
+/// How results are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Ranked rows.
+    #[default]
+    List,
+    /// Under year and month headings, in date order.
+    Chronology,
+}
 
 /// The reader's view, as a link would carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
     /// The search box text.
     pub q: String,
+    /// Facet values and the date range chosen.
+    pub selection: Selection,
+    /// The timeline's visible span (first and last day), if zoomed.
+    pub zoom: Option<(i32, i32)>,
     /// The result order.
     pub sort: Sort,
+    /// List or chronology.
+    pub view: View,
     /// The `id` of the open document.
     pub doc: Option<String>,
+}
+
+fn range_to_span(r: DateRange) -> Option<(i32, i32)> {
+    Some((r.start?, r.end?))
 }
 
 impl ViewState {
@@ -35,7 +60,21 @@ impl ViewState {
                 "q" => state.q = value,
                 "sort" => state.sort = Sort::from_name(&value).unwrap_or_default(),
                 "doc" if !value.is_empty() => state.doc = Some(value),
-                _ => {}
+                "view" if value == "chronology" => state.view = View::Chronology,
+                "range" => state.selection.range = parse_date_range(&value).ok(),
+                "zoom" => state.zoom = parse_date_range(&value).ok().and_then(range_to_span),
+                _ => {
+                    if let Some(facet) = key.strip_prefix("f.").and_then(Facet::from_key) {
+                        if !value.is_empty() {
+                            state
+                                .selection
+                                .values
+                                .entry(facet)
+                                .or_default()
+                                .insert(value);
+                        }
+                    }
+                }
             }
         }
         state
@@ -47,8 +86,26 @@ impl ViewState {
         if !self.q.is_empty() {
             parts.push(format!("q={}", encode(&self.q)));
         }
+        for (facet, values) in &self.selection.values {
+            for v in values {
+                parts.push(format!("f.{}={}", facet.key(), encode(v)));
+            }
+        }
+        if let Some(r) = &self.selection.range {
+            parts.push(format!("range={}", encode(&format_range(r))));
+        }
+        if let Some((a, b)) = self.zoom {
+            let z = DateRange {
+                start: Some(a),
+                end: Some(b),
+            };
+            parts.push(format!("zoom={}", encode(&format_range(&z))));
+        }
         if self.sort != Sort::Relevance {
             parts.push(format!("sort={}", self.sort.name()));
+        }
+        if self.view == View::Chronology {
+            parts.push("view=chronology".to_string());
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode(doc)));
@@ -132,13 +189,29 @@ mod tests {
 
     #[test]
     fn round_trips_queries_and_documents() {
+        let mut selection = Selection::default();
+        selection.toggle(
+            Facet::Field(chronicle_core::query::Field::Source),
+            "Syrian & Co = 1",
+        );
+        selection.toggle(
+            Facet::Field(chronicle_core::query::Field::Source),
+            "Abraham Lincoln",
+        );
+        selection.toggle(Facet::Year, "1861");
+        selection.range = parse_date_range("1861-03..1865").ok();
         let s = ViewState {
             q: "idlib \"UN-led\" a&b=c #1 +x résumé".into(),
+            selection,
+            zoom: parse_date_range("1860..1869").ok().and_then(range_to_span),
             sort: Sort::Oldest,
+            view: View::Chronology,
             doc: Some("press-release-2018-10-17".into()),
         };
         let hash = s.to_hash();
         assert!(!hash.contains(' ') && !hash.contains('#'));
+        assert!(hash.contains("range=1861-03..1865"), "{hash}");
+        assert!(hash.contains("zoom=1860..1869"), "{hash}");
         assert_eq!(ViewState::from_hash(&format!("#{hash}")), s);
     }
 

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::components::marked::marked;
 use crate::context::{use_archive, use_hits, use_nav};
 use crate::history::Entry;
+use crate::state::View;
 
 /// Characters in a snippet.
 pub const SNIPPET_CHARS: usize = 220;
@@ -36,14 +37,17 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// "234 documents, newest first" / "3 documents match", and the order.
+/// "234 documents" / "3 documents match", the order, list or chronology, and (on narrow
+/// screens) the button that opens the filters.
 #[component]
-pub fn ResultsHeader() -> impl IntoView {
-    let hits = use_hits().hits;
+pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
+    let hits = use_hits().results;
     let nav = use_nav();
     let text = move || {
         let n = hits.with(|h| h.total());
-        let searching = nav.state.with(|s| !s.q.trim().is_empty());
+        let searching = nav
+            .state
+            .with(|s| !s.q.trim().is_empty() || !s.selection.is_empty());
         let noun = if n == 1 { "document" } else { "documents" };
         match (searching, n) {
             (false, _) => format!("{} {noun}", thousands(n)),
@@ -59,7 +63,40 @@ pub fn ResultsHeader() -> impl IntoView {
             <p class="results__count" data-testid="result-count" role="status" aria-live="polite">
                 {text}
             </p>
-            <label class="results__sort">
+            <button
+                class="results__filters-button"
+                type="button"
+                aria-expanded=move || filters_open.get().to_string()
+                on:click=move |_| filters_open.update(|o| *o = !*o)
+            >
+                "Filters"
+                {move || {
+                    let n = nav.state.with(|s| {
+                        s.selection.values.values().map(|v| v.len()).sum::<usize>()
+                            + usize::from(s.selection.range.is_some())
+                    });
+                    (n > 0).then(|| format!(" ({n})"))
+                }}
+            </button>
+            <div class="view-toggle" role="group" aria-label="Show results as" data-testid="view-toggle">
+                <button
+                    type="button"
+                    class="view-toggle__button"
+                    aria-pressed=move || nav.state.with(|s| s.view == View::List).to_string()
+                    on:click=move |_| nav.set_view(View::List)
+                >
+                    "List"
+                </button>
+                <button
+                    type="button"
+                    class="view-toggle__button"
+                    aria-pressed=move || nav.state.with(|s| s.view == View::Chronology).to_string()
+                    on:click=move |_| nav.set_view(View::Chronology)
+                >
+                    "Chronology"
+                </button>
+            </div>
+            <label class="results__sort" class:results__sort--hidden=move || nav.state.with(|s| s.view == View::Chronology)>
                 <span class="visually-hidden">"Order"</span>
                 <select
                     data-testid="sort-select"
@@ -78,7 +115,7 @@ pub fn ResultsHeader() -> impl IntoView {
 /// The rows in view, out of all the results.
 #[component]
 pub fn ResultList() -> impl IntoView {
-    let hits = use_hits().hits;
+    let hits = use_hits().results;
     let nav = use_nav();
     let archive = use_archive();
     let scroller = NodeRef::<Div>::new();
@@ -86,14 +123,18 @@ pub fn ResultList() -> impl IntoView {
     let viewport = RwSignal::new(800.0f64);
     let row_height = RwSignal::new(DEFAULT_ROW_HEIGHT);
 
+    // Runs from animation frames and window events, possibly after the list is gone:
+    // every access is the `try_` kind.
     let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height()).max(1.0));
-            if let Some(row) = el.query_selector(".result-card").ok().flatten() {
-                let h = row.get_bounding_client_rect().height();
-                if h > 1.0 && (h - row_height.get_untracked()).abs() > 0.5 {
-                    row_height.set(h);
-                }
+        let Some(Some(el)) = scroller.try_get_untracked() else {
+            return;
+        };
+        let _ = viewport.try_set(f64::from(el.client_height()).max(1.0));
+        if let Some(row) = el.query_selector(".result-card").ok().flatten() {
+            let h = row.get_bounding_client_rect().height();
+            let current = row_height.try_get_untracked().unwrap_or(h);
+            if h > 1.0 && (h - current).abs() > 0.5 {
+                let _ = row_height.try_set(h);
             }
         }
     };
@@ -241,7 +282,7 @@ pub fn ResultItem(id: DocId, position: usize) -> impl IntoView {
             marked(&s.text, &s.marks)
         })
     };
-    let set_size = move || hits.hits.with(|h| h.total());
+    let set_size = move || hits.results.with(|h| h.total());
     view! {
         <li
             class="result-card"

@@ -14,12 +14,14 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
+  const [w, h] = (process.env.SIZE || '1280x760').split('x').map(Number);
+  const page = await browser.newPage({ viewport: { width: w, height: h }, deviceScaleFactor: 1 });
   const target = process.argv[2] || '#q=idlib+agreement&doc=press-release-2018-10-17';
   await page.goto(`http://127.0.0.1:${port}/${target}`);
-  await page.getByTestId('document-view').waitFor();
+  await page.getByTestId('result-count').waitFor();
+  if (target.includes('doc=')) await page.getByTestId('document-view').waitFor();
   await page.waitForTimeout(300);
-  await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url)) });
+  await page.screenshot({ path: process.env.OUT || fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url)) });
   await browser.close();
   console.log('wrote docs/screenshot.png');
 } finally {

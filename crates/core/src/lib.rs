@@ -10,6 +10,8 @@
 //! - [`text`]: normalization and tokenization, shared by indexing, queries and highlights.
 //! - [`query`]: the query language ([`Query`]).
 //! - [`search`]: the ranked search engine ([`SearchIndex`], [`Hits`], [`Sort`]).
+//! - [`browse`]: facets and the date range: narrowing results, cross-filtered counts.
+//! - [`timeline`]: documents over time (histogram buckets, the chronology).
 //! - [`bitset`]: sets of documents.
 //! - [`store`]: compressed document text.
 //! - [`warmup`]: getting the engine's code optimized while an archive downloads.
@@ -20,6 +22,7 @@
 
 pub mod archive;
 pub mod bitset;
+pub mod browse;
 pub mod date;
 pub mod doctable;
 pub mod fxhash;
@@ -33,6 +36,7 @@ pub mod search;
 pub mod seed;
 pub mod store;
 pub mod text;
+pub mod timeline;
 pub mod warmup;
 
 pub use archive::{Archive, ArchiveLoader};

@@ -406,6 +406,11 @@ fn interpret(item: &Item, prefix: bool) -> Result<Option<Atom>, String> {
     }))
 }
 
+/// Parses a `date:` value (`1861`, `1861..1865`, `2018-10..2019-03`, `..1900`).
+pub fn parse_date_range(value: &str) -> Result<DateRange, String> {
+    parse_date_filter("date", value)
+}
+
 fn parse_date_filter(field: &str, value: &str) -> Result<DateRange, String> {
     let day = |s: &str| -> Result<Date, String> {
         let d = Date::parse_iso(s)

@@ -127,6 +127,12 @@ pub struct SearchIndex {
     avg_length: f32,
     /// (first day, last day) of each dated document.
     dates: Vec<Option<(i32, i32)>>,
+    /// Year of each document's first day (`i32::MIN` if undated).
+    years: Vec<i32>,
+    /// Month number (year × 12 + month − 1) of each dated document's first and last day.
+    months: Vec<Option<(i32, i32)>>,
+    /// Every year present, ascending.
+    year_list: Vec<i32>,
     newest_first: Vec<u32>,
     /// Rank of each document in `newest_first`.
     recency: Vec<u32>,
@@ -355,13 +361,35 @@ impl IndexBuilder {
             lengths: self.lengths,
             avg_length,
             dated_count: dates.iter().filter(|d| d.is_some()).count(),
+            year_list: {
+                let mut y: Vec<i32> = dates.iter().flatten().map(|d| d.year()).collect();
+                y.sort_unstable();
+                y.dedup();
+                y
+            },
+            years: dates
+                .iter()
+                .map(|d| d.map_or(i32::MIN, |x| x.year()))
+                .collect(),
+            months: dates
+                .iter()
+                .map(|d| {
+                    d.map(|x| {
+                        let month = |day: i32| {
+                            let (y, m, _) = crate::date::civil_from_days(day);
+                            y * 12 + m as i32 - 1
+                        };
+                        (month(x.first_day()), month(x.last_day()))
+                    })
+                })
+                .collect(),
             dates: dates
                 .iter()
                 .map(|d| d.map(|x| (x.first_day(), x.last_day())))
                 .collect(),
             newest_first,
             recency,
-            fields: self.fields.finish(),
+            fields: self.fields.finish(n),
             stemmer,
         }
     }
@@ -410,8 +438,36 @@ impl SearchIndex {
             .map(|p| p.heap_bytes() + 96)
             .sum::<usize>()
             + self.title_terms.len() * 4
-            + self.len() * (4 + 4 + 12 + 4 + 4)
+            + self.len() * (4 + 4 + 12 + 4 + 4 + 4 + 12)
             + self.fields.heap_bytes()
+    }
+
+    /// The year of each document (`i32::MIN` if undated).
+    pub fn years(&self) -> &[i32] {
+        &self.years
+    }
+
+    /// Every year some document is dated in, ascending.
+    pub fn distinct_years(&self) -> &[i32] {
+        &self.year_list
+    }
+
+    /// Month number (year × 12 + month − 1) of each document's first and last day.
+    pub fn month_spans(&self) -> &[Option<(i32, i32)>] {
+        &self.months
+    }
+
+    /// First and last day of each document's date (`None`: undated).
+    pub fn date_spans(&self) -> &[Option<(i32, i32)>] {
+        &self.dates
+    }
+
+    /// Documents in date order, oldest first (undated left out).
+    pub fn oldest_first(&self) -> impl Iterator<Item = DocId> + '_ {
+        self.newest_first[..self.dated_count]
+            .iter()
+            .rev()
+            .map(|&d| DocId(d))
     }
 
     /// Every document, newest first (undated last).
@@ -472,7 +528,8 @@ impl SearchIndex {
         }
     }
 
-    fn in_date_order(&self, matches: &DocSet, oldest_first: bool) -> Vec<DocId> {
+    /// The documents of a set in date order (undated last either way).
+    pub fn in_date_order(&self, matches: &DocSet, oldest_first: bool) -> Vec<DocId> {
         let (dated, undated) = self.newest_first.split_at(self.dated_count);
         let pick = |d: &&u32| matches.contains(**d);
         let mut out: Vec<DocId> = Vec::with_capacity(matches.count());

@@ -238,19 +238,21 @@ fn is_combining_diacritic(c: char) -> bool {
 /// Reduces words to their stem (Snowball), so `negotiations` and `negotiating` meet.
 ///
 /// One stemmer serves a corpus: the language most of its documents declare, English when
-/// they declare none. Languages without a Snowball algorithm get no stemming.
+/// they declare none. English is the one Snowball algorithm built in (each costs
+/// kilobytes of WebAssembly); other languages are searched without stemming, which still
+/// finds every exact form, prefix and typo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Stemmer {
-    algorithm: Option<rust_stemmers::Algorithm>,
+    english: bool,
 }
 
 impl Stemmer {
     /// No stemming: every word is its own stem.
     pub fn none() -> Stemmer {
-        Stemmer { algorithm: None }
+        Stemmer { english: false }
     }
 
-    /// The stemmer for a BCP 47 language tag (`en`, `fr-CA`, …); [`Stemmer::none`] for a
+    /// The stemmer for a BCP 47 language tag (`en`, `en-GB`, …); [`Stemmer::none`] for a
     /// language without one.
     ///
     /// ```
@@ -260,41 +262,27 @@ impl Stemmer {
     /// assert_eq!(Stemmer::for_language("zh").stem("negotiations"), "negotiations");
     /// ```
     pub fn for_language(tag: &str) -> Stemmer {
-        use rust_stemmers::Algorithm as A;
         let primary = tag
             .split(['-', '_'])
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        let algorithm = match primary.as_str() {
-            "en" => Some(A::English),
-            "fr" => Some(A::French),
-            "de" => Some(A::German),
-            "es" => Some(A::Spanish),
-            "pt" => Some(A::Portuguese),
-            "it" => Some(A::Italian),
-            "nl" => Some(A::Dutch),
-            "sv" => Some(A::Swedish),
-            "da" => Some(A::Danish),
-            "no" | "nb" | "nn" => Some(A::Norwegian),
-            "fi" => Some(A::Finnish),
-            "ru" => Some(A::Russian),
-            "tr" => Some(A::Turkish),
-            _ => None,
-        };
-        Stemmer { algorithm }
+        Stemmer {
+            english: primary == "en",
+        }
     }
 
     /// Whether this stemmer changes anything.
     pub fn is_none(&self) -> bool {
-        self.algorithm.is_none()
+        !self.english
     }
 
     /// The stem of a normalized term.
     pub fn stem<'a>(&self, term: &'a str) -> std::borrow::Cow<'a, str> {
-        match self.algorithm {
-            Some(a) => rust_stemmers::Stemmer::create(a).stem(term),
-            None => std::borrow::Cow::Borrowed(term),
+        if self.english {
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem(term)
+        } else {
+            std::borrow::Cow::Borrowed(term)
         }
     }
 }

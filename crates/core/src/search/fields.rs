@@ -28,6 +28,9 @@ pub struct FieldValue {
 #[derive(Debug, Clone, Default)]
 pub struct FieldIndex {
     fields: Vec<(Field, Vec<FieldValue>)>,
+    /// Per field, the values of each document (indices into that field's values):
+    /// `forward[f].1[forward[f].0[d]..forward[f].0[d + 1]]`.
+    forward: Vec<(Vec<u32>, Vec<u32>)>,
 }
 
 /// The metadata fields (every [`Field`] but `Title`).
@@ -114,9 +117,10 @@ impl FieldIndexBuilder {
         }
     }
 
-    /// The index, values most frequent first.
-    pub fn finish(self) -> FieldIndex {
-        let fields = self
+    /// The index, values most frequent first. `documents` is the number of documents
+    /// added.
+    pub fn finish(self, documents: usize) -> FieldIndex {
+        let fields: Vec<(Field, Vec<FieldValue>)> = self
             .fields
             .into_iter()
             .map(|(field, _, mut values)| {
@@ -125,7 +129,31 @@ impl FieldIndexBuilder {
                 (field, values)
             })
             .collect();
-        FieldIndex { fields }
+        // The forward index: each document's values, built from the value lists.
+        let forward = fields
+            .iter()
+            .map(|(_, values)| {
+                let mut starts = vec![0u32; documents + 1];
+                for v in values {
+                    for &d in &v.docs {
+                        starts[d as usize + 1] += 1;
+                    }
+                }
+                for d in 0..documents {
+                    starts[d + 1] += starts[d];
+                }
+                let mut items = vec![0u32; starts[documents] as usize];
+                let mut cursor = starts.clone();
+                for (i, v) in values.iter().enumerate() {
+                    for &d in &v.docs {
+                        items[cursor[d as usize] as usize] = i as u32;
+                        cursor[d as usize] += 1;
+                    }
+                }
+                (starts, items)
+            })
+            .collect();
+        FieldIndex { fields, forward }
     }
 }
 
@@ -136,7 +164,25 @@ impl FieldIndex {
         for (d, doc) in corpus.documents.iter().enumerate() {
             b.add(d as u32, doc);
         }
-        b.finish()
+        b.finish(corpus.documents.len())
+    }
+
+    /// The values (indices into [`FieldIndex::values`]) document `d` has for a field.
+    pub fn values_of_doc(&self, field: Field, d: u32) -> &[u32] {
+        let Some(i) = self.fields.iter().position(|(f, _)| *f == field) else {
+            return &[];
+        };
+        let (starts, items) = &self.forward[i];
+        let d = d as usize;
+        match (starts.get(d), starts.get(d + 1)) {
+            (Some(&a), Some(&b)) => &items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The index of a value of a field, by its exact text.
+    pub fn find_value(&self, field: Field, value: &str) -> Option<usize> {
+        self.values(field).iter().position(|v| v.value == value)
     }
 
     /// The values of a field, most frequent first (ties alphabetical).

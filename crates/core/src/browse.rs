@@ -1,0 +1,367 @@
+//! Narrowing results with facets and a date range, and counting what each choice would give.
+//!
+//! # Overview
+//! A [`Selection`] is what the reader picked beside the query: values of metadata facets
+//! (several values of one facet: any of them; different facets: all), years, and a date
+//! range from the timeline. [`Narrowing::new`] turns it into sets of documents once;
+//! [`Narrowing::apply`] filters the query's ranked hits with them, and
+//! [`Narrowing::facet_counts`] counts, for every value of every facet, the documents that
+//! would match the query together with all the *other* choices ("cross-filtered": a facet
+//! ignores its own selection, so a second value can still be picked).
+//!
+//! Facet values are matched exactly (the selection `source = "Abraham Lincoln"` is the
+//! value as written); the query's `source:lincoln` matches words inside values.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::bitset::DocSet;
+use crate::model::DocId;
+use crate::query::{DateRange, Field};
+use crate::search::fields::METADATA_FIELDS;
+use crate::search::{Hits, SearchIndex};
+
+/// A facet: a metadata field, or the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    /// Values of a metadata field.
+    Field(Field),
+    /// The year of the date.
+    Year,
+}
+
+impl Facet {
+    /// Every facet, in display order.
+    pub const ALL: [Facet; 8] = [
+        Facet::Field(Field::Source),
+        Facet::Field(Field::Agency),
+        Facet::Year,
+        Facet::Field(Field::Tag),
+        Facet::Field(Field::Person),
+        Facet::Field(Field::Place),
+        Facet::Field(Field::Org),
+        Facet::Field(Field::Lang),
+    ];
+
+    /// The name used in URLs and `data-facet` (`source`, `year`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Field(f) => f.name(),
+            Facet::Year => "year",
+        }
+    }
+
+    /// The heading shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Field(Field::Source) => "Source",
+            Facet::Field(Field::Agency) => "Agency",
+            Facet::Field(Field::Tag) => "Tags",
+            Facet::Field(Field::Person) => "People",
+            Facet::Field(Field::Place) => "Places",
+            Facet::Field(Field::Org) => "Organizations",
+            Facet::Field(Field::Lang) => "Language",
+            Facet::Field(Field::Title) => "Title",
+            Facet::Year => "Year",
+        }
+    }
+
+    /// Parses a [`Facet::key`].
+    pub fn from_key(key: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+/// What the reader picked besides the query.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Selection {
+    /// Chosen values per facet (years as their decimal text).
+    pub values: BTreeMap<Facet, BTreeSet<String>>,
+    /// The timeline's range.
+    pub range: Option<DateRange>,
+}
+
+impl Selection {
+    /// Whether nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        self.values.values().all(BTreeSet::is_empty) && self.range.is_none()
+    }
+
+    /// Adds or removes one value.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let set = self.values.entry(facet).or_default();
+        if !set.remove(value) {
+            set.insert(value.to_string());
+        }
+        if set.is_empty() {
+            self.values.remove(&facet);
+        }
+    }
+
+    /// Whether a value is chosen.
+    pub fn has(&self, facet: Facet, value: &str) -> bool {
+        self.values.get(&facet).is_some_and(|s| s.contains(value))
+    }
+}
+
+/// One value of a facet with its count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The value as shown (a year as digits).
+    pub value: String,
+    /// Documents matching the query and all other choices that have this value.
+    pub count: usize,
+    /// Whether it is selected.
+    pub selected: bool,
+}
+
+/// The counts of one facet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// Which facet.
+    pub facet: Facet,
+    /// Values with a count (or selected), most frequent first (years: newest first).
+    pub values: Vec<FacetValue>,
+    /// How many distinct values the corpus has for this facet.
+    pub distinct: usize,
+}
+
+/// The selection as sets of documents. See the module docs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Narrowing {
+    /// Per facet with a selection: the documents it allows.
+    facet_sets: Vec<(Facet, DocSet)>,
+    /// The timeline range's documents, if any.
+    range_set: Option<DocSet>,
+    /// Everything together.
+    all: DocSet,
+}
+
+impl Narrowing {
+    /// Resolves a selection against the index.
+    pub fn new(index: &SearchIndex, selection: &Selection) -> Narrowing {
+        let n = index.len();
+        let mut facet_sets = Vec::new();
+        for (&facet, chosen) in &selection.values {
+            if chosen.is_empty() {
+                continue;
+            }
+            let mut set = DocSet::empty(n);
+            match facet {
+                Facet::Field(field) => {
+                    for value in chosen {
+                        if let Some(i) = index.fields().find_value(field, value) {
+                            for &d in &index.fields().values(field)[i].docs {
+                                set.insert(d);
+                            }
+                        }
+                    }
+                }
+                Facet::Year => {
+                    let years: BTreeSet<i32> =
+                        chosen.iter().filter_map(|y| y.parse().ok()).collect();
+                    for (d, y) in index.years().iter().enumerate() {
+                        if years.contains(y) {
+                            set.insert(d as u32);
+                        }
+                    }
+                }
+            }
+            facet_sets.push((facet, set));
+        }
+        let range_set = selection.range.map(|range| {
+            let mut set = DocSet::empty(n);
+            for (d, span) in index.date_spans().iter().enumerate() {
+                if let Some((first, last)) = *span {
+                    if range.start.is_none_or(|s| first >= s) && range.end.is_none_or(|e| last <= e)
+                    {
+                        set.insert(d as u32);
+                    }
+                }
+            }
+            set
+        });
+        let mut all = DocSet::full(n);
+        for (_, s) in &facet_sets {
+            all.intersect_with(s);
+        }
+        if let Some(r) = &range_set {
+            all.intersect_with(r);
+        }
+        Narrowing {
+            facet_sets,
+            range_set,
+            all,
+        }
+    }
+
+    /// The documents every choice allows.
+    pub fn allowed(&self) -> &DocSet {
+        &self.all
+    }
+
+    /// The hits that every choice allows, in the hits' order.
+    pub fn apply(&self, hits: &Hits) -> Vec<DocId> {
+        if self.facet_sets.is_empty() && self.range_set.is_none() {
+            return hits.ids.clone();
+        }
+        hits.ids
+            .iter()
+            .copied()
+            .filter(|d| self.all.contains(d.0))
+            .collect()
+    }
+
+    /// The query's matches narrowed by every choice except the timeline range (what the
+    /// timeline shows).
+    pub fn for_timeline(&self, matches: &DocSet) -> DocSet {
+        let mut s = matches.clone();
+        for (_, f) in &self.facet_sets {
+            s.intersect_with(f);
+        }
+        s
+    }
+
+    /// The query's matches narrowed by every choice except `facet`'s own.
+    fn for_facet(&self, matches: &DocSet, facet: Facet) -> DocSet {
+        let mut s = matches.clone();
+        for (f, set) in &self.facet_sets {
+            if *f != facet {
+                s.intersect_with(set);
+            }
+        }
+        if let Some(r) = &self.range_set {
+            s.intersect_with(r);
+        }
+        s
+    }
+
+    /// Counts for every facet the corpus has. See the module docs.
+    pub fn facet_counts(
+        &self,
+        index: &SearchIndex,
+        matches: &DocSet,
+        selection: &Selection,
+    ) -> Vec<FacetCounts> {
+        // Facets without a selection share one base set: everything narrowed.
+        let mut shared = matches.clone();
+        shared.intersect_with(&self.all);
+        let mut out = Vec::new();
+        for facet in Facet::ALL {
+            let own = self.facet_sets.iter().any(|(f, _)| *f == facet);
+            let base_owned;
+            let base = if own {
+                base_owned = self.for_facet(matches, facet);
+                &base_owned
+            } else {
+                &shared
+            };
+            let chosen = selection.values.get(&facet);
+            let counts = match facet {
+                Facet::Field(field) => {
+                    let values = index.fields().values(field);
+                    if values.is_empty() {
+                        continue;
+                    }
+                    let mut counts = vec![0usize; values.len()];
+                    for d in base.iter() {
+                        for &v in index.fields().values_of_doc(field, d) {
+                            counts[v as usize] += 1;
+                        }
+                    }
+                    let mut list: Vec<FacetValue> = values
+                        .iter()
+                        .zip(counts)
+                        .map(|(v, count)| FacetValue {
+                            selected: chosen.is_some_and(|c| c.contains(&v.value)),
+                            value: v.value.clone(),
+                            count,
+                        })
+                        .filter(|v| v.count > 0 || v.selected)
+                        .collect();
+                    list.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+                    FacetCounts {
+                        facet,
+                        values: list,
+                        distinct: values.len(),
+                    }
+                }
+                Facet::Year => {
+                    let all_years = index.distinct_years();
+                    let (Some(&lo), Some(&hi)) = (all_years.first(), all_years.last()) else {
+                        continue;
+                    };
+                    let mut by_year = vec![0usize; (hi - lo + 1) as usize];
+                    for d in base.iter() {
+                        let y = index.years()[d as usize];
+                        if y != i32::MIN {
+                            by_year[(y - lo) as usize] += 1;
+                        }
+                    }
+                    let mut list: Vec<FacetValue> = all_years
+                        .iter()
+                        .rev()
+                        .map(|&y| {
+                            let value = y.to_string();
+                            FacetValue {
+                                selected: chosen.is_some_and(|c| c.contains(&value)),
+                                count: by_year[(y - lo) as usize],
+                                value,
+                            }
+                        })
+                        .filter(|v| v.count > 0 || v.selected)
+                        .collect();
+                    // Chosen years that no document has still show, so they can be removed.
+                    if let Some(c) = chosen {
+                        for v in c {
+                            if !list.iter().any(|x| &x.value == v) {
+                                list.push(FacetValue {
+                                    value: v.clone(),
+                                    count: 0,
+                                    selected: true,
+                                });
+                            }
+                        }
+                    }
+                    FacetCounts {
+                        facet,
+                        values: list,
+                        distinct: all_years.len(),
+                    }
+                }
+            };
+            out.push(counts);
+        }
+        // Selected field values missing from the corpus still show (with 0).
+        for fc in &mut out {
+            if let (Facet::Field(_), Some(chosen)) = (fc.facet, selection.values.get(&fc.facet)) {
+                for v in chosen {
+                    if !fc.values.iter().any(|x| &x.value == v) {
+                        fc.values.push(FacetValue {
+                            value: v.clone(),
+                            count: 0,
+                            selected: true,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The facets a corpus has (some value in some document).
+pub fn facets_present(index: &SearchIndex) -> Vec<Facet> {
+    Facet::ALL
+        .into_iter()
+        .filter(|f| match f {
+            Facet::Field(field) => !index.fields().values(*field).is_empty(),
+            Facet::Year => index.date_spans().iter().any(Option::is_some),
+        })
+        .collect()
+}
+
+/// The metadata fields facets are built from.
+pub const FACET_FIELDS: [Field; 7] = METADATA_FIELDS;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,371 @@
+//! Documents over time: the histogram behind the timeline, and the chronology's headings.
+//!
+//! # Overview
+//! [`histogram`] counts documents in time buckets over a visible span, at a
+//! [`Granularity`] chosen from the span's length ([`Granularity::for_span`]: years for
+//! long spans, then months, weeks, days). A document counts in a bucket only if its whole
+//! date lies inside it, the rule `date:` queries and the timeline's range follow: a speech
+//! dated `1861` has no month, so at month granularity it is counted apart as *dated less
+//! precisely* rather than piled into January. Undated documents are counted apart too.
+//!
+//! [`chronology`] lays out documents in date order under year and month headings, for the
+//! chronology view.
+
+use crate::bitset::DocSet;
+use crate::date::{civil_from_days, days_from_civil, Date};
+use crate::model::DocId;
+use crate::query::DateRange;
+
+/// Bucket size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Granularity {
+    /// A bar per day.
+    Day,
+    /// A bar per week (Monday to Sunday).
+    Week,
+    /// A bar per month.
+    Month,
+    /// A bar per year.
+    Year,
+}
+
+impl Granularity {
+    /// The granularity for a span of `days` days: about a dozen to a few hundred bars.
+    pub fn for_span(days: i32) -> Granularity {
+        match days {
+            i32::MIN..=45 => Granularity::Day,
+            46..=200 => Granularity::Week,
+            201..=4400 => Granularity::Month,
+            _ => Granularity::Year,
+        }
+    }
+
+    /// "year", "month", "week", "day".
+    pub fn name(self) -> &'static str {
+        match self {
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+            Granularity::Year => "year",
+        }
+    }
+
+    /// The number of the unit containing `day` (consecutive units, consecutive numbers).
+    fn unit(self, day: i32) -> i32 {
+        match self {
+            Granularity::Day => day,
+            // 1970-01-01 was a Thursday; weeks start on Monday.
+            Granularity::Week => (day + 3).div_euclid(7),
+            Granularity::Month => {
+                let (y, m, _) = civil_from_days(day);
+                y * 12 + m as i32 - 1
+            }
+            Granularity::Year => civil_from_days(day).0,
+        }
+    }
+
+    /// First and last day of unit number `u`.
+    fn bounds(self, u: i32) -> (i32, i32) {
+        match self {
+            Granularity::Day => (u, u),
+            Granularity::Week => (u * 7 - 3, u * 7 + 3),
+            Granularity::Month => {
+                let (y, m) = (u.div_euclid(12), (u.rem_euclid(12) + 1) as u32);
+                let start = days_from_civil(y, m, 1);
+                (start, start + crate::date::days_in_month(y, m) as i32 - 1)
+            }
+            Granularity::Year => (days_from_civil(u, 1, 1), days_from_civil(u, 12, 31)),
+        }
+    }
+}
+
+/// One bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bucket {
+    /// First day (days since 1970-01-01).
+    pub start: i32,
+    /// Last day, inclusive.
+    pub end: i32,
+    /// Documents dated inside.
+    pub count: usize,
+}
+
+impl Bucket {
+    /// The period, as a date range.
+    pub fn range(&self) -> DateRange {
+        DateRange {
+            start: Some(self.start),
+            end: Some(self.end),
+        }
+    }
+
+    /// "1861", "Mar 1861", "Week of 4 Mar 1861", "4 Mar 1861".
+    pub fn label(&self, g: Granularity) -> String {
+        let (y, m, d) = civil_from_days(self.start);
+        match g {
+            Granularity::Year => format!("{y}"),
+            Granularity::Month => {
+                Date::from_year_month(y, m).map_or(String::new(), |d| d.to_string())
+            }
+            Granularity::Week => {
+                Date::from_ymd(y, m, d).map_or(String::new(), |d| format!("Week of {d}"))
+            }
+            Granularity::Day => Date::from_ymd(y, m, d).map_or(String::new(), |d| d.to_string()),
+        }
+    }
+
+    /// The start as an ISO date at the granularity's precision (for `data-start`).
+    pub fn iso_start(&self, g: Granularity) -> String {
+        iso_at(self.start, g)
+    }
+
+    /// The end likewise (for `data-end`).
+    pub fn iso_end(&self, g: Granularity) -> String {
+        iso_at(self.end, g)
+    }
+}
+
+fn iso_at(day: i32, g: Granularity) -> String {
+    let (y, m, d) = civil_from_days(day);
+    match g {
+        Granularity::Year => format!("{y:04}"),
+        Granularity::Month => format!("{y:04}-{m:02}"),
+        Granularity::Week | Granularity::Day => format!("{y:04}-{m:02}-{d:02}"),
+    }
+}
+
+/// The timeline's bars over a span, and what did not fit in them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Histogram {
+    /// Bucket size.
+    pub granularity: Granularity,
+    /// The visible span (first and last day).
+    pub span: (i32, i32),
+    /// One per unit of the span, in order.
+    pub buckets: Vec<Bucket>,
+    /// Documents with no date.
+    pub undated: usize,
+    /// Documents inside the span whose date is less precise than a bucket.
+    pub coarser: usize,
+    /// Dated documents outside the span.
+    pub outside: usize,
+}
+
+impl Histogram {
+    /// The largest bucket count (at least 1, for scaling).
+    pub fn max(&self) -> usize {
+        self.buckets
+            .iter()
+            .map(|b| b.count)
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+
+    /// Which buckets get an axis label: at most about `max_labels`, on round boundaries
+    /// (decades, years, months…).
+    pub fn labels(&self, max_labels: usize) -> Vec<(usize, String)> {
+        let n = self.buckets.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let max_labels = max_labels.max(1);
+        let steps: &[i32] = match self.granularity {
+            Granularity::Year => &[1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000],
+            Granularity::Month => &[1, 2, 3, 6, 12, 24, 60, 120],
+            Granularity::Week => &[1, 2, 4, 8, 13, 26, 52],
+            Granularity::Day => &[1, 2, 7, 14, 28],
+        };
+        let step = steps
+            .iter()
+            .copied()
+            .find(|&s| n as i32 / s < max_labels as i32)
+            .unwrap_or(*steps.last().unwrap_or(&1));
+        self.buckets
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| self.granularity.unit(b.start).rem_euclid(step) == 0)
+            .map(|(i, b)| {
+                let (y, m, d) = civil_from_days(b.start);
+                let text = match self.granularity {
+                    Granularity::Year => format!("{y}"),
+                    Granularity::Month if m == 1 => format!("{y}"),
+                    Granularity::Month => {
+                        Date::from_year_month(y, m).map_or(String::new(), |d| d.to_string())
+                    }
+                    Granularity::Week | Granularity::Day => {
+                        Date::from_ymd(y, m, d).map_or(String::new(), |d| d.to_string())
+                    }
+                };
+                (i, text)
+            })
+            .collect()
+    }
+}
+
+/// The first and last day of any dated document (the whole timeline).
+pub fn corpus_span(spans: &[Option<(i32, i32)>]) -> Option<(i32, i32)> {
+    let first = spans.iter().flatten().map(|s| s.0).min()?;
+    let last = spans.iter().flatten().map(|s| s.1).max()?;
+    Some((first, last))
+}
+
+/// Counts `docs` over `span` at the granularity the span calls for. `spans` is each
+/// document's (first day, last day); `months` the same as month numbers (year × 12 +
+/// month − 1), precomputed so that counting by month or year needs no calendar
+/// arithmetic per document.
+pub fn histogram(
+    spans: &[Option<(i32, i32)>],
+    months: &[Option<(i32, i32)>],
+    docs: &DocSet,
+    span: (i32, i32),
+) -> Histogram {
+    let g = Granularity::for_span(span.1 - span.0 + 1);
+    let first_unit = g.unit(span.0);
+    let last_unit = g.unit(span.1);
+    let mut buckets: Vec<Bucket> = (first_unit..=last_unit)
+        .map(|u| {
+            let (start, end) = g.bounds(u);
+            Bucket {
+                start,
+                end,
+                count: 0,
+            }
+        })
+        .collect();
+    let (mut undated, mut coarser, mut outside) = (0, 0, 0);
+    let unit_pair = |d: usize, first: i32, last: i32| -> (i32, i32) {
+        match (g, months.get(d).copied().flatten()) {
+            (Granularity::Month, Some((a, b))) => (a, b),
+            (Granularity::Year, Some((a, b))) => (a.div_euclid(12), b.div_euclid(12)),
+            _ => (g.unit(first), g.unit(last)),
+        }
+    };
+    for d in docs.iter() {
+        match spans.get(d as usize).copied().flatten() {
+            None => undated += 1,
+            Some((first, last)) => {
+                if last < span.0 || first > span.1 {
+                    outside += 1;
+                    continue;
+                }
+                let (u, u_last) = unit_pair(d as usize, first, last);
+                if u_last != u || u < first_unit || u > last_unit {
+                    coarser += 1;
+                } else {
+                    buckets[(u - first_unit) as usize].count += 1;
+                }
+            }
+        }
+    }
+    Histogram {
+        granularity: g,
+        span,
+        buckets,
+        undated,
+        coarser,
+        outside,
+    }
+}
+
+/// A wider span around `span` (four times as long), within `whole`; `None` when it would
+/// cover all of `whole`.
+pub fn zoom_out(span: (i32, i32), whole: (i32, i32)) -> Option<(i32, i32)> {
+    let len = span.1 - span.0 + 1;
+    let centre = span.0 + len / 2;
+    let start = (centre - len * 2).max(whole.0);
+    let end = (centre + len * 2).min(whole.1);
+    (start > whole.0 || end < whole.1).then_some((start, end))
+}
+
+/// A date range in the shortest form the query language reads: `1861..1865`,
+/// `1861-03..1861-06`, `1861-03-04..1861-03-10` (one side may be open).
+pub fn format_range(range: &DateRange) -> String {
+    let side = |day: Option<i32>, end: bool| -> String {
+        let Some(day) = day else {
+            return String::new();
+        };
+        let (y, m, d) = civil_from_days(day);
+        let year_edge = if end {
+            (m, d) == (12, 31)
+        } else {
+            (m, d) == (1, 1)
+        };
+        let month_edge = if end {
+            d == crate::date::days_in_month(y, m)
+        } else {
+            d == 1
+        };
+        if year_edge {
+            format!("{y:04}")
+        } else if month_edge {
+            format!("{y:04}-{m:02}")
+        } else {
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+    };
+    let (a, b) = (side(range.start, false), side(range.end, true));
+    if a == b {
+        a
+    } else {
+        format!("{a}..{b}")
+    }
+}
+
+/// A row of the chronology view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// A year heading with the number of documents under it.
+    Year(i32, usize),
+    /// A month heading (1–12) with its count.
+    Month(i32, u32, usize),
+    /// Documents dated to the year only, under their year.
+    YearOnly(i32, usize),
+    /// The heading of undated documents.
+    Undated(usize),
+    /// A document.
+    Doc(DocId),
+}
+
+/// Lays out documents (given oldest first, undated last) under year and month headings.
+pub fn chronology(spans: &[Option<(i32, i32)>], ids: &[DocId]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(ids.len() + ids.len() / 8 + 4);
+    let key = |d: DocId| -> Option<(i32, Option<u32>)> {
+        let (first, last) = spans.get(d.index()).copied().flatten()?;
+        let (y, m, _) = civil_from_days(first);
+        let (y2, m2, _) = civil_from_days(last);
+        Some((y, (y == y2 && m == m2).then_some(m)))
+    };
+    let mut i = 0;
+    while i < ids.len() {
+        let Some((year, _)) = key(ids[i]) else {
+            rows.push(Row::Undated(ids.len() - i));
+            rows.extend(ids[i..].iter().map(|&d| Row::Doc(d)));
+            break;
+        };
+        let year_end = i + ids[i..]
+            .iter()
+            .take_while(|&&d| key(d).is_some_and(|(y, _)| y == year))
+            .count();
+        rows.push(Row::Year(year, year_end - i));
+        let mut j = i;
+        while j < year_end {
+            let month = key(ids[j]).and_then(|k| k.1);
+            let run = ids[j..year_end]
+                .iter()
+                .take_while(|&&d| key(d).and_then(|k| k.1) == month)
+                .count();
+            match month {
+                Some(m) => rows.push(Row::Month(year, m, run)),
+                None => rows.push(Row::YearOnly(year, run)),
+            }
+            rows.extend(ids[j..j + run].iter().map(|&d| Row::Doc(d)));
+            j += run;
+        }
+        i = year_end;
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests;

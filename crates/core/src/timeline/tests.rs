@@ -1,0 +1,155 @@
+use super::*;
+use crate::bitset::DocSet;
+use crate::date::Date;
+
+fn day(s: &str) -> i32 {
+    Date::parse_iso(s).unwrap().first_day()
+}
+
+fn months(spans: &[Option<(i32, i32)>]) -> Vec<Option<(i32, i32)>> {
+    let m = |d: i32| {
+        let (y, mo, _) = crate::date::civil_from_days(d);
+        y * 12 + mo as i32 - 1
+    };
+    spans.iter().map(|s| s.map(|(a, b)| (m(a), m(b)))).collect()
+}
+
+fn span(s: &str) -> Option<(i32, i32)> {
+    let d = Date::parse_iso(s).unwrap();
+    Some((d.first_day(), d.last_day()))
+}
+
+#[test]
+fn granularity_follows_the_span() {
+    assert_eq!(Granularity::for_span(30), Granularity::Day);
+    assert_eq!(Granularity::for_span(120), Granularity::Week);
+    assert_eq!(Granularity::for_span(365), Granularity::Month);
+    assert_eq!(Granularity::for_span(365 * 12), Granularity::Month);
+    assert_eq!(Granularity::for_span(365 * 13), Granularity::Year);
+}
+
+#[test]
+fn documents_count_only_in_buckets_that_hold_their_whole_date() {
+    // See: #4 (a year-only date is not piled into January)
+    let spans = vec![
+        span("1861"),
+        span("1861-03"),
+        span("1861-03-04"),
+        None,
+        span("1900"),
+    ];
+    let all = DocSet::full(spans.len());
+    let h = histogram(
+        &spans,
+        &months(&spans),
+        &all,
+        (day("1861-01-01"), day("1861-12-31")),
+    );
+    assert_eq!(h.granularity, Granularity::Month);
+    assert_eq!(h.buckets.len(), 12);
+    assert_eq!(h.buckets[2].count, 2);
+    assert_eq!(h.buckets.iter().map(|b| b.count).sum::<usize>(), 2);
+    assert_eq!((h.undated, h.coarser, h.outside), (1, 1, 1));
+    assert_eq!(h.buckets[2].label(h.granularity), "Mar 1861");
+    assert_eq!(h.buckets[2].iso_start(h.granularity), "1861-03");
+}
+
+#[test]
+fn year_buckets_cover_the_span() {
+    let spans = vec![span("1790"), span("1791"), span("1791-05-06"), span("1795")];
+    let all = DocSet::full(spans.len());
+    let h = histogram(&spans, &months(&spans), &all, corpus_span(&spans).unwrap());
+    assert_eq!(h.granularity, Granularity::Month);
+    let long = vec![span("1790"), span("1850")];
+    let h = histogram(
+        &long,
+        &months(&long),
+        &DocSet::full(2),
+        corpus_span(&long).unwrap(),
+    );
+    assert_eq!(h.granularity, Granularity::Year);
+    assert_eq!(h.buckets.len(), 61);
+    assert_eq!(h.buckets[0].count, 1);
+    assert_eq!(h.buckets[60].count, 1);
+    let labels: Vec<String> = h.labels(8).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(
+        labels,
+        ["1790", "1800", "1810", "1820", "1830", "1840", "1850"]
+    );
+}
+
+#[test]
+fn weeks_start_on_monday() {
+    let spans = vec![span("2018-10-17")]; // a Wednesday
+    let h = histogram(
+        &spans,
+        &months(&spans),
+        &DocSet::full(1),
+        (day("2018-09-01"), day("2018-11-30")),
+    );
+    assert_eq!(h.granularity, Granularity::Week);
+    let b = h.buckets.iter().find(|b| b.count == 1).unwrap();
+    assert_eq!(b.label(h.granularity), "Week of 15 Oct 2018");
+    assert_eq!(b.end - b.start, 6);
+}
+
+#[test]
+fn zooming_out_widens_until_everything_shows() {
+    let whole = (day("1790-01-01"), day("2021-12-31"));
+    let year = (day("1861-01-01"), day("1861-12-31"));
+    let wider = zoom_out(year, whole).unwrap();
+    assert!(wider.0 < year.0 && wider.1 > year.1);
+    let mut s = Some(year);
+    for _ in 0..10 {
+        s = s.and_then(|x| zoom_out(x, whole));
+    }
+    assert_eq!(s, None);
+}
+
+#[test]
+fn ranges_print_in_their_shortest_form() {
+    let r = |a: &str, b: &str| DateRange {
+        start: Some(Date::parse_iso(a).unwrap().first_day()),
+        end: Some(Date::parse_iso(b).unwrap().last_day()),
+    };
+    assert_eq!(format_range(&r("1861", "1865")), "1861..1865");
+    assert_eq!(format_range(&r("1861", "1861")), "1861");
+    assert_eq!(format_range(&r("1861-03", "1861-06")), "1861-03..1861-06");
+    assert_eq!(
+        format_range(&r("1861-03-04", "1861-03-10")),
+        "1861-03-04..1861-03-10"
+    );
+    let open = DateRange {
+        start: None,
+        end: Some(day("1900-12-31")),
+    };
+    assert_eq!(format_range(&open), "..1900");
+}
+
+#[test]
+fn the_chronology_groups_by_year_and_month() {
+    let spans = vec![
+        span("1861"),
+        span("1861-03"),
+        span("1861-03-04"),
+        span("1862-01-02"),
+        None,
+    ];
+    let ids: Vec<DocId> = (0..5).map(DocId).collect();
+    assert_eq!(
+        chronology(&spans, &ids),
+        [
+            Row::Year(1861, 3),
+            Row::YearOnly(1861, 1),
+            Row::Doc(DocId(0)),
+            Row::Month(1861, 3, 2),
+            Row::Doc(DocId(1)),
+            Row::Doc(DocId(2)),
+            Row::Year(1862, 1),
+            Row::Month(1862, 1, 1),
+            Row::Doc(DocId(3)),
+            Row::Undated(1),
+            Row::Doc(DocId(4)),
+        ]
+    );
+}

@@ -1,0 +1,97 @@
+//! The chips above the results: every facet value and the date range in force, each
+//! removable, and "Clear all".
+
+use chronicle_core::query::DateRange;
+use chronicle_core::timeline::format_range;
+use chronicle_core::Date;
+use leptos::prelude::*;
+
+use crate::context::use_nav;
+
+/// `1861 – 1865`, `Mar 1861 – Jun 1861`, `4 Mar 1861`, `before 1900`.
+pub fn describe_range(range: &DateRange) -> String {
+    let text = format_range(range);
+    let shown = |s: &str| Date::parse_iso(s).map_or(s.to_string(), |d| d.to_string());
+    match text.split_once("..") {
+        None => shown(&text),
+        Some(("", b)) => format!("up to {}", shown(b)),
+        Some((a, "")) => format!("from {}", shown(a)),
+        Some((a, b)) => format!("{} – {}", shown(a), shown(b)),
+    }
+}
+
+/// The active choices, as removable chips.
+#[component]
+pub fn ActiveFilters() -> impl IntoView {
+    let nav = use_nav();
+    let chips = move || {
+        nav.state.with(|s| {
+            let mut chips: Vec<(String, String, ChipAction)> = s
+                .selection
+                .values
+                .iter()
+                .flat_map(|(facet, values)| {
+                    values.iter().map(move |v| {
+                        (
+                            facet.label().to_string(),
+                            v.clone(),
+                            ChipAction::Value(*facet, v.clone()),
+                        )
+                    })
+                })
+                .collect();
+            if let Some(r) = &s.selection.range {
+                chips.push(("Dates".to_string(), describe_range(r), ChipAction::Range));
+            }
+            chips
+        })
+    };
+    view! {
+        <Show when=move || !chips().is_empty()>
+            <ul class="chips" aria-label="Filters in force">
+                {move || {
+                    chips()
+                        .into_iter()
+                        .map(|(label, value, action)| {
+                            let remove_label = format!("Remove {label}: {value}");
+                            view! {
+                                <li class="chip" data-testid="active-filter">
+                                    <span class="chip__label">{label}": "</span>
+                                    <span class="chip__value" dir="auto">{value}</span>
+                                    <button
+                                        class="chip__remove"
+                                        type="button"
+                                        aria-label=remove_label.clone()
+                                        title=remove_label
+                                        on:click=move |_| match &action {
+                                            ChipAction::Value(f, v) => nav.toggle_facet(*f, v),
+                                            ChipAction::Range => nav.set_range(None),
+                                        }
+                                    >
+                                        "×"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <li>
+                    <button
+                        class="chips__clear"
+                        type="button"
+                        data-testid="clear-filters"
+                        on:click=move |_| nav.clear_filters()
+                    >
+                        "Clear all"
+                    </button>
+                </li>
+            </ul>
+        </Show>
+    }
+}
+
+#[derive(Clone)]
+enum ChipAction {
+    Value(chronicle_core::browse::Facet, String),
+    Range,
+}
