@@ -1,9 +1,11 @@
 //! The root component: load the corpus, then show the archive or say what went wrong.
 //!
 //! # Overview
-//! [`App`] fetches and loads the corpus once. While it loads, a status line shows; if it
-//! cannot be read, [`CorpusError`] says why and where (line:column); otherwise
-//! [`ArchiveView`] lays out the header, the search box, the results and the document.
+//! [`App`] loads the corpus (fetched, or inlined in an offline file). While it loads, a
+//! progress line shows; if it cannot be read, [`CorpusError`] says why and where
+//! (line:column); otherwise [`ArchiveView`] lays out the header, the search box, the
+//! facets, the timeline, the results and the document. [`OpenArchive`] and a drop zone
+//! replace the archive with the reader's own files, read in the browser.
 
 use std::sync::Arc;
 
@@ -24,9 +26,11 @@ use crate::components::search_bar::SearchBar;
 use crate::components::timeline::Timeline;
 use crate::context::{ArchiveCtx, HitsCtx, MatchCursor, Nav, Results};
 use crate::fetch::{Failed, Progress};
+use crate::instance::{use_instance, Instance, Options, Source};
 use crate::keyboard;
 use crate::state::View;
-use crate::{fetch, history, state};
+use crate::state::ViewState;
+use crate::{fetch, files, history, state};
 use chronicle_core::Archive;
 
 /// Why the archive could not be shown.
@@ -47,37 +51,177 @@ impl From<LoadError> for Failure {
     }
 }
 
+/// Where loading stands.
 #[derive(Clone)]
-enum Phase {
+pub enum Phase {
+    /// Bytes are arriving.
     Loading(Progress),
+    /// Nothing could be shown.
     Failed(Failure),
+    /// Ready to browse.
     Ready(Arc<Archive>),
 }
 
-/// The whole app.
-#[component]
-pub fn App() -> impl IntoView {
-    let phase = RwSignal::new(Phase::Loading(Progress::default()));
-    spawn_local(async move {
-        let result = fetch::load_archive(fetch::CORPUS_URL, move |p| {
-            phase.set(Phase::Loading(p));
-        })
-        .await;
-        phase.set(match result {
-            Ok(archive) => Phase::Ready(Arc::new(archive)),
-            Err(Failed::Load(e)) => Phase::Failed(e.into()),
-            Err(Failed::Fetch(message)) => Phase::Failed(Failure {
-                message,
-                position: None,
-            }),
+/// Lets any component replace the archive (opening files from the reader's disk).
+#[derive(Clone, Copy)]
+pub struct Loader(pub RwSignal<Phase>, pub Instance);
+
+impl Loader {
+    /// Loads the reader's own files instead of the current archive. Nothing leaves the
+    /// browser: the files are read and indexed here.
+    pub fn open_files(&self, files: Vec<web_sys::File>) {
+        if files.is_empty() {
+            return;
+        }
+        let phase = self.0;
+        // A new archive starts from a fresh view (in the URL too, for the page), keeping
+        // only the embedding and theme.
+        if self.1.url_state {
+            let now = history::current();
+            let fresh = ViewState {
+                embed: now.embed,
+                theme: now.theme,
+                ..Default::default()
+            };
+            history::write(&fresh, history::Entry::Push);
+        }
+        phase.set(Phase::Loading(Progress::default()));
+        spawn_local(async move {
+            let result = files::load_files(files, move |p| phase.set(Phase::Loading(p))).await;
+            phase.set(finished(result));
         });
+    }
+}
+
+fn finished(result: Result<Archive, Failed>) -> Phase {
+    match result {
+        Ok(archive) => Phase::Ready(Arc::new(archive)),
+        Err(Failed::Load(e)) => Phase::Failed(e.into()),
+        Err(Failed::Fetch(message)) => Phase::Failed(Failure {
+            message,
+            position: None,
+        }),
+    }
+}
+
+/// The whole app, for one instance (see [`crate::instance`]).
+#[component]
+pub fn App(options: Options) -> impl IntoView {
+    let instance = Instance::new(&options);
+    provide_context(instance);
+    let phase = RwSignal::new(Phase::Loading(Progress::default()));
+    provide_context(Loader(phase, instance));
+    let initial = ViewState {
+        q: options.initial_query.clone(),
+        ..Default::default()
+    };
+    let source = options.source;
+    spawn_local(async move {
+        let progress = move |p| phase.set(Phase::Loading(p));
+        let result = match source {
+            Source::Url(url) => fetch::load_archive(&url, progress).await,
+            Source::Inline(text) => fetch::load_inline(text, progress).await,
+        };
+        phase.set(finished(result));
+    });
+    // Page instances carry `embed` and `theme` in the URL; keep them across archives.
+    let chrome = history::current();
+    if instance.is_page() {
+        if let Some(theme) = &chrome.theme {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-theme", theme);
+            }
+        }
+    }
+    let embedded = chrome.embed || !instance.is_page();
+    view! {
+        <div class="chronicle" class:chronicle--embedded=embedded>
+            <DropZone />
+            {move || match phase.get() {
+                Phase::Loading(p) => view! { <Loading progress=p /> }.into_any(),
+                Phase::Failed(failure) => view! {
+                    <CorpusError failure />
+                    <p class="corpus-error__open">
+                        "Or open an archive of your own: " <OpenArchive />
+                    </p>
+                }
+                .into_any(),
+                Phase::Ready(archive) => {
+                    let initial = initial.clone();
+                    view! { <ArchiveView archive initial /> }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// "Open archive…": a file picker for a corpus (`.json`, `.jsonl`) or text files.
+#[component]
+pub fn OpenArchive() -> impl IntoView {
+    let loader = expect_context::<Loader>();
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = files::from_list(input.files());
+        input.set_value("");
+        loader.open_files(files);
+    };
+    view! {
+        <label
+            class="open-archive"
+            data-testid="open-archive"
+            title="Open a corpus (.json, .jsonl) or text files from your computer. Nothing is uploaded."
+        >
+            "Open archive…"
+            <input
+                class="visually-hidden"
+                type="file"
+                multiple
+                accept=".json,.jsonl,.ndjson,.txt,application/json,text/plain"
+                on:change=on_change
+            />
+        </label>
+    }
+}
+
+/// Drag files onto the page (or the embedded instance) to open them.
+#[component]
+fn DropZone() -> impl IntoView {
+    let loader = expect_context::<Loader>();
+    let instance = use_instance();
+    let active = RwSignal::new(false);
+    let has_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer().is_some_and(|dt| {
+            dt.types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
+    };
+    instance.listen("dragover", move |ev: web_sys::DragEvent| {
+        if has_files(&ev) {
+            ev.prevent_default();
+            active.set(true);
+        }
+    });
+    instance.listen("dragleave", move |ev: web_sys::DragEvent| {
+        // Leaving the window (no element under the pointer) ends the drag.
+        if ev.related_target().is_none() {
+            active.set(false);
+        }
+    });
+    instance.listen("drop", move |ev: web_sys::DragEvent| {
+        active.set(false);
+        let files = files::from_list(ev.data_transfer().and_then(|dt| dt.files()));
+        if !files.is_empty() {
+            ev.prevent_default();
+            loader.open_files(files);
+        }
     });
     view! {
-        {move || match phase.get() {
-            Phase::Loading(p) => view! { <Loading progress=p /> }.into_any(),
-            Phase::Failed(failure) => view! { <CorpusError failure /> }.into_any(),
-            Phase::Ready(archive) => view! { <ArchiveView archive /> }.into_any(),
-        }}
+        <div class="drop-zone" class:drop-zone--active=move || active.get() data-testid="drop-zone">
+            <p class="drop-zone__message">
+                "Drop a corpus (.json, .jsonl) or text files to open them here. Nothing is uploaded."
+            </p>
+        </div>
     }
 }
 
@@ -110,8 +254,9 @@ fn Loading(progress: Progress) -> impl IntoView {
 
 /// The archive: header with search, load problems, results, and the open document.
 #[component]
-pub fn ArchiveView(archive: Arc<Archive>) -> impl IntoView {
-    let nav = Nav::from_url();
+pub fn ArchiveView(archive: Arc<Archive>, initial: ViewState) -> impl IntoView {
+    let instance = use_instance();
+    let nav = Nav::new(instance, initial);
     let query = Memo::new(move |_| nav.state.with(|s| Query::parse(&s.q)));
     let index_owner = archive.clone();
     let sort = Memo::new(move |_| nav.state.with(|s| s.sort));
@@ -133,11 +278,13 @@ pub fn ArchiveView(archive: Arc<Archive>) -> impl IntoView {
         highlighter,
     });
     provide_context(nav);
-    provide_context(MatchCursor::new());
+    provide_context(MatchCursor::new(instance));
     keyboard::install();
 
     let title = archive.title().to_string();
-    document().set_title(&format!("{title} · Chronicle"));
+    if instance.is_page() {
+        document().set_title(&format!("{title} · Chronicle"));
+    }
 
     // Test hook: `#debug=panic` panics after mounting, to prove panics are shown.
     if state::hash_param(&history::current_hash(), "debug").as_deref() == Some("panic") {
@@ -161,6 +308,7 @@ pub fn ArchiveView(archive: Arc<Archive>) -> impl IntoView {
                         .map(|d| view! { <p class="masthead__description" dir="auto">{d}</p> })}
                 </div>
                 <SearchBar />
+                <OpenArchive />
             </header>
             <LoadProblems />
             <main class="panes" class:panes--filters-open=move || filters_open.get()>

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::history::{self, Entry};
+use crate::instance::Instance;
 use crate::state::{View, ViewState};
 use chronicle_core::Archive;
 
@@ -67,7 +68,7 @@ pub fn use_hits() -> HitsCtx {
 
 /// Which match of the open document is current (`n` / `p`).
 #[derive(Clone, Copy)]
-pub struct MatchCursor(RwSignal<Option<usize>>);
+pub struct MatchCursor(RwSignal<Option<usize>>, Instance);
 
 /// The match cursor, from context.
 pub fn use_match_cursor() -> MatchCursor {
@@ -75,9 +76,9 @@ pub fn use_match_cursor() -> MatchCursor {
 }
 
 impl MatchCursor {
-    /// A cursor before the first match.
-    pub fn new() -> MatchCursor {
-        MatchCursor(RwSignal::new(None))
+    /// A cursor before the first match, for the document view of `instance`.
+    pub fn new(instance: Instance) -> MatchCursor {
+        MatchCursor(RwSignal::new(None), instance)
     }
 
     /// The current match, if one was stepped to.
@@ -95,11 +96,7 @@ impl MatchCursor {
     /// Moves to the next (`1`) or previous (`-1`) match in the open document, wrapping
     /// around, and scrolls it into view.
     pub fn step(&self, delta: i32) {
-        let Some(view) = document()
-            .query_selector("[data-testid=document-view]")
-            .ok()
-            .flatten()
-        else {
+        let Some(view) = self.1.find("[data-testid=document-view]") else {
             return;
         };
         let Ok(marks) = view.query_selector_all("mark") else {
@@ -133,12 +130,6 @@ impl MatchCursor {
     }
 }
 
-impl Default for MatchCursor {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 /// The view state and how to change it.
 #[derive(Clone, Copy)]
 pub struct Nav {
@@ -147,6 +138,8 @@ pub struct Nav {
     /// Whether the current history entry was started by typing (further keystrokes amend
     /// it instead of adding entries).
     typing: StoredValue<bool>,
+    /// Whether the view is kept in the URL.
+    url_state: bool,
 }
 
 /// Navigation, from context.
@@ -155,19 +148,35 @@ pub fn use_nav() -> Nav {
 }
 
 impl Nav {
-    /// Starts from the URL and follows Back/Forward.
-    pub fn from_url() -> Nav {
-        let nav = Nav {
-            state: RwSignal::new(history::current()),
-            typing: StoredValue::new(false),
+    /// Starts from the URL and follows Back/Forward (or, for an instance that keeps its
+    /// state in memory, starts from `initial`).
+    pub fn new(instance: Instance, initial: ViewState) -> Nav {
+        let start = if instance.url_state {
+            history::current()
+        } else {
+            initial
         };
-        history::on_navigate(move |s| {
-            nav.typing.set_value(false);
-            if nav.state.get_untracked() != s {
-                nav.state.set(s);
-            }
-        });
+        let nav = Nav {
+            state: RwSignal::new(start),
+            typing: StoredValue::new(false),
+            url_state: instance.url_state,
+        };
+        if instance.url_state {
+            history::on_navigate(move |s| {
+                nav.typing.set_value(false);
+                if nav.state.get_untracked() != s {
+                    nav.state.set(s);
+                }
+            });
+        }
         nav
+    }
+
+    /// Writes the current view to the URL, if this instance keeps it there.
+    fn record(&self, entry: Entry) {
+        if self.url_state {
+            history::write(&self.state.get_untracked(), entry);
+        }
     }
 
     /// The search box changed: the first keystroke of a search adds a history entry,
@@ -183,7 +192,7 @@ impl Nav {
             Entry::Push
         };
         self.typing.set_value(true);
-        history::write(&self.state.get_untracked(), entry);
+        self.record(entry);
     }
 
     /// Applies a change to the view as a new history entry (Back undoes it).
@@ -196,7 +205,7 @@ impl Nav {
         }
         self.state.set(after);
         self.typing.set_value(false);
-        history::write(&self.state.get_untracked(), Entry::Push);
+        self.record(Entry::Push);
     }
 
     /// Adds or removes a facet value.
@@ -239,7 +248,7 @@ impl Nav {
         }
         self.state.update(|s| s.sort = sort);
         self.typing.set_value(false);
-        history::write(&self.state.get_untracked(), Entry::Push);
+        self.record(Entry::Push);
     }
 
     /// Opens a document (a new history entry, or amending the current one when stepping
@@ -253,7 +262,7 @@ impl Nav {
         }
         self.state.update(|s| s.doc = Some(id));
         self.typing.set_value(false);
-        history::write(&self.state.get_untracked(), entry);
+        self.record(entry);
     }
 
     /// Closes the open document.
@@ -263,7 +272,7 @@ impl Nav {
         }
         self.state.update(|s| s.doc = None);
         self.typing.set_value(false);
-        history::write(&self.state.get_untracked(), Entry::Push);
+        self.record(Entry::Push);
     }
 
     /// The link that opens document `id` with the current view.

@@ -72,6 +72,8 @@ pub async fn load_archive(url: &str, progress: impl Fn(Progress)) -> Result<Arch
         chronicle_core::warmup::run();
     }
     let mut loader = ArchiveLoader::new();
+    // The file has begun (an empty one is then an error, not an empty archive).
+    loader.feed(&[]).map_err(Failed::Load)?;
     let mut state = Progress {
         total,
         ..Progress::default()
@@ -116,6 +118,38 @@ pub async fn load_archive(url: &str, progress: impl Fn(Progress)) -> Result<Arch
         }
     }
     loader.finish().map_err(Failed::Load)
+}
+
+/// Loads a corpus inlined in the page (an offline file), in chunks so that progress shows.
+pub async fn load_inline(text: String, progress: impl Fn(Progress)) -> Result<Archive, Failed> {
+    let bytes = text.into_bytes();
+    let mut loader = ArchiveLoader::new();
+    loader.feed(&[]).map_err(Failed::Load)?;
+    let mut state = Progress {
+        total: Some(bytes.len() as u64),
+        ..Progress::default()
+    };
+    for chunk in bytes.chunks(INLINE_CHUNK) {
+        loader.feed(chunk).map_err(Failed::Load)?;
+        state.bytes += chunk.len() as u64;
+        state.documents = loader.documents();
+        progress(state);
+        // Let the page paint the progress before the next chunk.
+        next_frame().await;
+    }
+    loader.finish().map_err(Failed::Load)
+}
+
+/// Bytes of an inlined corpus loaded between two repaints.
+const INLINE_CHUNK: usize = 2 * 1024 * 1024;
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 fn js_message(value: &JsValue) -> String {

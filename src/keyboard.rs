@@ -16,17 +16,21 @@ use web_sys::KeyboardEvent;
 
 use crate::context::{use_archive, use_hits, use_match_cursor, use_nav};
 use crate::history::Entry;
+use crate::instance::use_instance;
 
 /// The `id` of the search input, for focusing it.
 pub const SEARCH_INPUT_ID: &str = "chronicle-search";
 
-/// Installs the shortcuts for the lifetime of the calling component.
+/// Installs the shortcuts for the lifetime of the calling component: on the window for the
+/// whole page, on its own element for an embedded instance (keys then work while focus
+/// is inside it, and the host page keeps its own).
 pub fn install() {
     let nav = use_nav();
     let hits = use_hits().results;
     let archive = use_archive();
     let cursor = use_match_cursor();
-    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+    let instance = use_instance();
+    instance.listen("keydown", move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.default_prevented() {
             return;
         }
@@ -44,8 +48,8 @@ pub fn install() {
         match key.as_str() {
             "/" => {
                 ev.prevent_default();
-                if let Some(input) = document()
-                    .get_element_by_id(SEARCH_INPUT_ID)
+                if let Some(input) = instance
+                    .find(&format!("#{SEARCH_INPUT_ID}"))
                     .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
                 {
                     let _ = input.focus();
@@ -83,7 +87,6 @@ pub fn install() {
             _ => {}
         }
     });
-    on_cleanup(move || handle.remove());
 }
 
 fn typing_in_a_field(ev: &KeyboardEvent) -> bool {

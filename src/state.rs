@@ -41,6 +41,10 @@ pub struct ViewState {
     pub view: View,
     /// The `id` of the open document.
     pub doc: Option<String>,
+    /// Compact chrome, for an iframe (`embed=1`).
+    pub embed: bool,
+    /// A forced colour theme (`theme=light` or `theme=dark`).
+    pub theme: Option<String>,
 }
 
 fn range_to_span(r: DateRange) -> Option<(i32, i32)> {
@@ -61,6 +65,8 @@ impl ViewState {
                 "sort" => state.sort = Sort::from_name(&value).unwrap_or_default(),
                 "doc" if !value.is_empty() => state.doc = Some(value),
                 "view" if value == "chronology" => state.view = View::Chronology,
+                "embed" => state.embed = value == "1" || value == "true",
+                "theme" if value == "light" || value == "dark" => state.theme = Some(value),
                 "range" => state.selection.range = parse_date_range(&value).ok(),
                 "zoom" => state.zoom = parse_date_range(&value).ok().and_then(range_to_span),
                 _ => {
@@ -109,6 +115,12 @@ impl ViewState {
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode(doc)));
+        }
+        if self.embed {
+            parts.push("embed=1".to_string());
+        }
+        if let Some(t) = &self.theme {
+            parts.push(format!("theme={}", encode(t)));
         }
         parts.join("&")
     }
@@ -207,6 +219,8 @@ mod tests {
             sort: Sort::Oldest,
             view: View::Chronology,
             doc: Some("press-release-2018-10-17".into()),
+            embed: true,
+            theme: Some("dark".into()),
         };
         let hash = s.to_hash();
         assert!(!hash.contains(' ') && !hash.contains('#'));

@@ -7,6 +7,8 @@
 //!   check: formatting, clippy, the native tests, the demo corpus check, the release
 //!   build, and the browser tests in headless Chromium.
 //! - `cargo xtask build`: the release build alone (into `dist/`).
+//! - `cargo xtask dist`: the release build, plus the demo archive as one self-contained
+//!   file for offline use (`dist-offline/chronicle.html`, by `chronicle bundle`).
 //! - `cargo xtask corpus [--check]`: regenerate `public/corpus.json` from its sources
 //!   (or check that the committed file is exactly what they give).
 //! - `cargo xtask screenshot`: retake `docs/screenshot.png` from the real app.
@@ -34,6 +36,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
         Some("build") => Tools::setup(false).and_then(|t| build(&t)),
+        Some("dist") => Tools::setup(false).and_then(|t| {
+            build(&t)?;
+            offline(&t)
+        }),
         Some("test") => test(),
         Some("corpus") => corpus::run_command(&args[1..]),
         Some("screenshot") => Tools::setup(true).and_then(|t| {
@@ -45,7 +51,7 @@ fn main() -> ExitCode {
         Some("corpora") => bench::write_corpora(&[10_000, 50_000]).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] | test | build | corpus [--check] | \
+                "usage: cargo xtask <serve [--port N] | test | build | dist | corpus [--check] | \
                  bench [--write-queries] | corpora | screenshot | setup>"
             );
             return ExitCode::from(2);
@@ -74,6 +80,29 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 fn build(tools: &Tools) -> Result {
     step("building the release app into dist/ (trunk build --release)");
     run(tools.command("trunk").args(["build", "--release"]))
+}
+
+/// Where `cargo xtask dist` writes the offline file.
+pub const OFFLINE: &str = "dist-offline/chronicle.html";
+
+fn offline(tools: &Tools) -> Result {
+    step(&format!(
+        "bundling the demo archive into one file: {OFFLINE} (chronicle bundle)"
+    ));
+    run(tools.command("cargo").args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "chronicle-cli",
+        "--",
+        "bundle",
+        "public/corpus.json",
+        "--app",
+        "dist",
+        "-o",
+        OFFLINE,
+    ]))
 }
 
 fn serve(args: &[String]) -> Result {
@@ -143,6 +172,7 @@ fn test() -> Result {
     fuzz(&tools)?;
     corpus::check(&tools)?;
     build(&tools)?;
+    offline(&tools)?;
     bench::write_corpora(&[10_000])?;
     step("browser tests in headless Chromium (Playwright)");
     run(tools

@@ -5,6 +5,7 @@
 //!   and `.jsonl` files (directories are walked) and writes one corpus; see [`ingest`].
 //! - `chronicle validate FILE`: lists every problem with its place; exits 1 if any.
 //! - `chronicle stats FILE`: counts, date span, top sources.
+//! - `chronicle bundle FILE -o archive.html`: one self-contained HTML file; see [`bundle`].
 //!
 //! Exit codes: 0 success, 1 problems found (validate), 2 could not run at all.
 
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub mod bundle;
 pub mod ingest;
 pub mod inputs;
 pub mod reflow;
@@ -45,6 +47,9 @@ pub enum Command {
         /// The corpus file (.json or .jsonl).
         file: PathBuf,
     },
+    /// Write one self-contained HTML file (app and corpus inlined) that opens by
+    /// double-click, offline.
+    Bundle(bundle::BundleArgs),
 }
 
 /// Arguments of `chronicle ingest`.
@@ -89,5 +94,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(args) => ingest::run(&args),
         Command::Validate { file } => validate::run(&file),
         Command::Stats { file } => stats::run(&file),
+        Command::Bundle(args) => bundle::run(&args),
     }
 }

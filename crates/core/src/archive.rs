@@ -85,6 +85,9 @@ impl IdIndex {
 /// Builds an [`Archive`] from chunks of a corpus file and from single documents.
 pub struct ArchiveLoader {
     loader: Option<Loader>,
+    /// Whether the current corpus file has received any bytes (a file never started is
+    /// not an empty file).
+    fed: bool,
     parts: Parts,
     summary: Summary,
 }
@@ -134,6 +137,7 @@ impl ArchiveLoader {
     fn with(loader: Loader) -> ArchiveLoader {
         ArchiveLoader {
             loader: Some(loader),
+            fed: false,
             parts: Parts {
                 index: IndexBuilder::new(),
                 docs: DocTable::new(),
@@ -149,6 +153,7 @@ impl ArchiveLoader {
 
     /// Adds a chunk of the corpus file.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), LoadError> {
+        self.fed = true;
         let parts = &mut self.parts;
         match &mut self.loader {
             Some(l) => l.feed(chunk, &mut |d| parts.take(d)),
@@ -156,9 +161,40 @@ impl ArchiveLoader {
         }
     }
 
+    /// Ends the current corpus file and starts another (JSON Lines if `json_lines`), for
+    /// archives made of several files.
+    pub fn next_file(&mut self, json_lines: bool) -> Result<(), LoadError> {
+        self.end_file()?;
+        let loader = if json_lines {
+            Loader::json_lines()
+        } else {
+            Loader::new()
+        };
+        self.loader = Some(loader.consumer_checks_duplicates());
+        self.fed = false;
+        Ok(())
+    }
+
+    /// Adds a plain-text document in the seed's layout (see [`crate::seed`]): the id comes
+    /// from the file name, and its problems name the file.
+    pub fn add_text_file(&mut self, name: &str, text: &str) {
+        let id = crate::seed::id_from_file_name(name);
+        match crate::seed::parse_seed(text, &id, name) {
+            Ok(seed) => {
+                self.summary.problems.extend(seed.problems);
+                self.add(seed.document, name);
+            }
+            Err(problem) => {
+                self.summary.problems.push(*problem);
+                self.summary.rejected += 1;
+            }
+        }
+    }
+
     /// Ends the corpus file (documents can still be [`ArchiveLoader::add`]ed).
     pub fn end_file(&mut self) -> Result<(), LoadError> {
-        if let Some(l) = self.loader.take() {
+        let started = std::mem::take(&mut self.fed);
+        if let Some(l) = self.loader.take().filter(|_| started) {
             let parts = &mut self.parts;
             let summary = l.finish(&mut |d| parts.take(d))?;
             self.summary.problems.extend(summary.problems);
@@ -331,6 +367,46 @@ mod tests {
             let hits = a.index.search(&Query::parse("idlib"), Sort::Relevance);
             assert_eq!(hits.ids, [id]);
         }
+    }
+
+    #[test]
+    fn text_files_and_several_corpus_files_make_one_archive() {
+        let mut l = ArchiveLoader::new();
+        l.feed(CORPUS.as_bytes()).unwrap();
+        l.next_file(true).unwrap();
+        l.feed(b"{\"id\":\"j1\",\"title\":\"From lines\",\"body\":\"x\"}\n")
+            .unwrap();
+        l.end_file().unwrap();
+        l.add_text_file(
+            "dir/press-release-2018-10-17.txt",
+            include_str!("../tests/data/press-release-2018-10-17.txt"),
+        );
+        l.add_text_file("empty.txt", "  \n");
+        let a = l.finish().unwrap();
+        assert_eq!(a.len(), 4);
+        let seed = a.find("press-release-2018-10-17").unwrap();
+        assert_eq!(a.doc(seed).source.as_deref(), Some("Syrian Coalition"));
+        assert!(a
+            .problems
+            .iter()
+            .any(|p| p.to_string().contains("empty.txt")));
+        assert_eq!(a.rejected, 2);
+    }
+
+    #[test]
+    fn text_files_alone_make_an_archive() {
+        let mut l = ArchiveLoader::new();
+        l.add_text_file("a.txt", "Title\n2018\nBody.");
+        let a = l.finish().unwrap();
+        assert_eq!(a.len(), 1);
+        assert!(a.problems.is_empty(), "{:?}", a.problems);
+    }
+
+    #[test]
+    fn an_empty_corpus_file_is_still_an_error() {
+        let mut l = ArchiveLoader::new();
+        l.feed(b"   ").unwrap();
+        assert!(l.finish().is_err());
     }
 
     #[test]

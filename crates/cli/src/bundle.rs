@@ -1,0 +1,249 @@
+//! `chronicle bundle`: one self-contained HTML file that opens by double-click.
+//!
+//! # Overview
+//! [`run`] takes a corpus and the built app (`dist/`, from `cargo xtask build`) and writes
+//! one HTML file with everything inlined: the stylesheets, the icon (a data URL), the
+//! corpus (in `<script type="application/json" id="chronicle-corpus">`), the JavaScript
+//! glue (imported from a Blob URL) and the WebAssembly (base64, handed to the glue as
+//! bytes). The file makes no network request at all, so it works from `file://`, offline,
+//! forever. [`bundle`] builds the text, for tests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+
+use crate::stats::load_file;
+
+/// Arguments of `chronicle bundle`.
+#[derive(Debug, clap::Args)]
+pub struct BundleArgs {
+    /// The corpus (.json or .jsonl).
+    pub corpus: PathBuf,
+    /// Where to write the HTML file.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The built app (the output of `cargo xtask build`).
+    #[arg(long, default_value = "dist")]
+    pub app: PathBuf,
+}
+
+/// The parts of the built app a bundle inlines.
+#[derive(Debug)]
+pub struct AppFiles {
+    /// Stylesheets, in order.
+    pub css: Vec<String>,
+    /// The wasm-bindgen JavaScript module.
+    pub js: String,
+    /// The WebAssembly.
+    pub wasm: Vec<u8>,
+    /// The icon (SVG), if any.
+    pub icon: Option<Vec<u8>>,
+}
+
+fn read(dir: &Path, name: &str) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(dir.join(name))
+        .with_context(|| format!("cannot read {}", dir.join(name).display()))
+}
+
+/// Finds the app's files through its `index.html` (as Trunk writes it).
+pub fn app_files(dir: &Path) -> anyhow::Result<AppFiles> {
+    let index = std::fs::read_to_string(dir.join("index.html")).with_context(|| {
+        format!(
+            "{} has no index.html: build the app first (cargo xtask build), or pass --app DIR",
+            dir.display()
+        )
+    })?;
+    let attr_values = |marker: &str, attr: &str| -> Vec<String> {
+        index
+            .match_indices(marker)
+            .filter_map(|(i, _)| {
+                let tag_end = index[i..].find('>').map_or(index.len(), |e| i + e);
+                let tag = &index[i..tag_end];
+                let at = tag.find(&format!("{attr}=\""))? + attr.len() + 2;
+                let end = tag[at..].find('"')? + at;
+                Some(tag[at..end].trim_start_matches("./").to_string())
+            })
+            .collect()
+    };
+    let css_names = attr_values("<link rel=\"stylesheet\"", "href");
+    let icon = attr_values("<link rel=\"icon\"", "href").into_iter().next();
+    let js_name = index
+        .split("from '")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .map(|s| s.trim_start_matches("./").to_string())
+        .context("index.html does not import the app's JavaScript module")?;
+    let wasm_name = index
+        .split("module_or_path: '")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .map(|s| s.trim_start_matches("./").to_string())
+        .context("index.html does not name the app's WebAssembly")?;
+    let mut css = Vec::new();
+    for name in css_names {
+        css.push(String::from_utf8_lossy(&read(dir, &name)?).into_owned());
+    }
+    Ok(AppFiles {
+        css,
+        js: String::from_utf8_lossy(&read(dir, &js_name)?).into_owned(),
+        wasm: read(dir, &wasm_name)?,
+        icon: icon.map(|n| read(dir, &n)).transpose()?,
+    })
+}
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Text that cannot end the `<script>` or `<style>` element it sits in: `</` becomes
+/// `<\/` (the same string, in JSON and in JavaScript strings) and `<!--` becomes `<\!--`.
+fn inert(text: &str) -> String {
+    text.replace("</", "<\\/").replace("<!--", "<\\!--")
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The whole HTML file.
+pub fn bundle(app: &AppFiles, corpus_text: &str, title: &str) -> String {
+    let mut js_literal = String::new();
+    chronicle_core::json::write_string(&app.js, &mut js_literal);
+    let icon = app
+        .icon
+        .as_ref()
+        .map(|svg| {
+            format!(
+                "<link rel=\"icon\" href=\"data:image/svg+xml;base64,{}\">\n",
+                base64(svg)
+            )
+        })
+        .unwrap_or_default();
+    let css = app
+        .css
+        .iter()
+        .map(|c| c.replace("</style", "<\\/style"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <meta name=\"generator\" content=\"chronicle bundle\">\n\
+         <title>{title} · Chronicle</title>\n{icon}<style>\n{css}\n</style>\n</head>\n<body>\n\
+         <noscript>This archive needs JavaScript and WebAssembly to open.</noscript>\n\
+         <script type=\"application/json\" id=\"chronicle-corpus\">{corpus}</script>\n\
+         <script type=\"module\">\n\
+         // Chronicle, offline: the app's code and data are all in this file.\n\
+         const source = {js};\n\
+         const wasm = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\n\
+         const url = URL.createObjectURL(new Blob([source], {{ type: 'text/javascript' }}));\n\
+         const {{ default: init }} = await import(url);\n\
+         URL.revokeObjectURL(url);\n\
+         await init({{ module_or_path: wasm }});\n\
+         </script>\n</body>\n</html>\n",
+        title = escape_html(title),
+        corpus = inert(corpus_text),
+        js = inert(&js_literal),
+        wasm = base64(&app.wasm),
+    )
+}
+
+/// Runs `chronicle bundle`.
+pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(&args.corpus)
+        .with_context(|| format!("cannot read {}", args.corpus.display()))?;
+    let name = args.corpus.display().to_string();
+    let loaded = match load_file(&args.corpus, &bytes) {
+        Ok(l) => l,
+        Err(e) => bail!("{name}:{}: {}", e.position(), e.message()),
+    };
+    let Ok(text) = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
+    else {
+        bail!("{name}: not UTF-8");
+    };
+    let app = app_files(&args.app)?;
+    let title = loaded
+        .corpus
+        .title
+        .clone()
+        .unwrap_or_else(|| "Archive".to_string());
+    let html = bundle(&app, text, &title);
+    if let Some(parent) = args.output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(&args.output, &html)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    let mut err = std::io::stderr().lock();
+    writeln!(
+        err,
+        "bundled {} documents ({} rejected) → {} ({}); open it by double-click, no server needed",
+        loaded.corpus.documents.len(),
+        loaded.rejected,
+        args.output.display(),
+        crate::ingest::human_bytes(html.len() as u64)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
+    }
+
+    #[test]
+    fn nothing_inlined_can_close_its_element() {
+        let app = AppFiles {
+            css: vec!["a::after { content: '</style>' }".into()],
+            js: "const s = '</script><!-- x';".into(),
+            wasm: vec![0, 97, 115, 109],
+            icon: Some(b"<svg/>".to_vec()),
+        };
+        let html = bundle(
+            &app,
+            r#"[{"id":"x","title":"</script><script>alert(1)</script>","body":"<!--"}]"#,
+            "A <b> title",
+        );
+        assert_eq!(
+            html.matches("</script>").count(),
+            2,
+            "only the two real script ends"
+        );
+        assert_eq!(html.matches("</style>").count(), 1);
+        assert!(html.contains("<title>A &lt;b&gt; title · Chronicle</title>"));
+        assert!(html.contains(r#"<\/script><script>alert(1)<\/script>"#));
+        assert!(html.contains("AGFzbQ=="));
+    }
+}

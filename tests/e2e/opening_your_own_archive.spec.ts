@@ -1,0 +1,63 @@
+// Open your own archive: pick or drop files; read in the browser, nothing uploaded.
+// See: #5
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, openArchive, search, resultCount } from './helpers';
+
+const seedPath = join(__dirname, '../../crates/core/tests/data/press-release-2018-10-17.txt');
+
+test('dropping the seed .txt file loads it and finds it', async ({ page }) => {
+  await openArchive(page);
+  const uploads: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') uploads.push(r.url());
+  });
+  const text = readFileSync(seedPath, 'utf8');
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'press-release-2018-10-17.txt', { type: 'text/plain' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer });
+  await expect(page.getByTestId('result-count')).toContainText('1 document');
+  await expect(page.getByTestId('archive-title')).toHaveText('press-release-2018-10-17.txt');
+  await expect(page).toHaveTitle(/press-release-2018-10-17\.txt/);
+  await search(page, 'idlib');
+  await page.getByTestId('result-title').first().click();
+  await expect(page.getByTestId('document-view')).toContainText('Syrian Coalition');
+  await expect(page.getByTestId('document-view')).toContainText('ARK News');
+  expect(uploads).toEqual([]);
+});
+
+test('the file picker takes a corpus with problems, lists them, and loads the rest', async ({ page }) => {
+  await openArchive(page);
+  await page.getByTestId('open-archive').setInputFiles(join(__dirname, '../fixtures/broken-docs.json'));
+  await expect(page.getByTestId('archive-title')).toHaveText('Broken on purpose');
+  expect(await resultCount(page)).toBe(2);
+  await expect(page.getByTestId('rejected-count')).toHaveText('3 documents rejected');
+});
+
+test('several text files and a JSON Lines file make one archive', async ({ page }) => {
+  await openArchive(page);
+  const seed = readFileSync(seedPath);
+  await page.getByTestId('open-archive').setInputFiles([
+    { name: 'first.txt', mimeType: 'text/plain', buffer: seed },
+    { name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from('A second release\n\n3 March 2019\n\nSANA: Talks went on.\nSource: Someone\n') },
+    { name: 'more.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from('{"id":"j","title":"From lines","body":"Idlib again."}\n') },
+  ]);
+  await expect(page.getByTestId('archive-title')).toHaveText('3 files');
+  expect(await resultCount(page)).toBe(3);
+  await search(page, 'idlib ');
+  expect(await resultCount(page)).toBe(2);
+});
+
+test('a large file shows its loading progress', async ({ page }) => {
+  await openArchive(page);
+  const big = readFileSync(join(__dirname, '../../target/corpora/sotu-10k.json'));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-archive').click();
+  await (await chooser).setFiles({ name: 'sotu-10k.json', mimeType: 'application/json', buffer: big });
+  await expect(page.getByTestId('load-progress')).toBeVisible();
+  await expect(page.getByTestId('load-progress')).toContainText(/MB of .* MB/);
+  await expect(page.getByTestId('result-count')).toContainText('10,000 documents', { timeout: 30_000 });
+});
