@@ -23,6 +23,7 @@ use crate::components::notices::{CorpusError, LoadProblems};
 use crate::components::result_list::thousands;
 use crate::components::result_list::{ResultList, ResultsHeader};
 use crate::components::search_bar::SearchBar;
+use crate::components::theme_toggle::{self as theme_toggle, ThemeCtx, ThemeToggle};
 use crate::components::timeline::Timeline;
 use crate::context::{ArchiveCtx, HitsCtx, MatchCursor, Nav, Results};
 use crate::fetch::{Failed, Progress};
@@ -124,15 +125,11 @@ pub fn App(options: Options) -> impl IntoView {
         };
         phase.set(finished(result));
     });
-    // Page instances carry `embed` and `theme` in the URL; keep them across archives.
+    // Page instances carry `embed` in the URL; keep it across archives.
     let chrome = history::current();
-    if instance.is_page() {
-        if let Some(theme) = &chrome.theme {
-            if let Some(root) = document().document_element() {
-                let _ = root.set_attribute("data-theme", theme);
-            }
-        }
-    }
+    let theme = RwSignal::new(theme_toggle::initial(instance));
+    provide_context(ThemeCtx(theme));
+    theme_toggle::apply(instance, theme);
     let embedded = chrome.embed || !instance.is_page();
     view! {
         <div class="chronicle" class:chronicle--embedded=embedded>
@@ -309,6 +306,7 @@ pub fn ArchiveView(archive: Arc<Archive>, initial: ViewState) -> impl IntoView {
                 </div>
                 <SearchBar />
                 <OpenArchive />
+                <ThemeToggle />
             </header>
             <LoadProblems />
             <main class="panes" class:panes--filters-open=move || filters_open.get()>

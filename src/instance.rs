@@ -56,6 +56,15 @@ impl Instance {
         self.root.with_value(Option::is_none)
     }
 
+    /// The host page's element this instance was mounted into (the shadow root's host);
+    /// `None` for the page itself.
+    pub fn host(&self) -> Option<web_sys::Element> {
+        self.root.with_value(|root| {
+            let shadow: web_sys::ShadowRoot = root.as_ref()?.get_root_node().dyn_into().ok()?;
+            Some(shadow.host())
+        })
+    }
+
     /// The first element of this instance matching a CSS selector.
     pub fn find(&self, selector: &str) -> Option<web_sys::Element> {
         self.root.with_value(|root| match root {

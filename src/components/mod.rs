@@ -9,4 +9,5 @@ pub mod marked;
 pub mod notices;
 pub mod result_list;
 pub mod search_bar;
+pub mod theme_toggle;
 pub mod timeline;
