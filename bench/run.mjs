@@ -14,7 +14,9 @@ const port = 4190;
 const base = `http://127.0.0.1:${port}`;
 
 const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
-const js = html.match(/from '\.\/(chronicle-app-[^']+\.js)'/)[1];
+const jsImport = html.match(/from '\.\/(chronicle-app[^']*\.js)'/);
+if (!jsImport) throw new Error("dist/index.html does not import the app's JavaScript: run cargo xtask build");
+const js = jsImport[1];
 const wasmFile = readdirSync(join(root, 'dist')).find((f) => f.endsWith('_bg.wasm'));
 const wasmBytes = readFileSync(join(root, 'dist', wasmFile));
 const wasmGzip = gzipSync(wasmBytes, { level: 9 }).length;

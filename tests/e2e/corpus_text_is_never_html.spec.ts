@@ -1,14 +1,26 @@
 // Corpus text is data: markup in titles, bodies, sources, tags, URLs or meta shows as
 // text and never runs. See: #2
+import { Page } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { test, expect, search } from './helpers';
 
 test('a hostile corpus shows its markup literally and runs nothing', async ({ page }) => {
+  await showsItsMarkupLiterally(page, './fixtures/xss/');
+});
+
+test('…and so does the offline single file built from it (cargo xtask test bundles it)', async ({ page }) => {
+  // The corpus is inlined in a <script> element there: its "</script>" must not end it.
+  await showsItsMarkupLiterally(page, pathToFileURL(join(__dirname, '../../dist-offline/xss.html')).href);
+});
+
+async function showsItsMarkupLiterally(page: Page, url: string) {
   const dialogs: string[] = [];
   page.on('dialog', async (d) => {
     dialogs.push(d.message());
     await d.dismiss();
   });
-  await page.goto('./fixtures/xss/');
+  await page.goto(url);
   await expect(page.getByTestId('result-count')).toContainText('2 documents');
   await expect(page.getByTestId('archive-title')).toHaveText(
     `<img src=x onerror="window.__pwned='archive-title'">Hostile archive`,
@@ -36,4 +48,4 @@ test('a hostile corpus shows its markup literally and runs nothing', async ({ pa
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
-});
+}

@@ -86,8 +86,13 @@ fn build(tools: &Tools) -> Result {
 pub const OFFLINE: &str = "dist-offline/chronicle.html";
 
 fn offline(tools: &Tools) -> Result {
+    bundle(tools, "the demo archive", "public/corpus.json", OFFLINE)
+}
+
+/// Bundles `corpus` with the built app into one HTML file at `out` (chronicle bundle).
+fn bundle(tools: &Tools, what: &str, corpus: &str, out: &str) -> Result {
     step(&format!(
-        "bundling the demo archive into one file: {OFFLINE} (chronicle bundle)"
+        "bundling {what} into one file: {out} (chronicle bundle)"
     ));
     run(tools.command("cargo").args([
         "run",
@@ -97,11 +102,11 @@ fn offline(tools: &Tools) -> Result {
         "chronicle-cli",
         "--",
         "bundle",
-        "public/corpus.json",
+        corpus,
         "--app",
         "dist",
         "-o",
-        OFFLINE,
+        out,
     ]))
 }
 
@@ -173,6 +178,12 @@ fn test() -> Result {
     corpus::check(&tools)?;
     build(&tools)?;
     offline(&tools)?;
+    bundle(
+        &tools,
+        "the hostile test corpus",
+        "tests/fixtures/xss.json",
+        "dist-offline/xss.html",
+    )?;
     bench::write_corpora(&[10_000])?;
     step("browser tests in headless Chromium (Playwright)");
     run(tools

@@ -115,10 +115,12 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// Text that cannot end the `<script>` or `<style>` element it sits in: `</` becomes
-/// `<\/` (the same string, in JSON and in JavaScript strings) and `<!--` becomes `<\!--`.
-fn inert(text: &str) -> String {
-    text.replace("</", "<\\/").replace("<!--", "<\\!--")
+/// JSON (or a JavaScript string literal) that cannot end, or confuse, the `<script>`
+/// element it sits in: every `<` becomes `\u003c`. In JSON and in JavaScript, `<` can only
+/// occur inside strings, where the escape means the same character; so no `</script>`
+/// and no `<!--` reach the HTML parser, and the text reads back unchanged.
+fn inert(json: &str) -> String {
+    json.replace('<', "\\u003c")
 }
 
 fn escape_html(text: &str) -> String {
@@ -243,7 +245,25 @@ mod tests {
         );
         assert_eq!(html.matches("</style>").count(), 1);
         assert!(html.contains("<title>A &lt;b&gt; title · Chronicle</title>"));
-        assert!(html.contains(r#"<\/script><script>alert(1)<\/script>"#));
+        assert!(!html.contains("<!-- x") && !html.contains("<!--\""));
         assert!(html.contains("AGFzbQ=="));
+    }
+
+    #[test]
+    fn the_inlined_corpus_reads_back_unchanged() {
+        let app = AppFiles {
+            css: vec![],
+            js: String::new(),
+            wasm: vec![],
+            icon: None,
+        };
+        let corpus =
+            r#"{"documents":[{"id":"x","title":"</script><!--<script>","body":"a < b <\/ c"}]}"#;
+        let html = bundle(&app, corpus, "t");
+        let start = html.find(r#"id="chronicle-corpus">"#).unwrap() + 22;
+        let end = start + html[start..].find("</script>").unwrap();
+        let inlined: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+        let original: serde_json::Value = serde_json::from_str(corpus).unwrap();
+        assert_eq!(inlined, original);
     }
 }
