@@ -51,6 +51,28 @@ test('in an iframe with #embed=1: compact, and fully working', async ({ page }) 
   expect(new URL(page.url()).hash).toBe('');
 });
 
+test('an iframe 320 px wide fits, and #theme=dark applies inside it', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('./static/fixtures/hosts/iframe.html');
+  const frame = page.frame({ url: /q=union/ })!;
+  const narrow = page.frameLocator('#narrow');
+  await expect(narrow.getByTestId('result-count')).toContainText('documents');
+  expect(await frame.evaluate(() => document.documentElement.clientWidth)).toBeLessThanOrEqual(320);
+  // Nothing sticks out sideways.
+  expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 20, 22)');
+  await narrow.getByTestId('search-input').fill('idlib');
+  await expect(narrow.getByTestId('result-count')).toContainText('1 document');
+  await narrow.getByTestId('result-title').first().click();
+  await expect(narrow.getByTestId('document-view')).toContainText('Syrian Coalition');
+  const box = (await narrow.getByTestId('document-view').boundingBox())!;
+  const frameBox = (await page.locator('#narrow').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(frameBox.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(frameBox.x + frameBox.width);
+  // The wide frame next to it is unaffected.
+  await expect(page.frameLocator('#archive').getByTestId('result-count')).toContainText('1 document');
+});
+
 test('two script-tag embeds with different corpora work independently, styles sealed off', async ({ page }) => {
   await page.goto('./static/fixtures/hosts/two-embeds.html');
   const first = page.locator('#first');
