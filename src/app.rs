@@ -125,12 +125,11 @@ pub fn App(options: Options) -> impl IntoView {
         };
         phase.set(finished(result));
     });
-    // Page instances carry `embed` in the URL; keep it across archives.
-    let chrome = history::current();
     let theme = RwSignal::new(theme_toggle::initial(instance));
     provide_context(ThemeCtx(theme));
     theme_toggle::apply(instance, theme);
-    let embedded = chrome.embed || !instance.is_page();
+    // Compact chrome: in someone else's page, or asked for by the URL (`#embed=1`).
+    let embedded = !instance.is_page() || history::current().embed;
     view! {
         <div class="chronicle" class:chronicle--embedded=embedded>
             <DropZone />

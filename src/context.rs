@@ -275,6 +275,16 @@ impl Nav {
         self.record(Entry::Push);
     }
 
+    /// Forgets a theme the link forced (the reader has chosen one), amending the current
+    /// history entry.
+    pub fn forget_theme(&self) {
+        if self.state.with_untracked(|s| s.theme.is_none()) {
+            return;
+        }
+        self.state.update_untracked(|s| s.theme = None);
+        self.record(Entry::Replace);
+    }
+
     /// The link that opens document `id` with the current view.
     pub fn href_for(&self, id: &str) -> String {
         let mut s = self.state.get_untracked();

@@ -11,7 +11,7 @@ use chronicle_core::{Archive, ArchiveLoader, LoadError};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, Response};
+use web_sys::{ReadableStream, ReadableStreamDefaultReader, Response};
 
 /// Where the corpus is, relative to the page.
 pub const CORPUS_URL: &str = "corpus.json";
@@ -80,29 +80,7 @@ pub async fn load_archive(url: &str, progress: impl Fn(Progress)) -> Result<Arch
     };
     match response.body() {
         Some(body) => {
-            let reader: ReadableStreamDefaultReader = body
-                .get_reader()
-                .dyn_into()
-                .map_err(|_| failed("cannot read the response".into()))?;
-            loop {
-                let result = JsFuture::from(reader.read())
-                    .await
-                    .map_err(|e| failed(js_message(&e)))?;
-                let done = Reflect::get(&result, &JsValue::from_str("done"))
-                    .ok()
-                    .and_then(|d| d.as_bool())
-                    .unwrap_or(true);
-                if done {
-                    break;
-                }
-                let value = Reflect::get(&result, &JsValue::from_str("value"))
-                    .map_err(|_| failed("cannot read the response".into()))?;
-                let chunk = Uint8Array::new(&value).to_vec();
-                state.bytes += chunk.len() as u64;
-                loader.feed(&chunk).map_err(Failed::Load)?;
-                state.documents = loader.documents();
-                progress(state);
-            }
+            feed_stream(&body, &mut loader, &mut state, &progress, failed).await?;
         }
         None => {
             let buffer = JsFuture::from(
@@ -152,10 +130,46 @@ async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
-fn js_message(value: &JsValue) -> String {
+/// Feeds every chunk of `stream` (a download, or a file from the reader's disk) to
+/// `loader` as it arrives, counting it into `state` and reporting progress after each.
+/// `failed` turns a read error into the reader's sentence.
+pub async fn feed_stream(
+    stream: &ReadableStream,
+    loader: &mut ArchiveLoader,
+    state: &mut Progress,
+    progress: &impl Fn(Progress),
+    failed: impl Fn(String) -> Failed,
+) -> Result<(), Failed> {
+    let reader: ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| failed("the browser could not read the data".into()))?;
+    loop {
+        let result = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| failed(js_message(&e)))?;
+        let done = Reflect::get(&result, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(());
+        }
+        let value = Reflect::get(&result, &JsValue::from_str("value"))
+            .map_err(|_| failed("the browser could not read the data".into()))?;
+        let chunk = Uint8Array::new(&value).to_vec();
+        state.bytes += chunk.len() as u64;
+        loader.feed(&chunk).map_err(Failed::Load)?;
+        state.documents = loader.documents();
+        progress(*state);
+    }
+}
+
+/// The message of a JavaScript error (or rejection value), for the reader.
+pub fn js_message(value: &JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| value.as_string())
-        .unwrap_or_else(|| "the network request failed".to_string())
+        .unwrap_or_else(|| "the browser gave no reason".to_string())
 }

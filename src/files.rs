@@ -8,12 +8,10 @@
 //! valid document loads.
 
 use chronicle_core::{Archive, ArchiveLoader};
-use js_sys::{Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, FileList, ReadableStreamDefaultReader};
+use web_sys::{File, FileList};
 
-use crate::fetch::{Failed, Progress};
+use crate::fetch::{feed_stream, js_message, Failed, Progress};
 
 /// The files of a file list.
 pub fn from_list(list: Option<FileList>) -> Vec<File> {
@@ -44,14 +42,6 @@ fn kind(name: &str) -> Kind {
     }
 }
 
-fn js_message(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "the file could not be read".to_string())
-}
-
 /// Reads the files into one archive. See the module docs.
 pub async fn load_files(
     mut files: Vec<File>,
@@ -69,41 +59,18 @@ pub async fn load_files(
     for file in &files {
         let name = file.name();
         let failed = |detail: String| Failed::Fetch(format!("Could not read \"{name}\": {detail}"));
-        match kind(&name) {
+        let file_kind = kind(&name);
+        match file_kind {
             Kind::Corpus | Kind::Lines => {
+                let lines = file_kind == Kind::Lines;
                 if !first_corpus {
-                    loader
-                        .next_file(kind(&name) == Kind::Lines)
-                        .map_err(Failed::Load)?;
-                } else if kind(&name) == Kind::Lines {
+                    loader.next_file(lines).map_err(Failed::Load)?;
+                } else if lines {
                     loader = ArchiveLoader::json_lines();
                 }
                 first_corpus = false;
                 loader.feed(&[]).map_err(Failed::Load)?;
-                let reader: ReadableStreamDefaultReader = file
-                    .stream()
-                    .get_reader()
-                    .dyn_into()
-                    .map_err(|_| failed("cannot read the file".into()))?;
-                loop {
-                    let result = JsFuture::from(reader.read())
-                        .await
-                        .map_err(|e| failed(js_message(&e)))?;
-                    let done = Reflect::get(&result, &JsValue::from_str("done"))
-                        .ok()
-                        .and_then(|d| d.as_bool())
-                        .unwrap_or(true);
-                    if done {
-                        break;
-                    }
-                    let value = Reflect::get(&result, &JsValue::from_str("value"))
-                        .map_err(|_| failed("cannot read the file".into()))?;
-                    let chunk = Uint8Array::new(&value).to_vec();
-                    state.bytes += chunk.len() as u64;
-                    loader.feed(&chunk).map_err(Failed::Load)?;
-                    state.documents = loader.documents();
-                    progress(state);
-                }
+                feed_stream(&file.stream(), &mut loader, &mut state, &progress, failed).await?;
             }
             Kind::Text => {
                 let text = JsFuture::from(file.text())

@@ -3,7 +3,8 @@
 //! # Overview
 //! Everything a link must restore lives in [`ViewState`]: the query, the facet values and
 //! date range chosen, the timeline's zoom, the result order, the list or chronology view,
-//! and the open document. [`ViewState::from_hash`] and [`ViewState::to_hash`] convert it to
+//! and the open document; also compact chrome for an iframe (`embed=1`) and a forced
+//! [`Theme`]. [`ViewState::from_hash`] and [`ViewState::to_hash`] convert it to
 //! and from the URL fragment
 //! (`#q=idlib&f.source=Syrian+Coalition&range=2018&view=chronology&doc=…`). The fragment is
 //! used instead of the path so that links work from `file://`, on any static host and
@@ -26,6 +27,47 @@ pub enum View {
     Chronology,
 }
 
+/// A colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Whatever the reader's system prefers.
+    System,
+    /// Light, whatever the system says.
+    Light,
+    /// Dark, whatever the system says.
+    Dark,
+}
+
+impl Theme {
+    /// Reads `light` or `dark` (anything else is no choice).
+    pub fn parse(value: &str) -> Option<Theme> {
+        match value {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    /// The `data-theme` value, if any.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    /// The theme after a press of the button: away from what the system shows first, then
+    /// the other one, then back to following the system.
+    pub fn next(self, system_is_dark: bool) -> Theme {
+        match (self, system_is_dark) {
+            (Theme::System, false) | (Theme::Light, true) => Theme::Dark,
+            (Theme::System, true) | (Theme::Dark, false) => Theme::Light,
+            (Theme::Dark, true) | (Theme::Light, false) => Theme::System,
+        }
+    }
+}
+
 /// The reader's view, as a link would carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
@@ -44,7 +86,7 @@ pub struct ViewState {
     /// Compact chrome, for an iframe (`embed=1`).
     pub embed: bool,
     /// A forced colour theme (`theme=light` or `theme=dark`).
-    pub theme: Option<String>,
+    pub theme: Option<Theme>,
 }
 
 fn range_to_span(r: DateRange) -> Option<(i32, i32)> {
@@ -66,7 +108,7 @@ impl ViewState {
                 "doc" if !value.is_empty() => state.doc = Some(value),
                 "view" if value == "chronology" => state.view = View::Chronology,
                 "embed" => state.embed = value == "1" || value == "true",
-                "theme" if value == "light" || value == "dark" => state.theme = Some(value),
+                "theme" => state.theme = Theme::parse(&value),
                 "range" => state.selection.range = parse_date_range(&value).ok(),
                 "zoom" => state.zoom = parse_date_range(&value).ok().and_then(range_to_span),
                 _ => {
@@ -119,8 +161,8 @@ impl ViewState {
         if self.embed {
             parts.push("embed=1".to_string());
         }
-        if let Some(t) = &self.theme {
-            parts.push(format!("theme={}", encode(t)));
+        if let Some(t) = self.theme.and_then(Theme::attribute) {
+            parts.push(format!("theme={t}"));
         }
         parts.join("&")
     }
@@ -220,7 +262,7 @@ mod tests {
             view: View::Chronology,
             doc: Some("press-release-2018-10-17".into()),
             embed: true,
-            theme: Some("dark".into()),
+            theme: Some(Theme::Dark),
         };
         let hash = s.to_hash();
         assert!(!hash.contains(' ') && !hash.contains('#'));
@@ -258,5 +300,34 @@ mod tests {
             Some("panic")
         );
         assert_eq!(hash_param("#q=x", "debug"), None);
+    }
+
+    #[test]
+    fn the_first_press_always_changes_what_is_shown() {
+        assert_eq!(Theme::System.next(false), Theme::Dark);
+        assert_eq!(Theme::System.next(true), Theme::Light);
+    }
+
+    #[test]
+    fn three_presses_come_back_to_the_system() {
+        for dark in [false, true] {
+            let mut t = Theme::System;
+            let mut seen = vec![t];
+            for _ in 0..3 {
+                t = t.next(dark);
+                seen.push(t);
+            }
+            assert_eq!(seen[3], Theme::System, "system dark: {dark}");
+            assert!(seen[1..3].contains(&Theme::Light) && seen[1..3].contains(&Theme::Dark));
+        }
+    }
+
+    #[test]
+    fn only_light_and_dark_are_choices() {
+        assert_eq!(Theme::parse("dark"), Some(Theme::Dark));
+        assert_eq!(Theme::parse("light"), Some(Theme::Light));
+        assert_eq!(Theme::parse("auto"), None);
+        assert_eq!(Theme::Dark.attribute(), Some("dark"));
+        assert_eq!(Theme::System.attribute(), None);
     }
 }

@@ -12,60 +12,20 @@
 //! leaves the host page's storage alone.
 
 use crate::context::Nav;
+use crate::history;
 use crate::instance::{use_instance, Instance};
-use crate::{history, state::ViewState};
+use crate::state::Theme;
 use leptos::prelude::*;
 
 /// Where the page keeps the reader's choice.
 const STORAGE_KEY: &str = "chronicle-theme";
 
-/// A colour theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    /// Whatever the reader's system prefers.
-    System,
-    /// Light, whatever the system says.
-    Light,
-    /// Dark, whatever the system says.
-    Dark,
-}
-
-impl Theme {
-    /// Reads `light` or `dark` (anything else is no choice).
-    pub fn parse(value: &str) -> Option<Theme> {
-        match value {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
-    }
-
-    /// The `data-theme` value, if any.
-    pub fn attribute(self) -> Option<&'static str> {
-        match self {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        }
-    }
-
-    /// The theme after a press of the button: away from what the system shows first, then
-    /// the other one, then back to following the system.
-    pub fn next(self, system_is_dark: bool) -> Theme {
-        match (self, system_is_dark) {
-            (Theme::System, false) | (Theme::Light, true) => Theme::Dark,
-            (Theme::System, true) | (Theme::Dark, false) => Theme::Light,
-            (Theme::Dark, true) | (Theme::Light, false) => Theme::System,
-        }
-    }
-
-    /// What the button says (to screen readers, and as its tooltip).
-    fn label(self) -> &'static str {
-        match self {
-            Theme::System => "Theme: as your system (change)",
-            Theme::Light => "Theme: light (change)",
-            Theme::Dark => "Theme: dark (change)",
-        }
+/// What the button says (to screen readers, and as its tooltip).
+fn label(theme: Theme) -> &'static str {
+    match theme {
+        Theme::System => "Theme: as your system (change)",
+        Theme::Light => "Theme: light (change)",
+        Theme::Dark => "Theme: dark (change)",
     }
 }
 
@@ -106,7 +66,6 @@ pub fn initial(instance: Instance) -> Theme {
     }
     history::current()
         .theme
-        .and_then(|v| Theme::parse(&v))
         .or_else(|| {
             storage()
                 .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
@@ -120,7 +79,7 @@ pub fn initial(instance: Instance) -> Theme {
 pub fn apply(instance: Instance, theme: RwSignal<Theme>) {
     if instance.is_page() && instance.url_state {
         history::on_navigate(move |state| {
-            if let Some(t) = state.theme.as_deref().and_then(Theme::parse) {
+            if let Some(t) = state.theme {
                 theme.set(t);
             }
         });
@@ -142,6 +101,7 @@ pub fn apply(instance: Instance, theme: RwSignal<Theme>) {
 pub fn ThemeToggle() -> impl IntoView {
     let instance = use_instance();
     let ThemeCtx(theme) = expect_context::<ThemeCtx>();
+    let nav = use_context::<Nav>();
     let choose = move |_| {
         let next = theme.get_untracked().next(system_is_dark());
         theme.set(next);
@@ -156,14 +116,8 @@ pub fn ThemeToggle() -> impl IntoView {
         }
         // A `#theme=` in the link no longer says what the reader wants: drop it, so a
         // reload keeps the reader's choice.
-        if instance.url_state {
-            if let Some(nav) = use_context::<Nav>() {
-                nav.state.update_untracked(|s| s.theme = None);
-            }
-            let now = history::current();
-            if now.theme.is_some() {
-                history::write(&ViewState { theme: None, ..now }, history::Entry::Replace);
-            }
+        if let Some(nav) = nav {
+            nav.forget_theme();
         }
     };
     view! {
@@ -172,8 +126,8 @@ pub fn ThemeToggle() -> impl IntoView {
             type="button"
             data-testid="theme-toggle"
             data-theme-choice=move || theme.get().attribute().unwrap_or("system")
-            aria-label=move || theme.get().label()
-            title=move || theme.get().label()
+            aria-label=move || label(theme.get())
+            title=move || label(theme.get())
             on:click=choose
         >
             <span aria-hidden="true">
@@ -184,39 +138,5 @@ pub fn ThemeToggle() -> impl IntoView {
                 }}
             </span>
         </button>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Theme;
-
-    #[test]
-    fn the_first_press_always_changes_what_is_shown() {
-        assert_eq!(Theme::System.next(false), Theme::Dark);
-        assert_eq!(Theme::System.next(true), Theme::Light);
-    }
-
-    #[test]
-    fn three_presses_come_back_to_the_system() {
-        for dark in [false, true] {
-            let mut t = Theme::System;
-            let mut seen = vec![t];
-            for _ in 0..3 {
-                t = t.next(dark);
-                seen.push(t);
-            }
-            assert_eq!(seen[3], Theme::System, "system dark: {dark}");
-            assert!(seen[1..3].contains(&Theme::Light) && seen[1..3].contains(&Theme::Dark));
-        }
-    }
-
-    #[test]
-    fn only_light_and_dark_are_choices() {
-        assert_eq!(Theme::parse("dark"), Some(Theme::Dark));
-        assert_eq!(Theme::parse("light"), Some(Theme::Light));
-        assert_eq!(Theme::parse("auto"), None);
-        assert_eq!(Theme::Dark.attribute(), Some("dark"));
-        assert_eq!(Theme::System.attribute(), None);
     }
 }

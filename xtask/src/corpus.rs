@@ -76,17 +76,8 @@ fn speeches() -> Result<Vec<PathBuf>> {
 }
 
 fn generate(tools: &Tools, out: &Path) -> Result {
-    let mut cmd = tools.command("cargo");
-    cmd.args([
-        "run",
-        "--quiet",
-        "--release",
-        "-p",
-        "chronicle-cli",
-        "--",
-        "ingest",
-        SEED,
-    ]);
+    let mut cmd = tools.chronicle();
+    cmd.args(["ingest", SEED]);
     for f in speeches()? {
         cmd.arg(f.strip_prefix(root()).unwrap_or(&f));
     }

@@ -94,20 +94,9 @@ fn bundle(tools: &Tools, what: &str, corpus: &str, out: &str) -> Result {
     step(&format!(
         "bundling {what} into one file: {out} (chronicle bundle)"
     ));
-    run(tools.command("cargo").args([
-        "run",
-        "--quiet",
-        "--release",
-        "-p",
-        "chronicle-cli",
-        "--",
-        "bundle",
-        corpus,
-        "--app",
-        "dist",
-        "-o",
-        out,
-    ]))
+    run(tools
+        .chronicle()
+        .args(["bundle", corpus, "--app", "dist", "-o", out]))
 }
 
 fn serve(args: &[String]) -> Result {

@@ -98,6 +98,13 @@ impl Tools {
         }
         c
     }
+
+    /// The `chronicle` CLI (release build, compiled first if needed); add its arguments.
+    pub fn chronicle(&self) -> Command {
+        let mut c = self.command("cargo");
+        c.args(["run", "--quiet", "--release", "-p", "chronicle-cli", "--"]);
+        c
+    }
 }
 
 fn ensure_wasm_target() -> Result {

@@ -69,17 +69,17 @@ pub fn app_files(dir: &Path) -> anyhow::Result<AppFiles> {
     };
     let css_names = attr_values("<link rel=\"stylesheet\"", "href");
     let icon = attr_values("<link rel=\"icon\"", "href").into_iter().next();
-    let js_name = index
-        .split("from '")
-        .nth(1)
-        .and_then(|s| s.split('\'').next())
-        .map(|s| s.trim_start_matches("./").to_string())
-        .context("index.html does not import the app's JavaScript module")?;
-    let wasm_name = index
-        .split("module_or_path: '")
-        .nth(1)
-        .and_then(|s| s.split('\'').next())
-        .map(|s| s.trim_start_matches("./").to_string())
+    // The first '…'-quoted file name after `marker` in the loader script.
+    let quoted_after = |marker: &str| {
+        index
+            .split(marker)
+            .nth(1)
+            .and_then(|s| s.split('\'').next())
+            .map(|s| s.trim_start_matches("./").to_string())
+    };
+    let js_name =
+        quoted_after("from '").context("index.html does not import the app's JavaScript module")?;
+    let wasm_name = quoted_after("module_or_path: '")
         .context("index.html does not name the app's WebAssembly")?;
     let mut css = Vec::new();
     for name in css_names {
