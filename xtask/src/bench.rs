@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use crate::generate;
+use crate::{generate, messy};
 use crate::tools::{run as run_command, step, Tools};
 use crate::{root, Result};
 
@@ -22,20 +22,50 @@ fn demo_corpus() -> Result<chronicle_core::Corpus> {
         .map_err(|e| e.to_string())
 }
 
-/// Writes `target/corpora/sotu-{N/1000}k.json` for each size (skipped when present).
-pub fn write_corpora(sizes: &[usize]) -> Result<Vec<PathBuf>> {
+/// A generated corpus, by the name of its file in `target/corpora/`.
+#[derive(Debug, Clone, Copy)]
+pub enum Generated {
+    /// Recombined State of the Union paragraphs (`sotu-{N/1000}k.json`).
+    Sotu(usize),
+    /// Mail with the traits of real archives (`mail-{N/1000}k.json`).
+    Mail(usize),
+    /// Five small documents and one of 50 MB (`mail-huge.json`).
+    Huge,
+}
+
+impl Generated {
+    /// The file name.
+    pub fn file_name(self) -> String {
+        match self {
+            Generated::Sotu(n) => format!("sotu-{}k.json", n / 1000),
+            Generated::Mail(n) => format!("mail-{}k.json", n / 1000),
+            Generated::Huge => "mail-huge.json".to_string(),
+        }
+    }
+
+    fn generate(self, source: &chronicle_core::Corpus) -> String {
+        match self {
+            Generated::Sotu(n) => generate::corpus(source, n, SEED),
+            Generated::Mail(n) => messy::mail(source, n, SEED),
+            Generated::Huge => messy::huge(source, 50_000_000, SEED),
+        }
+    }
+}
+
+/// Writes each generated corpus into `target/corpora/` (skipped when present).
+pub fn write_corpora(which: &[Generated]) -> Result<Vec<PathBuf>> {
     let dir = root().join("target/corpora");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let mut paths = Vec::new();
     let mut source = None;
-    for &n in sizes {
-        let path = dir.join(format!("sotu-{}k.json", n / 1000));
+    for &g in which {
+        let path = dir.join(g.file_name());
         if !path.exists() {
             step(&format!("generating {} (seed {SEED})", path.display()));
             if source.is_none() {
                 source = Some(demo_corpus()?);
             }
-            let json = generate::corpus(source.as_ref().expect("loaded above"), n, SEED);
+            let json = g.generate(source.as_ref().expect("loaded above"));
             std::fs::write(&path, json).map_err(|e| e.to_string())?;
         }
         paths.push(path);
@@ -54,7 +84,7 @@ pub fn run(args: &[String]) -> Result {
     let tools = Tools::setup(true)?;
     step("building the release app into dist/ (trunk build --release)");
     run_command(tools.command("trunk").args(["build", "--release"]))?;
-    write_corpora(&[10_000, 50_000])?;
+    write_corpora(&[Generated::Sotu(10_000), Generated::Sotu(50_000)])?;
     // The warm-up archive the app loads during a download, for MiniSearch to warm up on too.
     std::fs::write(
         root().join("target/corpora/warmup.json"),

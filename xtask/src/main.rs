@@ -23,12 +23,14 @@
 mod bench;
 mod corpus;
 mod generate;
+mod messy;
 mod server;
 mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use bench::Generated;
 use tools::{run, step, Tools};
 
 fn main() -> ExitCode {
@@ -48,7 +50,14 @@ fn main() -> ExitCode {
         }),
         Some("setup") => Tools::setup(true).map(|_| ()),
         Some("bench") => bench::run(&args[1..]),
-        Some("corpora") => bench::write_corpora(&[10_000, 50_000]).map(|_| ()),
+        Some("corpora") => bench::write_corpora(&[
+            Generated::Sotu(10_000),
+            Generated::Sotu(50_000),
+            Generated::Mail(6_000),
+            Generated::Mail(50_000),
+            Generated::Huge,
+        ])
+        .map(|_| ()),
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve [--port N] | test | build | dist | corpus [--check] | \
@@ -173,7 +182,7 @@ fn test() -> Result {
         "tests/fixtures/xss.json",
         "dist-offline/xss.html",
     )?;
-    bench::write_corpora(&[10_000])?;
+    bench::write_corpora(&[Generated::Sotu(10_000)])?;
     step("browser tests in headless Chromium (Playwright)");
     run(tools
         .command("npx")

@@ -2,16 +2,17 @@
 //!
 //! # Overview
 //! [`run`] collects the inputs ([`crate::inputs`]), reads them in order with a progress
-//! bar on large jobs, merges the documents, and writes one corpus file. Ids made up from
-//! file names are renamed on a clash (`-2`, `-3`, …, with a warning); ids written in
-//! JSON are the author's, so a clash there rejects the later document, as `validate` does.
-//! Every problem is printed to stderr with its place; a summary line ends the run.
+//! bar on large jobs, merges the documents, and writes one corpus file. A document whose
+//! id an earlier one has is renamed (`-2`, `-3`, …, with a warning): the rule of
+//! `chronicle_core::ids`, which the app follows too. Every problem is printed to stderr
+//! with its place; a summary line ends the run.
 
-use std::collections::HashSet;
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use chronicle_core::ids::{renamed, unique_ids};
+use chronicle_core::load::Place;
 use chronicle_core::{Corpus, Problem};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -49,7 +50,8 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let mut corpus = Corpus::new();
     let mut problems: Vec<Problem> = Vec::new();
     let mut rejected = 0;
-    let mut seen: HashSet<String> = HashSet::new();
+    // Where each document came from: its file, and its place in it (JSON inputs).
+    let mut origins: Vec<(usize, Option<Place>)> = Vec::new();
     let mut titles = Vec::new();
     for (n, input) in inputs.iter().enumerate() {
         if let Some(bar) = &progress {
@@ -61,42 +63,11 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         if let Some(t) = read.title {
             titles.push((t, read.description));
         }
-        let file = input.path.display().to_string();
         for (i, mut doc) in read.documents.into_iter().enumerate() {
-            if !seen.contains(&doc.id) {
-                seen.insert(doc.id.clone());
-            } else if read.generated_ids {
-                let base = doc.id.clone();
-                let mut k = 2;
-                while seen.contains(&format!("{base}-{k}")) {
-                    k += 1;
-                }
-                doc.id = format!("{base}-{k}");
-                problems.push(
-                    Problem::warning(format!(
-                        "the id \"{base}\" is taken by an earlier file; renamed \"{}\"",
-                        doc.id
-                    ))
-                    .in_file(file.clone())
-                    .in_field("id"),
-                );
-                seen.insert(doc.id.clone());
-            } else {
-                problems.push(
-                    Problem::error(format!(
-                        "duplicate id \"{}\": an earlier file has it; document rejected",
-                        doc.id
-                    ))
-                    .in_file(file.clone())
-                    .in_document(i, Some(&doc.id))
-                    .in_field("id"),
-                );
-                rejected += 1;
-                continue;
-            }
             if doc.language.is_none() {
                 doc.language.clone_from(&args.language);
             }
+            origins.push((n, read.places.get(i).copied()));
             corpus.documents.push(doc);
         }
         if let Some(bar) = &progress {
@@ -105,6 +76,17 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
+    }
+    let renames = unique_ids(corpus.documents.iter().map(|d| d.id.as_str()));
+    for (i, new_id) in renames {
+        let doc = &mut corpus.documents[i];
+        let old = std::mem::replace(&mut doc.id, new_id.clone());
+        let (file, place) = origins[i];
+        let file = inputs[file].path.display().to_string();
+        problems.push(match place {
+            Some(place) => renamed(&old, &new_id, Ok(place)).in_file(file),
+            None => renamed(&old, &new_id, Err(&file)),
+        });
     }
 
     corpus.title = args.title.clone();

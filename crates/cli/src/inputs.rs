@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use chronicle_core::load::{load_corpus, load_json_lines, LoadError};
+use chronicle_core::load::{load_corpus_as_is, load_json_lines, LoadError, Place};
 use chronicle_core::seed::{id_from_file_name, parse_seed};
 use chronicle_core::{Document, Problem};
 
@@ -53,8 +53,8 @@ pub struct Read {
     pub title: Option<String>,
     /// The corpus description, likewise.
     pub description: Option<String>,
-    /// Whether document ids were made up from file names (and may be renamed on clash).
-    pub generated_ids: bool,
+    /// Where each document is in its file, for JSON inputs (aligned with `documents`).
+    pub places: Vec<Place>,
 }
 
 fn kind_of(path: &Path, adapter: Option<Adapter>) -> Option<InputKind> {
@@ -129,11 +129,10 @@ pub fn read(input: &Input) -> anyhow::Result<Read> {
                     read.rejected = 1;
                 }
             }
-            read.generated_ids = true;
         }
         InputKind::Json | InputKind::JsonLines => {
             let loaded = if input.kind == InputKind::Json {
-                load_corpus(&bytes)
+                load_corpus_as_is(&bytes)
             } else {
                 load_json_lines(&bytes)
             };
@@ -142,6 +141,7 @@ pub fn read(input: &Input) -> anyhow::Result<Read> {
                     read.title = loaded.corpus.title;
                     read.description = loaded.corpus.description;
                     read.documents = loaded.corpus.documents;
+                    read.places = loaded.places;
                     read.rejected = loaded.rejected;
                     read.problems = loaded
                         .problems
@@ -161,7 +161,6 @@ pub fn read(input: &Input) -> anyhow::Result<Read> {
                     read.rejected = 1;
                 }
             }
-            read.generated_ids = true;
         }
     }
     Ok(read)

@@ -24,10 +24,12 @@ pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
+    let mut loaded = match ext.as_deref() {
         Some("jsonl" | "ndjson") => load_json_lines(bytes),
         _ => load_corpus(bytes),
-    }
+    }?;
+    loaded.make_ids_unique();
+    Ok(loaded)
 }
 
 /// Runs `chronicle stats`.

@@ -1,24 +1,29 @@
 //! An archive ready to browse: documents, their compressed text, and the search index.
 //!
 //! # Overview
-//! An [`ArchiveLoader`] takes a corpus file in chunks, as it downloads
-//! ([`ArchiveLoader::feed`]), and at each document validates it, indexes it, and moves its
-//! body into a compressed [`TextStore`]. [`ArchiveLoader::finish`] gives the [`Archive`]
-//! the viewer reads: document metadata ([`Archive::doc`]), bodies on demand
-//! ([`Archive::body`]), and the [`SearchIndex`]. Nothing ever holds the whole file, a tree
-//! of all its documents, or every body uncompressed. Documents from elsewhere (text files
-//! ingested in the browser) join with [`ArchiveLoader::add`].
+//! Documents load in [`Part`]s: a [`PartBuilder`] takes valid documents one at a time,
+//! keeps their metadata compactly, moves their bodies into a compressed [`TextStore`], and
+//! indexes them into a [`Segment`]. [`Archive::assemble`] joins parts, in document order,
+//! into the [`Archive`] the viewer reads: document metadata ([`Archive::doc`]), bodies on
+//! demand ([`Archive::body`]), and the [`SearchIndex`]. Parts can be built one after
+//! another (an [`ArchiveLoader`] does, as a file downloads) or side by side in several
+//! threads. Ids are made unique while assembling ([`crate::ids`]). Nothing ever holds the
+//! whole file, a tree of all its documents, or every body uncompressed.
 
 use std::collections::BTreeMap;
 
 use crate::fxhash::{FxBuildHasher, FxHashMap};
 
 use crate::doctable::DocTable;
-use crate::load::{LoadError, Loader, Summary};
+use crate::load::{LoadError, Loader, Place, Summary};
 use crate::model::{DocId, Document};
 use crate::problem::Problem;
-use crate::search::{IndexBuilder, SearchIndex};
+use crate::search::{merge::merge, Segment, SegmentBuilder, SearchIndex};
 use crate::store::{TextId, TextStore};
+
+/// Text bytes after which an [`ArchiveLoader`] starts a new part: small enough that a
+/// part's tables stay in the processor's caches, large enough that joining is cheap.
+pub const PART_BYTES: usize = 8 * 1024 * 1024;
 
 /// A loaded archive. See the module docs.
 #[derive(Debug)]
@@ -58,6 +63,15 @@ fn id_hash(id: &str) -> u64 {
 }
 
 impl IdIndex {
+    fn build(docs: &DocTable) -> IdIndex {
+        let mut index = IdIndex::default();
+        index.by_hash.reserve(docs.len());
+        for d in 0..docs.len() {
+            index.insert(docs, docs.id(d), DocId(d as u32));
+        }
+        index
+    }
+
     fn find(&self, docs: &DocTable, id: &str) -> Option<DocId> {
         match self.by_hash.get(&id_hash(id)) {
             Some(&d) if docs.id(d.index()) == id => Some(d),
@@ -65,56 +79,126 @@ impl IdIndex {
         }
     }
 
-    /// Records `id` for `doc`; false if the id is taken.
-    fn insert(&mut self, docs: &DocTable, id: &str, doc: DocId) -> bool {
-        if self.find(docs, id).is_some() {
-            return false;
-        }
+    /// Records `id` for `doc` (ids are unique by then).
+    fn insert(&mut self, docs: &DocTable, id: &str, doc: DocId) {
         match self.by_hash.entry(id_hash(id)) {
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(doc);
             }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.overflow.insert(id.to_string(), doc);
+            std::collections::hash_map::Entry::Occupied(e) => {
+                if docs.id(e.get().index()) != id {
+                    self.overflow.insert(id.to_string(), doc);
+                }
             }
         }
-        true
     }
 }
 
-/// Builds an [`Archive`] from chunks of a corpus file and from single documents.
+/// A run of loaded documents, ready to join others. See the module docs.
+#[derive(Debug, Default)]
+pub struct Part {
+    pub(crate) docs: DocTable,
+    pub(crate) bodies: Vec<TextId>,
+    pub(crate) store: TextStore,
+    pub(crate) index: Segment,
+    pub(crate) places: Vec<Place>,
+    /// The file each document added from elsewhere came from (by its number here).
+    pub(crate) origins: Vec<(usize, String)>,
+    /// Problems of its documents (errors rejected them).
+    pub problems: Vec<Problem>,
+    /// Documents rejected.
+    pub rejected: usize,
+}
+
+impl Part {
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
+/// Builds a [`Part`]. See the module docs.
+#[derive(Default)]
+pub struct PartBuilder {
+    docs: DocTable,
+    bodies: Vec<TextId>,
+    store: TextStore,
+    index: SegmentBuilder,
+    places: Vec<Place>,
+    origins: Vec<(usize, String)>,
+}
+
+impl PartBuilder {
+    /// An empty part.
+    pub fn new() -> PartBuilder {
+        PartBuilder {
+            index: SegmentBuilder::new(),
+            ..Default::default()
+        }
+    }
+
+    /// Takes a valid document, with its place in its file.
+    pub fn add(&mut self, doc: Document, place: Place) {
+        self.index.add(&doc);
+        self.bodies.push(self.store.push(&doc.body));
+        self.docs.push(&doc);
+        self.places.push(place);
+    }
+
+    /// Takes a valid document from a file of its own (named in its problems).
+    pub fn add_from(&mut self, doc: Document, place: Place, file: &str) {
+        self.origins.push((self.docs.len(), file.to_string()));
+        self.add(doc, place);
+    }
+
+    /// Documents taken.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether none were taken.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Bytes of title and body text taken.
+    pub fn text_bytes(&self) -> usize {
+        self.index.text_bytes()
+    }
+
+    /// The part of the documents taken so far, with the problems found reading them; the
+    /// builder starts again empty, keeping its working memory for the next part.
+    pub fn finish(&mut self, problems: Vec<Problem>, rejected: usize) -> Part {
+        let mut store = std::mem::take(&mut self.store);
+        store.finish();
+        Part {
+            docs: std::mem::take(&mut self.docs),
+            bodies: std::mem::take(&mut self.bodies),
+            store,
+            index: self.index.finish(),
+            places: std::mem::take(&mut self.places),
+            origins: std::mem::take(&mut self.origins),
+            problems,
+            rejected,
+        }
+    }
+}
+
+/// Builds an [`Archive`] from chunks of a corpus file and from single documents, one
+/// part after another.
 pub struct ArchiveLoader {
     loader: Option<Loader>,
     /// Whether the current corpus file has received any bytes (a file never started is
     /// not an empty file).
     fed: bool,
-    parts: Parts,
+    current: PartBuilder,
+    parts: Vec<Part>,
     summary: Summary,
-}
-
-/// What is being assembled (kept apart from the [`Loader`] so both can be borrowed).
-struct Parts {
-    index: IndexBuilder,
-    docs: DocTable,
-    bodies: Vec<TextId>,
-    store: TextStore,
-    by_id: IdIndex,
-    problems: Vec<Problem>,
-    rejected: usize,
-}
-
-impl Parts {
-    /// Takes a valid document; false (and nothing kept) if its id is taken.
-    fn take(&mut self, doc: Document) -> bool {
-        let next = DocId(self.docs.len() as u32);
-        if !self.by_id.insert(&self.docs, &doc.id, next) {
-            return false;
-        }
-        self.index.add(&doc);
-        self.bodies.push(self.store.push(&doc.body));
-        self.docs.push(&doc);
-        true
-    }
 }
 
 impl Default for ArchiveLoader {
@@ -126,51 +210,65 @@ impl Default for ArchiveLoader {
 impl ArchiveLoader {
     /// A loader for a corpus file of any shape (corpus object, array, JSON Lines).
     pub fn new() -> ArchiveLoader {
-        Self::with(Loader::new().consumer_checks_duplicates())
+        Self::with(Loader::new())
     }
 
     /// A loader for JSON Lines.
     pub fn json_lines() -> ArchiveLoader {
-        Self::with(Loader::json_lines().consumer_checks_duplicates())
+        Self::with(Loader::json_lines())
     }
 
     fn with(loader: Loader) -> ArchiveLoader {
         ArchiveLoader {
             loader: Some(loader),
             fed: false,
-            parts: Parts {
-                index: IndexBuilder::new(),
-                docs: DocTable::new(),
-                bodies: Vec::new(),
-                store: TextStore::new(),
-                by_id: IdIndex::default(),
-                problems: Vec::new(),
-                rejected: 0,
-            },
+            current: PartBuilder::new(),
+            parts: Vec::new(),
             summary: Summary::default(),
+        }
+    }
+
+    /// Seals the current part if it is large enough.
+    fn maybe_seal(&mut self) {
+        if self.current.text_bytes() >= PART_BYTES {
+            self.seal();
+        }
+    }
+
+    fn seal(&mut self) {
+        if !self.current.is_empty() {
+            let part = self.current.finish(Vec::new(), 0);
+            self.parts.push(part);
         }
     }
 
     /// Adds a chunk of the corpus file.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), LoadError> {
         self.fed = true;
-        let parts = &mut self.parts;
-        match &mut self.loader {
-            Some(l) => l.feed(chunk, &mut |d| parts.take(d)),
-            None => Ok(()),
-        }
+        let Some(loader) = &mut self.loader else {
+            return Ok(());
+        };
+        let current = &mut self.current;
+        let mut sealed = Vec::new();
+        loader.feed(chunk, &mut |d, place| {
+            current.add(d, place);
+            if current.text_bytes() >= PART_BYTES {
+                sealed.push(current.finish(Vec::new(), 0));
+            }
+        })?;
+        self.parts.extend(sealed);
+        Ok(())
     }
 
     /// Ends the current corpus file and starts another (JSON Lines if `json_lines`), for
     /// archives made of several files.
     pub fn next_file(&mut self, json_lines: bool) -> Result<(), LoadError> {
         self.end_file()?;
-        let loader = if json_lines {
+        self.loader = Some(if json_lines {
             Loader::json_lines()
         } else {
             Loader::new()
-        };
-        self.loader = Some(loader.consumer_checks_duplicates());
+        });
         self.fed = false;
         Ok(())
     }
@@ -195,31 +293,27 @@ impl ArchiveLoader {
     pub fn end_file(&mut self) -> Result<(), LoadError> {
         let started = std::mem::take(&mut self.fed);
         if let Some(l) = self.loader.take().filter(|_| started) {
-            let parts = &mut self.parts;
-            let summary = l.finish(&mut |d| parts.take(d))?;
+            let current = &mut self.current;
+            let summary = l.finish(&mut |d, place| current.add(d, place))?;
             self.summary.problems.extend(summary.problems);
             self.summary.rejected += summary.rejected;
             self.summary.title = self.summary.title.take().or(summary.title);
             self.summary.description = self.summary.description.take().or(summary.description);
             self.summary.meta.extend(summary.meta);
+            self.maybe_seal();
         }
         Ok(())
     }
 
-    /// Adds a document from elsewhere (already validated, such as an ingested text file).
-    /// A document whose id is taken is rejected, with a problem naming `origin`.
+    /// Adds a document from elsewhere (already validated, such as an ingested text file);
+    /// `origin` names it in problems.
     pub fn add(&mut self, doc: Document, origin: &str) {
-        let id = doc.id.clone();
-        if !self.parts.take(doc) {
-            self.parts.problems.push(
-                Problem::error(format!(
-                    "duplicate id \"{id}\": an earlier document has it; document rejected"
-                ))
-                .in_file(origin)
-                .in_field("id"),
-            );
-            self.parts.rejected += 1;
-        }
+        let place = Place {
+            index: 0,
+            position: crate::json::Position { line: 1, column: 1 },
+        };
+        self.current.add_from(doc, place, origin);
+        self.maybe_seal();
     }
 
     /// Records problems found elsewhere (such as while ingesting text files).
@@ -235,42 +329,67 @@ impl ArchiveLoader {
 
     /// Documents accepted so far.
     pub fn documents(&self) -> usize {
-        self.parts.docs.len()
+        self.parts.iter().map(Part::len).sum::<usize>() + self.current.len()
     }
 
     /// The archive.
     pub fn finish(mut self) -> Result<Archive, LoadError> {
         self.end_file()?;
-        let Parts {
-            index,
-            mut docs,
-            mut bodies,
-            mut store,
-            by_id,
-            problems,
-            rejected,
-        } = self.parts;
-        store.finish();
-        docs.finish();
-        bodies.shrink_to_fit();
-        let mut all_problems = self.summary.problems;
-        all_problems.extend(problems);
-        Ok(Archive {
-            title: self.summary.title,
-            description: self.summary.description,
-            meta: self.summary.meta,
-            index: index.finish(),
-            problems: all_problems,
-            rejected: self.summary.rejected + rejected,
-            docs,
-            bodies,
-            store,
-            by_id,
-        })
+        self.seal();
+        Ok(Archive::assemble(self.parts, self.summary))
     }
 }
 
 impl Archive {
+    /// Joins parts (in document order) into an archive, with what the file said at the
+    /// corpus level. Ids are made unique here (see [`crate::ids`]).
+    pub fn assemble(parts: Vec<Part>, summary: Summary) -> Archive {
+        let mut problems = summary.problems;
+        let mut rejected = summary.rejected;
+        let mut docs = DocTable::new();
+        let mut bodies = Vec::with_capacity(parts.iter().map(Part::len).sum());
+        let mut store = TextStore::new();
+        let mut places = Vec::with_capacity(bodies.capacity());
+        let mut origins: FxHashMap<usize, String> = FxHashMap::default();
+        let mut segments = Vec::with_capacity(parts.len());
+        for part in parts {
+            origins.extend(part.origins.into_iter().map(|(d, f)| (d + docs.len(), f)));
+            if docs.is_empty() {
+                docs = part.docs;
+            } else {
+                docs.append(&part.docs);
+            }
+            let shift = store.append(part.store);
+            bodies.extend(part.bodies.into_iter().map(|t| t.shifted(shift)));
+            places.extend(part.places);
+            segments.push(part.index);
+            problems.extend(part.problems);
+            rejected += part.rejected;
+        }
+        let renames = crate::ids::unique_ids((0..docs.len()).map(|d| docs.id(d)));
+        for (d, new_id) in &renames {
+            let place = origins.get(d).map_or(Ok(places[*d]), |f| Err(f.as_str()));
+            problems.push(crate::ids::renamed(docs.id(*d), new_id, place));
+        }
+        docs.rename(&renames);
+        docs.finish();
+        bodies.shrink_to_fit();
+        crate::problem::sort_in_file_order(&mut problems);
+        let by_id = IdIndex::build(&docs);
+        Archive {
+            title: summary.title,
+            description: summary.description,
+            meta: summary.meta,
+            index: SearchIndex::new(merge(segments)),
+            problems,
+            rejected,
+            docs,
+            bodies,
+            store,
+            by_id,
+        }
+    }
+
     /// Loads a whole corpus file at once.
     pub fn from_bytes(bytes: &[u8]) -> Result<Archive, LoadError> {
         let mut loader = ArchiveLoader::new();
@@ -351,15 +470,16 @@ mod tests {
                 l.feed(c).unwrap();
             }
             let a = l.finish().unwrap();
-            assert_eq!(a.len(), 2, "chunk {chunk}");
-            assert_eq!(a.rejected, 1);
+            // See: #11 (one policy for clashing ids: the later document is renamed)
+            assert_eq!(a.len(), 3, "chunk {chunk}");
+            assert_eq!(a.rejected, 0);
             let shown = a.problems[0].to_string();
-            assert!(
-                shown.starts_with(
-                    "error: line 4:15, document 3 (id \"a\"), field \"id\": duplicate id"
-                ),
-                "{shown}"
+            assert_eq!(
+                shown,
+                "warning: line 4:9, document 3 (id \"a\"), field \"id\": duplicate id \"a\": \
+                 an earlier document has it; this one is renamed \"a-2\""
             );
+            assert_eq!(a.doc(a.find("a-2").unwrap()).title, "Duplicate");
             assert_eq!(a.title(), "T");
             let id = a.find("a").unwrap();
             assert_eq!(a.doc(id).title, "Idlib talks");
@@ -383,14 +503,14 @@ mod tests {
         );
         l.add_text_file("empty.txt", "  \n");
         let a = l.finish().unwrap();
-        assert_eq!(a.len(), 4);
+        assert_eq!(a.len(), 5);
         let seed = a.find("press-release-2018-10-17").unwrap();
         assert_eq!(a.doc(seed).source.as_deref(), Some("Syrian Coalition"));
         assert!(a
             .problems
             .iter()
             .any(|p| p.to_string().contains("empty.txt")));
-        assert_eq!(a.rejected, 2);
+        assert_eq!(a.rejected, 1);
     }
 
     #[test]
@@ -410,7 +530,7 @@ mod tests {
     }
 
     #[test]
-    fn added_documents_join_and_clashing_ids_are_rejected() {
+    fn added_documents_join_and_clashing_ids_are_renamed() {
         let mut l = ArchiveLoader::new();
         l.feed(CORPUS.as_bytes()).unwrap();
         l.end_file().unwrap();
@@ -433,8 +553,11 @@ mod tests {
             "b.txt",
         );
         let a = l.finish().unwrap();
-        assert_eq!(a.len(), 3);
-        assert_eq!(a.rejected, 2);
+        assert_eq!(a.len(), 5);
+        assert_eq!(a.rejected, 0);
         assert_eq!(a.body(a.find("c").unwrap()), "A text file.");
+        assert_eq!(a.body(a.find("b-2").unwrap()), "y");
+        let clash = a.problems.iter().find(|p| p.message.contains("\"b-2\"")).unwrap();
+        assert_eq!(clash.file.as_deref(), Some("b.txt"));
     }
 }

@@ -47,6 +47,13 @@ impl Strings {
         self.ends.is_empty()
     }
 
+    /// Appends every string of `other`, in order.
+    pub fn append(&mut self, other: &Strings) {
+        let offset = self.text.len() as u32;
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.iter().map(|e| e + offset));
+    }
+
     fn shrink(&mut self) {
         self.text.shrink_to_fit();
         self.ends.shrink_to_fit();
@@ -65,7 +72,14 @@ struct Values {
 }
 
 impl Values {
+    /// The number of value `s`, adding it if new.
     fn id(&mut self, s: &str) -> u32 {
+        if self.index.len() < self.strings.len() {
+            // After `finish` the lookup table is gone: rebuild it to add more.
+            self.index = (0..self.strings.len() as u32)
+                .map(|i| (self.strings.get(i).to_string(), i))
+                .collect();
+        }
         if let Some(&i) = self.index.get(s) {
             return i;
         }
@@ -142,6 +156,62 @@ impl DocTable {
             self.meta_items.push(pair);
         }
         self.meta_ends.push(self.meta_items.len() as u32);
+    }
+
+    /// Appends the documents of `other`, in order.
+    pub fn append(&mut self, other: &DocTable) {
+        let map: Vec<u32> = (0..other.values.strings.len() as u32)
+            .map(|v| self.values.id(other.values.strings.get(v)))
+            .collect();
+        let value = |v: u32| if v == NONE { NONE } else { map[v as usize] };
+        let url_offset = self.urls.len() as u32;
+        self.ids.append(&other.ids);
+        self.titles.append(&other.titles);
+        self.urls.append(&other.urls);
+        self.dates.extend_from_slice(&other.dates);
+        self.singles.extend(other.singles.iter().map(|&[s, a, u, l]| {
+            [
+                value(s),
+                value(a),
+                if u == NONE { NONE } else { u + url_offset },
+                value(l),
+            ]
+        }));
+        let list_offset = self.list_items.len() as u32;
+        self.list_items
+            .extend(other.list_items.iter().map(|&v| map[v as usize]));
+        self.list_ends
+            .extend(other.list_ends.iter().map(|e| e.map(|x| x + list_offset)));
+        let meta_offset = self.meta_items.len() as u32;
+        self.meta_items.extend(
+            other
+                .meta_items
+                .iter()
+                .map(|&(k, v)| (map[k as usize], map[v as usize])),
+        );
+        self.meta_ends
+            .extend(other.meta_ends.iter().map(|e| e + meta_offset));
+    }
+
+    /// Gives documents new ids: `(document, id)` pairs.
+    pub fn rename(&mut self, renames: &[(usize, String)]) {
+        if renames.is_empty() {
+            return;
+        }
+        let mut ids = Strings::default();
+        let mut next = renames.iter().peekable();
+        for i in 0..self.ids.len() {
+            match next.peek() {
+                Some((d, new)) if *d == i => {
+                    ids.push(new);
+                    next.next();
+                }
+                _ => {
+                    ids.push(self.ids.get(i as u32));
+                }
+            }
+        }
+        self.ids = ids;
     }
 
     /// Releases what is only needed while adding.
@@ -267,5 +337,19 @@ mod tests {
         }
         assert_eq!(t.title(1), "B");
         assert_eq!(t.id(2), "c");
+        // Two tables joined give the same documents.
+        let mut a = DocTable::new();
+        let mut b = DocTable::new();
+        a.push(&corpus.documents[0]);
+        b.push(&corpus.documents[1]);
+        b.push(&corpus.documents[2]);
+        a.finish();
+        a.append(&b);
+        a.finish();
+        for i in 0..3 {
+            assert_eq!(a.get(i), t.get(i));
+        }
+        a.rename(&[(1, "b-2".into())]);
+        assert_eq!((a.id(0), a.id(1), a.id(2)), ("a", "b-2", "c"));
     }
 }

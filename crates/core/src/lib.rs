@@ -27,6 +27,7 @@ pub mod date;
 pub mod doctable;
 pub mod fxhash;
 pub mod highlight;
+pub mod ids;
 pub mod json;
 pub mod load;
 pub mod model;

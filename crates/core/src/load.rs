@@ -18,11 +18,12 @@
 //! - A top-level object with `documents` is a corpus; a top-level array is a list of
 //!   documents; one document object per line is JSON Lines.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::date::Date;
 use crate::json::stream::{Failure, Item, Locator, Stream, StreamError};
+use crate::json::parse;
 use crate::json::{Key, LineIndex, Node, Position, Value};
 use crate::model::{Corpus, Document, FORMAT, VERSION};
 use crate::problem::Problem;
@@ -36,9 +37,27 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// How many documents were rejected.
     pub rejected: usize,
+    /// Where each document is in the file (in the order of `corpus.documents`).
+    pub places: Vec<Place>,
 }
 
 impl Loaded {
+    /// Gives later documents that share an id with an earlier one a new id, with a
+    /// warning each (see [`crate::ids`]).
+    pub fn make_ids_unique(&mut self) {
+        let docs = &mut self.corpus.documents;
+        let renames = crate::ids::unique_ids(docs.iter().map(|d| d.id.as_str()));
+        if renames.is_empty() {
+            return;
+        }
+        for (i, new_id) in renames {
+            let old = std::mem::replace(&mut docs[i].id, new_id.clone());
+            self.problems
+                .push(crate::ids::renamed(&old, &new_id, Ok(self.places[i])));
+        }
+        crate::problem::sort_in_file_order(&mut self.problems);
+    }
+
     /// Only the problems that rejected a document.
     pub fn errors(&self) -> impl Iterator<Item = &Problem> {
         self.problems.iter().filter(|p| p.is_error())
@@ -132,13 +151,22 @@ pub struct Summary {
     pub accepted: usize,
 }
 
+/// Where a document is in its file: its number (from 0) and the position of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The document's number in the file, counting rejected ones.
+    pub index: usize,
+    /// Where its text starts.
+    pub position: Position,
+}
+
 /// Reads a corpus file chunk by chunk. See the module docs.
 ///
 /// ```
 /// use chronicle_core::load::Loader;
 /// let mut loader = Loader::new();
 /// let mut docs = Vec::new();
-/// let mut keep = |d| { docs.push(d); true };
+/// let mut keep = |d, _place| docs.push(d);
 /// for chunk in br#"[{"id":"a","title":"A","body":"x"},{"id":"b","body":"y"}]"#.chunks(5) {
 ///     loader.feed(chunk, &mut keep).unwrap();
 /// }
@@ -147,9 +175,8 @@ pub struct Summary {
 /// ```
 pub struct Loader {
     stream: Stream,
-    builder: Builder,
+    reader: Reader,
     header: Summary,
-    seen: usize,
 }
 
 impl Default for Loader {
@@ -163,9 +190,8 @@ impl Loader {
     pub fn new() -> Loader {
         Loader {
             stream: Stream::new(),
-            builder: Builder::new(),
+            reader: Reader::default(),
             header: Summary::default(),
-            seen: 0,
         }
     }
 
@@ -177,57 +203,79 @@ impl Loader {
         }
     }
 
-    /// Leaves duplicate ids to the consumer (which then must reject them itself), so the
-    /// loader keeps no set of ids.
-    pub fn consumer_checks_duplicates(mut self) -> Loader {
-        self.builder.seen = None;
-        self
-    }
-
     /// Documents read so far (valid or not).
     pub fn documents_seen(&self) -> usize {
-        self.seen
+        self.stream.documents_seen()
     }
 
-    /// Adds a chunk; `sink` receives each valid document it completes, and returns false
-    /// if it refuses it because its id is taken (see
-    /// [`Loader::consumer_checks_duplicates`]); the loader then reports the duplicate.
+    /// Adds a chunk; `sink` receives each valid document it completes, with its place.
     pub fn feed(
         &mut self,
         chunk: &[u8],
-        sink: &mut impl FnMut(Document) -> bool,
+        sink: &mut impl FnMut(Document, Place),
     ) -> Result<(), LoadError> {
         let Loader {
             stream,
-            builder,
+            reader,
             header,
-            seen,
         } = self;
-        let mut on_item =
-            |item: Item, loc: &Locator| on_item(item, loc, builder, header, seen, sink);
-        stream.feed(chunk, &mut on_item).map_err(failure)
+        let mut on_raw = |index: usize, raw: &str, position: Position| {
+            if let Some(doc) = reader.read(index, raw, position) {
+                sink(doc, Place { index, position });
+            }
+        };
+        stream
+            .feed(chunk, &mut |item, loc| on_item(item, loc, header, &mut on_raw))
+            .map_err(failure)
+    }
+
+    /// Adds a chunk, handing over each document's text unread (to be read elsewhere,
+    /// with a [`Reader`]): its number, text and position.
+    pub fn feed_raw(
+        &mut self,
+        chunk: &[u8],
+        sink: &mut impl FnMut(usize, &str, Position),
+    ) -> Result<(), LoadError> {
+        let header = &mut self.header;
+        self.stream
+            .feed(chunk, &mut |item, loc| on_item(item, loc, header, sink))
+            .map_err(failure)
     }
 
     /// Ends the input and returns what was found at the corpus level.
-    pub fn finish(mut self, sink: &mut impl FnMut(Document) -> bool) -> Result<Summary, LoadError> {
+    pub fn finish(mut self, sink: &mut impl FnMut(Document, Place)) -> Result<Summary, LoadError> {
         {
             let Loader {
                 stream,
-                builder,
+                reader,
                 header,
-                seen,
             } = &mut self;
-            let mut on_item =
-                |item: Item, loc: &Locator| on_item(item, loc, builder, header, seen, sink);
-            stream.finish(&mut on_item).map_err(failure)?;
+            let mut on_raw = |index: usize, raw: &str, position: Position| {
+                if let Some(doc) = reader.read(index, raw, position) {
+                    sink(doc, Place { index, position });
+                }
+            };
+            stream
+                .finish(&mut |item, loc| on_item(item, loc, header, &mut on_raw))
+                .map_err(failure)?;
         }
         let mut summary = self.header;
-        let header_problems = std::mem::take(&mut summary.problems);
-        summary.problems = header_problems;
-        summary.problems.extend(self.builder.problems);
-        summary.rejected = self.builder.rejected;
-        summary.accepted = self.builder.accepted;
+        summary.problems.extend(self.reader.problems);
+        summary.rejected = self.reader.rejected;
+        summary.accepted = self.reader.accepted;
         Ok(summary)
+    }
+
+    /// Ends the input of [`Loader::feed_raw`]: the last documents' texts go to `sink`.
+    pub fn finish_raw(
+        mut self,
+        sink: &mut impl FnMut(usize, &str, Position),
+    ) -> Result<Summary, LoadError> {
+        let header = &mut self.header;
+        self.stream
+            .finish(&mut |item, loc| on_item(item, loc, header, sink))
+            .map_err(failure)?;
+        Ok(self.header)
     }
 }
 
@@ -247,37 +295,16 @@ fn failure(f: Failure<LoadError>) -> LoadError {
 fn on_item(
     item: Item,
     loc: &Locator,
-    builder: &mut Builder,
     header: &mut Summary,
-    seen: &mut usize,
-    sink: &mut impl FnMut(Document) -> bool,
+    on_raw: &mut impl FnMut(usize, &str, Position),
 ) -> Result<(), LoadError> {
     match item {
-        Item::Document(index, node) => {
-            *seen += 1;
-            if let Some((doc, id_offset)) = builder.document(index, node, loc) {
-                let id = doc.id.clone();
-                if sink(doc) {
-                    builder.accepted += 1;
-                } else {
-                    builder.duplicate(index, &id, loc.position(id_offset));
-                }
-            }
+        Item::Document(index, raw) => {
+            on_raw(index, raw.text, raw.position);
+            Ok(())
         }
-        Item::BadLine(index, e) => {
-            *seen += 1;
-            builder.reject(
-                Problem::error(format!(
-                    "this line is not valid JSON: {}; document rejected",
-                    e.message
-                ))
-                .in_document(index, None)
-                .at(loc.position(e.offset)),
-            );
-        }
-        Item::Header(key, value) => read_header(key, value, loc, header)?,
+        Item::Header(key, value) => read_header(key, value, loc, header),
     }
-    Ok(())
 }
 
 fn read_header(
@@ -351,25 +378,33 @@ fn read_header(
 ///         {"id":"a","title":"A","body":"x","date":"1861"},
 ///         {"id":"a","title":"Again","body":"y"}]}"#,
 /// ).unwrap();
-/// assert_eq!(loaded.corpus.documents.len(), 1);
-/// assert_eq!(loaded.rejected, 1);
+/// assert_eq!(loaded.corpus.documents[1].id, "a-2");
 /// assert!(loaded.problems[0].message.contains("duplicate id"));
 /// ```
 pub fn load_corpus(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let mut loaded = load_corpus_as_is(bytes)?;
+    loaded.make_ids_unique();
+    Ok(loaded)
+}
+
+/// Loads a corpus from bytes and leaves clashing ids as they are (for joining it with
+/// other files before making them unique).
+pub fn load_corpus_as_is(bytes: &[u8]) -> Result<Loaded, LoadError> {
     load_with(Loader::new(), bytes)
 }
 
 /// Loads JSON Lines: one document object per line. A line that is not valid JSON rejects
-/// only its own document.
+/// only its own document. Clashing ids are left as they are.
 pub fn load_json_lines(bytes: &[u8]) -> Result<Loaded, LoadError> {
     load_with(Loader::json_lines(), bytes)
 }
 
 fn load_with(mut loader: Loader, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let mut documents = Vec::new();
-    let mut keep = |d| {
+    let mut places = Vec::new();
+    let mut keep = |d, place| {
         documents.push(d);
-        true
+        places.push(place);
     };
     loader.feed(bytes, &mut keep)?;
     let summary = loader.finish(&mut keep)?;
@@ -382,6 +417,7 @@ fn load_with(mut loader: Loader, bytes: &[u8]) -> Result<Loaded, LoadError> {
         corpus,
         problems: summary.problems,
         rejected: summary.rejected,
+        places,
     })
 }
 
@@ -421,10 +457,6 @@ impl Fields {
         Fields(list)
     }
 
-    fn get(&self, name: &str) -> Option<&(Key, Node)> {
-        self.0.iter().flatten().find(|(k, _)| k.name == name)
-    }
-
     fn remove(&mut self, name: &str) -> Option<(Key, Node)> {
         self.0
             .iter_mut()
@@ -437,45 +469,50 @@ impl Fields {
     }
 }
 
-/// Validates documents one by one, collecting problems and rejecting duplicates.
-struct Builder {
-    /// Ids seen, unless the consumer checks duplicates itself.
-    seen: Option<HashSet<String>>,
-    problems: Vec<Problem>,
-    rejected: usize,
-    accepted: usize,
+/// Reads and validates documents one by one from their JSON text, collecting problems.
+/// Loading uses one; so does each worker that reads documents in parallel.
+#[derive(Debug, Default)]
+pub struct Reader {
+    /// Problems found, in document order.
+    pub problems: Vec<Problem>,
+    /// Documents rejected.
+    pub rejected: usize,
+    /// Documents accepted.
+    pub accepted: usize,
 }
 
-impl Builder {
-    fn new() -> Self {
-        Builder {
-            seen: Some(HashSet::new()),
-            problems: Vec::new(),
-            rejected: 0,
-            accepted: 0,
-        }
-    }
-
+impl Reader {
     fn reject(&mut self, problem: Problem) {
         self.problems.push(problem);
         self.rejected += 1;
     }
 
-    fn duplicate(&mut self, index: usize, id: &str, at: Position) {
-        self.problems.push(
-            Problem::error(format!(
-                "duplicate id \"{id}\": an earlier document has it; document rejected"
-            ))
-            .in_document(index, Some(id))
-            .in_field("id")
-            .at(at),
-        );
-        self.rejected += 1;
+    /// Reads document number `index` from its JSON text, which starts at `position` in
+    /// its file; `None` if it was rejected (the problem says why and where).
+    pub fn read(&mut self, index: usize, text: &str, position: Position) -> Option<Document> {
+        let loc = Locator::new(text, position);
+        let doc = match parse(text) {
+            Ok(node) => self.document(index, node, &loc),
+            Err(e) => {
+                self.reject(
+                    Problem::error(format!(
+                        "this document is not valid JSON: {}; document rejected",
+                        e.message
+                    ))
+                    .in_document(index, None)
+                    .at(loc.position(e.offset)),
+                );
+                None
+            }
+        };
+        if doc.is_some() {
+            self.accepted += 1;
+        }
+        doc
     }
 
-    /// Validates one document; `None` if it was rejected. With the document comes the
-    /// offset of its id (to place a duplicate-id problem).
-    fn document(&mut self, index: usize, node: Node, loc: &Locator) -> Option<(Document, usize)> {
+    /// Validates one document; `None` if it was rejected.
+    fn document(&mut self, index: usize, node: Node, loc: &Locator) -> Option<Document> {
         // Positions are worked out only when there is a problem to report.
         let doc_offset = node.offset;
         let pos = || loc.position(doc_offset);
@@ -496,7 +533,6 @@ impl Builder {
         // Last occurrence of a repeated field wins, with a warning.
         let mut repeated = Vec::new();
         let mut fields = Fields::new(members, &mut repeated);
-        let id_offset = fields.get("id").map_or(doc_offset, |(_, node)| node.offset);
         let id = match fields.remove("id") {
             Some((_, node)) => match node.value {
                 Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
@@ -751,16 +787,8 @@ impl Builder {
             self.problems.extend(warnings);
             return None;
         }
-        if self
-            .seen
-            .as_mut()
-            .is_some_and(|seen| !seen.insert(doc.id.clone()))
-        {
-            self.duplicate(index, &doc.id, loc.position(id_offset));
-            return None;
-        }
         self.problems.extend(warnings);
-        Some((doc, id_offset))
+        Some(doc)
     }
 }
 

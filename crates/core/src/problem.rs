@@ -40,6 +40,28 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Sorts problems into the order of the files (as first named) and, within a file, of
+/// their positions; problems without a position keep their order after those with one.
+pub fn sort_in_file_order(problems: &mut [Problem]) {
+    let mut files: Vec<Option<&str>> = Vec::new();
+    let keys: Vec<(usize, usize, usize)> = problems
+        .iter()
+        .map(|p| {
+            let f = p.file.as_deref();
+            let rank = files.iter().position(|x| *x == f).unwrap_or_else(|| {
+                files.push(f);
+                files.len() - 1
+            });
+            let (line, column) = p.position.map_or((usize::MAX, 0), |q| (q.line, q.column));
+            (rank, line, column)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..problems.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    let sorted: Vec<Problem> = order.iter().map(|&i| problems[i].clone()).collect();
+    problems.clone_from_slice(&sorted);
+}
+
 impl Problem {
     /// A problem that rejects its document.
     pub fn error(message: impl Into<String>) -> Self {

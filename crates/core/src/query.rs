@@ -102,8 +102,18 @@ pub struct DateRange {
 impl DateRange {
     /// Whether a date lies wholly inside the range.
     pub fn contains(&self, date: &Date) -> bool {
-        self.start.is_none_or(|s| date.first_day() >= s)
-            && self.end.is_none_or(|e| date.last_day() <= e)
+        self.contains_span((date.first_day(), date.last_day()))
+    }
+
+    /// Whether a date given as its (first day, last day) lies wholly inside the range:
+    /// the one rule for `date:` queries, the timeline's range and its bars.
+    pub fn contains_span(&self, (first, last): (i32, i32)) -> bool {
+        self.start.is_none_or(|s| first >= s) && self.end.is_none_or(|e| last <= e)
+    }
+
+    /// Whether a date given as its (first day, last day) shares any day with the range.
+    pub fn overlaps_span(&self, (first, last): (i32, i32)) -> bool {
+        self.start.is_none_or(|s| last >= s) && self.end.is_none_or(|e| first <= e)
     }
 }
 

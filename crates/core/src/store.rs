@@ -17,6 +17,16 @@ pub struct TextId {
     len: u32,
 }
 
+impl TextId {
+    /// The same text in a store whose blocks were appended `blocks` after another's.
+    pub fn shifted(self, blocks: u32) -> TextId {
+        TextId {
+            block: self.block + blocks,
+            ..self
+        }
+    }
+}
+
 /// Compressed texts. See the module docs.
 #[derive(Debug, Clone, Default)]
 pub struct TextStore {
@@ -59,6 +69,17 @@ impl TextStore {
         }
         self.open = String::new();
         self.sealed.shrink_to_fit();
+    }
+
+    /// Appends the texts of another (finished) store; returns the number to add to the
+    /// block of each of its [`TextId`]s ([`TextId::shifted`]).
+    pub fn append(&mut self, mut other: TextStore) -> u32 {
+        self.finish();
+        other.finish();
+        let offset = self.sealed.len() as u32;
+        self.sealed.append(&mut other.sealed);
+        self.raw_bytes += other.raw_bytes;
+        offset
     }
 
     /// A stored text.

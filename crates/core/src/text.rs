@@ -53,20 +53,25 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Token> + '_ {
 /// anything else goes through `unicode-segmentation`.
 pub fn for_each_term(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut buf = String::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if is_chunk_separator(bytes[i]) {
+    while i < n {
+        if CLASS[bytes[i] as usize] & SEP != 0 {
             i += 1;
             continue;
         }
         let start = i;
-        let mut ascii = true;
-        while i < bytes.len() && !is_chunk_separator(bytes[i]) {
-            ascii &= bytes[i].is_ascii();
+        let mut high = 0u8;
+        while i < n {
+            let c = CLASS[bytes[i] as usize];
+            if c & SEP != 0 {
+                break;
+            }
+            high |= c;
             i += 1;
         }
-        if ascii {
+        if high & HIGH == 0 {
             ascii_words(&text[start..i], start, &mut buf, &mut f);
         } else {
             for (s, word) in text[start..i].split_word_bound_indices() {
@@ -83,23 +88,43 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
     }
 }
 
-/// ASCII whitespace and the colon split text into chunks; words never cross them.
-#[inline]
-fn is_chunk_separator(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b':')
-}
-
-#[inline]
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+/// Byte classes for the ASCII fast path.
+const SEP: u8 = 1; // ASCII whitespace and the colon: words never cross them
+const WORD: u8 = 2; // letters, digits, underscore
+const ALNUM: u8 = 4; // letters and digits
+const LETTER: u8 = 8;
+const DIGIT: u8 = 16;
+const HIGH: u8 = 32; // not ASCII
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            HIGH
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b':') {
+            SEP
+        } else if c.is_ascii_alphabetic() {
+            WORD | ALNUM | LETTER
+        } else if c.is_ascii_digit() {
+            WORD | ALNUM | DIGIT
+        } else if c == b'_' {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// UAX #29 rules WB6/7 and WB11/12 for ASCII: `'` and `.` join letters to letters and
 /// digits to digits; `,` and `;` join digits to digits.
 #[inline]
 fn joins(joiner: u8, before: u8, after: u8) -> bool {
-    let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
-    let digits = before.is_ascii_digit() && after.is_ascii_digit();
+    let (b, a) = (CLASS[before as usize], CLASS[after as usize]);
+    let letters = b & a & LETTER != 0;
+    let digits = b & a & DIGIT != 0;
     match joiner {
         b'.' | b'\'' => letters || digits,
         b',' | b';' => digits,
@@ -107,6 +132,8 @@ fn joins(joiner: u8, before: u8, after: u8) -> bool {
     }
 }
 
+/// The words of a run of ASCII text without whitespace, lower-cased.
+#[inline]
 fn ascii_words(
     text: &str,
     offset: usize,
@@ -117,13 +144,19 @@ fn ascii_words(
     let n = chunk.len();
     let mut i = 0;
     while i < n {
-        if !is_word_byte(chunk[i]) {
+        if CLASS[chunk[i] as usize] & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
+        let mut alnum = 0u8;
         loop {
-            while i < n && is_word_byte(chunk[i]) {
+            while i < n {
+                let c = CLASS[chunk[i] as usize];
+                if c & WORD == 0 {
+                    break;
+                }
+                alnum |= c;
                 i += 1;
             }
             if i + 1 < n && joins(chunk[i], chunk[i - 1], chunk[i + 1]) {
@@ -132,10 +165,9 @@ fn ascii_words(
             }
             break;
         }
-        let word = &text[start..i];
-        if word.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        if alnum & ALNUM != 0 {
             buf.clear();
-            buf.push_str(word);
+            buf.push_str(&text[start..i]);
             buf.make_ascii_lowercase();
             strip_possessive(buf);
             f(offset + start..offset + i, buf);
@@ -275,6 +307,25 @@ impl Stemmer {
     /// Whether this stemmer changes anything.
     pub fn is_none(&self) -> bool {
         !self.english
+    }
+
+    /// The stem that groups a normalized term with its other forms, or `None` if the term
+    /// is not stemmed: without a stemmer, and for terms that are not plain words (English:
+    /// ASCII letters and apostrophes, at most 24 of them). Numbers, codes, hashes and other
+    /// junk tokens, most of the distinct terms of a real archive, are matched as written.
+    ///
+    /// ```
+    /// use chronicle_core::text::Stemmer;
+    /// let en = Stemmer::for_language("en");
+    /// assert_eq!(en.stem_key("negotiations").as_deref(), Some("negoti"));
+    /// assert_eq!(en.stem_key("1990s"), None);
+    /// assert_eq!(en.stem_key("af3b9c0d"), None);
+    /// ```
+    pub fn stem_key<'a>(&self, term: &'a str) -> Option<std::borrow::Cow<'a, str>> {
+        let plain = !term.is_empty()
+            && term.len() <= 24
+            && term.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'');
+        (self.english && plain).then(|| self.stem(term))
     }
 
     /// The stem of a normalized term.

@@ -2,30 +2,44 @@
 //!
 //! # Overview
 //! A [`Stream`] takes the bytes of a corpus in chunks of any size ([`Stream::feed`], then
-//! [`Stream::finish`]) and hands each document to a callback as soon as it is complete,
-//! so neither the whole file nor a tree of all its documents is ever held in memory. It
+//! [`Stream::finish`]) and hands over each document as soon as its text is complete, so
+//! neither the whole file nor a tree of all its documents is ever held in memory. It
 //! understands the three shapes of a corpus file:
 //!
 //! - an object with a `documents` array (its other members are [`Item::Header`]s),
 //! - a bare array of documents,
-//! - JSON Lines: one document object per line, where a broken line is reported as
-//!   [`Item::BadLine`] and the others still load.
+//! - JSON Lines: one document object per line.
 //!
-//! Each item comes with a [`Locator`] that turns its byte offsets into `line:column`.
+//! Documents are handed over as text ([`Item::Document`]), not parsed: the stream only
+//! finds where each one ends, with a [`Scanner`] that counts brackets and skips strings
+//! (several times faster than parsing, and resumable when a document spans chunks, so a
+//! 50 MB document costs one pass, not one per chunk). Whoever receives the text parses
+//! it, here or in another thread. So a document that is not valid JSON inside (a trailing
+//! comma, a bad escape, nesting 200,000 arrays deep) costs only itself; only a file whose
+//! structure cannot be followed (a bracket that does not match, text cut short) is an
+//! error of the whole file.
+//!
+//! Each item comes with a [`Locator`] that turns byte offsets of its text into
+//! `line:column`.
 
-use super::{
-    parse, parse_key_at, parse_value_at, skip_whitespace, Key, Node, Position, SyntaxError, Value,
-};
+use super::{parse_key_at, parse_value_at, skip_whitespace, Key, Node, Position, SyntaxError, Value};
 
 /// Something the stream found.
 #[derive(Debug)]
-pub enum Item {
+pub enum Item<'a> {
     /// A member of the corpus object other than `documents`.
     Header(Key, Node),
-    /// A document (not yet validated), with its position in the file.
-    Document(usize, Node),
-    /// A JSON Lines line that is not valid JSON.
-    BadLine(usize, SyntaxError),
+    /// A document's JSON text (not parsed), with its number in the file.
+    Document(usize, Raw<'a>),
+}
+
+/// The JSON text of one document.
+#[derive(Debug, Clone, Copy)]
+pub struct Raw<'a> {
+    /// The text, exactly as in the file.
+    pub text: &'a str,
+    /// Where it starts in the file.
+    pub position: Position,
 }
 
 /// Why the stream stopped.
@@ -48,7 +62,7 @@ pub enum Failure<E> {
     Callback(E),
 }
 
-/// Maps byte offsets of the current item to positions in the whole file.
+/// Maps byte offsets of the current text to positions in the whole file.
 pub struct Locator<'a> {
     text: &'a str,
     base: Position,
@@ -58,7 +72,8 @@ pub struct Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
-    fn new(text: &'a str, base: Position) -> Self {
+    /// A locator for `text`, which starts at `base` in its file.
+    pub fn new(text: &'a str, base: Position) -> Self {
         Locator {
             text,
             base,
@@ -66,7 +81,7 @@ impl<'a> Locator<'a> {
         }
     }
 
-    /// The 1-based line and column of a byte offset of the item's text.
+    /// The 1-based line and column of a byte offset of the text.
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_boundary(self.text, offset);
         let lines = self.lines.get_or_init(|| {
@@ -99,10 +114,11 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
 }
 
 /// The position after reading `text` from `from`.
-fn advance(from: Position, text: &str) -> Position {
-    match text.rfind('\n') {
+pub fn advance(from: Position, text: &str) -> Position {
+    let bytes = text.as_bytes();
+    match bytes.iter().rposition(|&b| b == b'\n') {
         Some(i) => Position {
-            line: from.line + text.bytes().filter(|&b| b == b'\n').count(),
+            line: from.line + bytes.iter().filter(|&&b| b == b'\n').count(),
             column: text[i + 1..].chars().count() + 1,
         },
         None => Position {
@@ -110,6 +126,152 @@ fn advance(from: Position, text: &str) -> Position {
             column: from.column + text.chars().count(),
         },
     }
+}
+
+/// Finds where a JSON value ends without parsing it, and picks up where it stopped when
+/// more text arrives. Brackets must match (a `]` closing a `{` stops it); everything else
+/// is left to the parser.
+#[derive(Debug, Clone, Default)]
+pub struct Scanner {
+    /// Where the value starts.
+    start: usize,
+    /// Scanned up to here.
+    at: usize,
+    /// The open brackets (`{` or `[`), innermost last.
+    open: Vec<u8>,
+    in_string: bool,
+}
+
+/// What a scan found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scan {
+    /// The value ends before this offset.
+    End(usize),
+    /// The text ends inside the value.
+    NeedMore,
+    /// A closing bracket at this offset does not match the open one (if any).
+    Mismatch(usize, Option<u8>),
+}
+
+impl Scanner {
+    /// A scan of the value at `start`.
+    pub fn new(start: usize) -> Scanner {
+        Scanner {
+            start,
+            at: start,
+            ..Default::default()
+        }
+    }
+
+    /// Where the value starts.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Moves the offsets down by `by` (the text before them was dropped).
+    fn shift(&mut self, by: usize) {
+        self.start -= by;
+        self.at -= by;
+    }
+
+    /// Scans on through `bytes` (which must hold the same text as before, and maybe more);
+    /// `last` says no more text will come.
+    pub fn scan(&mut self, bytes: &[u8], last: bool) -> Scan {
+        if self.at == self.start {
+            match bytes.get(self.start) {
+                None => return Scan::NeedMore,
+                Some(b'{' | b'[') => {}
+                Some(b'"') => {
+                    self.in_string = true;
+                    self.at += 1;
+                }
+                Some(b'}' | b']') => return Scan::Mismatch(self.start, None),
+                Some(_) => {
+                    // A number or a literal: it ends where its characters do.
+                    let end = bytes[self.start..]
+                        .iter()
+                        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+                        .map(|n| self.start + n);
+                    return match end {
+                        Some(e) => Scan::End(e),
+                        None if last => Scan::End(bytes.len()),
+                        None => Scan::NeedMore,
+                    };
+                }
+            }
+        }
+        let mut i = self.at;
+        let n = bytes.len();
+        while i < n {
+            if self.in_string {
+                i = find_quote_or_backslash(bytes, i);
+                if i >= n {
+                    break;
+                }
+                if bytes[i] == b'\\' {
+                    if i + 1 >= n {
+                        // The escaped character has not arrived yet.
+                        break;
+                    }
+                    i += 2;
+                    continue;
+                }
+                self.in_string = false;
+                i += 1;
+                if self.open.is_empty() {
+                    self.at = i;
+                    return Scan::End(i);
+                }
+                continue;
+            }
+            match bytes[i] {
+                b'"' => self.in_string = true,
+                b @ (b'{' | b'[') => self.open.push(b),
+                b @ (b'}' | b']') => {
+                    let want = if b == b'}' { b'{' } else { b'[' };
+                    let open = self.open.pop();
+                    if open != Some(want) {
+                        self.at = i;
+                        return Scan::Mismatch(i, open);
+                    }
+                    if self.open.is_empty() {
+                        self.at = i + 1;
+                        return Scan::End(i + 1);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        self.at = i.min(n);
+        Scan::NeedMore
+    }
+}
+
+/// The offset of the next `"` or `\` from `i` (or `bytes.len()`), eight bytes at a time.
+#[inline]
+fn find_quote_or_backslash(bytes: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const QUOTE: u64 = LO * b'"' as u64;
+    const SLASH: u64 = LO * b'\\' as u64;
+    let n = bytes.len();
+    while i + 8 <= n {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(w);
+        let q = w ^ QUOTE;
+        let s = w ^ SLASH;
+        let found = (q.wrapping_sub(LO) & !q & HI) | (s.wrapping_sub(LO) & !s & HI);
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n && bytes[i] != b'"' && bytes[i] != b'\\' {
+        i += 1;
+    }
+    i
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,17 +301,26 @@ enum State {
 /// See the module docs.
 #[derive(Debug)]
 pub struct Stream {
-    buf: Vec<u8>,
-    /// Position of `buf[0]` in the file.
+    /// Text not yet consumed (always whole characters).
+    buf: String,
+    /// The first bytes of a character cut off at the end of the last chunk.
+    pending: Vec<u8>,
+    /// Position of `buf`'s first byte in the file.
     base: Position,
+    /// A byte offset of `buf` whose position is known (positions are found by counting
+    /// forward from the last one found, so finding them all costs one pass).
+    cursor: (usize, Position),
     /// Bytes of `buf` already consumed.
     pos: usize,
     state: State,
     next_index: usize,
+    /// The value being scanned, if it spans chunks.
+    scan: Option<Scanner>,
     /// Top-level object members read before knowing whether it is a corpus or a single
     /// document (the bytes stay in `buf` until then, so their offsets stay valid).
     undecided: Option<Vec<(Key, Node)>>,
     object_start: usize,
+    started: bool,
 }
 
 impl Default for Stream {
@@ -168,13 +339,17 @@ impl Stream {
     /// A stream at the start of a file.
     pub fn new() -> Stream {
         Stream {
-            buf: Vec::new(),
+            buf: String::new(),
+            pending: Vec::new(),
             base: Position { line: 1, column: 1 },
+            cursor: (0, Position { line: 1, column: 1 }),
             pos: 0,
             state: State::Start,
             next_index: 0,
+            scan: None,
             undecided: None,
             object_start: 0,
+            started: false,
         }
     }
 
@@ -188,7 +363,12 @@ impl Stream {
 
     /// Bytes held, waiting for the rest of an item.
     pub fn buffered(&self) -> usize {
-        self.buf.len()
+        self.buf.len() + self.pending.len()
+    }
+
+    /// Documents found so far.
+    pub fn documents_seen(&self) -> usize {
+        self.next_index
     }
 
     /// Adds a chunk and hands over every item it completes.
@@ -197,14 +377,51 @@ impl Stream {
         chunk: &[u8],
         f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
     ) -> Result<(), Failure<E>> {
-        if self.buf.is_empty() && self.base == (Position { line: 1, column: 1 }) {
-            // A byte-order mark at the very start is not content.
-            self.buf
-                .extend_from_slice(chunk.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(chunk));
-        } else {
-            self.buf.extend_from_slice(chunk);
-        }
+        self.append(chunk, false)?;
         self.run(false, f)
+    }
+
+    /// Appends bytes to the text: a byte-order mark at the very start is dropped, and an
+    /// incomplete last character waits for the next chunk.
+    fn append<E>(&mut self, chunk: &[u8], last: bool) -> Result<(), Failure<E>> {
+        const BOM: &[u8] = b"\xEF\xBB\xBF";
+        if !self.started {
+            let mut head = std::mem::take(&mut self.pending);
+            head.extend_from_slice(chunk);
+            if !last && head.len() < BOM.len() && BOM.starts_with(&head) {
+                self.pending = head;
+                return Ok(());
+            }
+            self.started = true;
+            let body = head.strip_prefix(BOM).unwrap_or(&head);
+            return self.append_text(body, last);
+        }
+        if self.pending.is_empty() {
+            self.append_text(chunk, last)
+        } else {
+            let mut joined = std::mem::take(&mut self.pending);
+            joined.extend_from_slice(chunk);
+            self.append_text(&joined, last)
+        }
+    }
+
+    fn append_text<E>(&mut self, bytes: &[u8], last: bool) -> Result<(), Failure<E>> {
+        match std::str::from_utf8(bytes) {
+            Ok(t) => self.buf.push_str(t),
+            Err(e) => {
+                let valid = e.valid_up_to();
+                // The prefix up to `valid` is UTF-8 by definition.
+                self.buf
+                    .push_str(std::str::from_utf8(&bytes[..valid]).unwrap_or_default());
+                if e.error_len().is_some() || last {
+                    return Err(Failure::Stream(StreamError::NotUtf8(advance(
+                        self.base, &self.buf,
+                    ))));
+                }
+                self.pending = bytes[valid..].to_vec();
+            }
+        }
+        Ok(())
     }
 
     /// Ends the input: hands over what remains and checks that the file was complete.
@@ -212,16 +429,23 @@ impl Stream {
         &mut self,
         f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
     ) -> Result<(), Failure<E>> {
+        self.append(&[], true)?;
         self.run(true, f)?;
         match self.state {
             State::End | State::Lines => Ok(()),
             _ => {
-                let text = String::from_utf8_lossy(&self.buf);
-                let at = advance(self.base, &text);
-                Err(Failure::Stream(StreamError::Syntax(
-                    "the input ends early: the file is cut short".into(),
-                    at,
-                )))
+                let at = match &self.scan {
+                    // Say where the value that never ends begins.
+                    Some(s) => advance(self.base, &self.buf[..s.start().min(self.buf.len())]),
+                    None => advance(self.base, &self.buf),
+                };
+                let message = if self.scan.is_some() {
+                    "the input ends early: the value that starts here never ends (the file is \
+                     cut short, or a quote or bracket is missing)"
+                } else {
+                    "the input ends early: the file is cut short"
+                };
+                Err(Failure::Stream(StreamError::Syntax(message.into(), at)))
             }
         }
     }
@@ -232,33 +456,11 @@ impl Stream {
         f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
     ) -> Result<(), Failure<E>> {
         let buf = std::mem::take(&mut self.buf);
-        // The valid UTF-8 prefix. An incomplete character at the end waits for the next
-        // chunk; an invalid byte (or an incomplete one at the very end) is an error as
-        // soon as parsing reaches it.
-        let (text, bad_utf8_at) = match std::str::from_utf8(&buf) {
-            Ok(t) => (t, None),
-            Err(e) => {
-                let valid = std::str::from_utf8(&buf[..e.valid_up_to()]).unwrap_or("");
-                let definitive = e.error_len().is_some() || last;
-                (valid, definitive.then_some(e.valid_up_to()))
-            }
-        };
-        // With a bad byte ahead, the text is cut there: running out of it is not the end.
-        let last_here = last && bad_utf8_at.is_none();
-        let loc = Locator::new(text, self.base);
+        let loc = Locator::new(&buf, self.base);
         let result = loop {
-            match self.step(text, &loc, last_here, f) {
+            match self.step(&buf, &loc, last, f) {
                 Ok(Step::Progress) => continue,
-                Ok(Step::Done) => break Ok(()),
-                Ok(Step::NeedMore) => {
-                    if let Some(at) = bad_utf8_at {
-                        break Err(Failure::Stream(StreamError::NotUtf8(advance(
-                            self.base,
-                            &text[..at.min(text.len())],
-                        ))));
-                    }
-                    break Ok(());
-                }
+                Ok(Step::Done) | Ok(Step::NeedMore) => break Ok(()),
                 Err(e) => break Err(e),
             }
         };
@@ -268,19 +470,70 @@ impl Stream {
         } else {
             self.pos
         };
-        let consumed = keep_from.min(text.len());
-        self.base = advance(self.base, &text[..consumed]);
+        let consumed = keep_from.min(buf.len());
         let mut buf = buf;
-        buf.drain(..consumed);
-        self.pos -= consumed;
-        self.object_start = self.object_start.saturating_sub(consumed);
-        shift_undecided(&mut self.undecided, consumed);
+        if consumed > 0 {
+            self.base = self.position_at(&buf, consumed);
+            self.cursor = (0, self.base);
+            buf.drain(..consumed);
+            self.pos -= consumed;
+            self.object_start = self.object_start.saturating_sub(consumed);
+            if let Some(s) = &mut self.scan {
+                s.shift(consumed);
+            }
+            shift_undecided(&mut self.undecided, consumed);
+        }
         self.buf = buf;
         result
     }
 
+    /// The position of byte `at` of `text` (the buffer), counting from the cursor.
+    fn position_at(&mut self, text: &str, at: usize) -> Position {
+        let (c, p) = self.cursor;
+        let position = if at >= c {
+            advance(p, &text[c..at])
+        } else {
+            advance(self.base, &text[..at])
+        };
+        self.cursor = (at, position);
+        position
+    }
+
     fn syntax<E>(loc: &Locator, e: SyntaxError) -> Failure<E> {
         Failure::Stream(StreamError::Syntax(e.message, loc.position(e.offset)))
+    }
+
+    /// Where the value at `at` ends (`Ok(None)`: not yet known).
+    fn value_end<E>(
+        &mut self,
+        text: &str,
+        loc: &Locator,
+        at: usize,
+        last: bool,
+    ) -> Result<Option<usize>, Failure<E>> {
+        let mut scanner = match self.scan.take() {
+            Some(s) if s.start() == at => s,
+            _ => Scanner::new(at),
+        };
+        match scanner.scan(text.as_bytes(), last) {
+            Scan::End(end) => Ok(Some(end)),
+            Scan::NeedMore => {
+                self.scan = Some(scanner);
+                Ok(None)
+            }
+            Scan::Mismatch(i, open) => {
+                let close = text.as_bytes()[i] as char;
+                let message = match open {
+                    Some(o) => format!(
+                        "`{close}` does not close the `{}` before it (a bracket or a quote is \
+                         missing)",
+                        o as char
+                    ),
+                    None => format!("expected a value, found `{close}`"),
+                };
+                Err(Self::syntax(loc, plain_at(i, &message)))
+            }
+        }
     }
 
     fn step<E>(
@@ -322,22 +575,22 @@ impl Stream {
                     self.state = State::Key { first: true };
                     Ok(Step::Progress)
                 }
-                Some(_) => match parse_value_at(text, at, 0) {
-                    Ok((node, end))
-                        if matches!(node.value, Value::Number(_)) && end == text.len() && !last =>
-                    {
-                        Ok(Step::NeedMore)
+                Some(_) => {
+                    let Some(end) = self.value_end(text, loc, at, last)? else {
+                        return Ok(Step::NeedMore);
+                    };
+                    match parse_value_at(&text[..end], at, 0) {
+                        Ok((node, _)) => Err(Failure::Stream(StreamError::NotACorpus(
+                            format!(
+                                "expected an object with `documents`, an array of documents, \
+                                 or JSON Lines; found {}",
+                                node.value.kind()
+                            ),
+                            loc.position(at),
+                        ))),
+                        Err(e) => Err(Self::syntax(loc, e)),
                     }
-                    Ok((node, _)) => Err(Failure::Stream(StreamError::NotACorpus(
-                        format!(
-                            "expected an object with `documents`, an array of documents, \
-                             or JSON Lines; found {}",
-                            node.value.kind()
-                        ),
-                        loc.position(at),
-                    ))),
-                    Err(e) => wait(e),
-                },
+                }
             },
             State::Key { first } => {
                 if next == Some(b'}') {
@@ -369,13 +622,20 @@ impl Stream {
                         _ => {}
                     }
                 }
-                let (node, end) = match parse_value_at(text, value_at, 1) {
-                    Ok(v) => v,
-                    Err(e) => return wait(e),
+                if value_at >= text.len() {
+                    return wait(incomplete_at(value_at, "a JSON value"));
+                }
+                let Some(end) = self.value_end(text, loc, value_at, last)? else {
+                    return Ok(Step::NeedMore);
                 };
-                if matches!(node.value, Value::Number(_)) && end == text.len() && !last {
+                if end == text.len() && !last && !matches!(text.as_bytes()[value_at], b'{' | b'[' | b'"') {
+                    // A number may go on in the next chunk.
                     return Ok(Step::NeedMore);
                 }
+                let node = match parse_value_at(&text[..end], value_at, 1) {
+                    Ok((node, _)) => node,
+                    Err(e) => return Err(Self::syntax(loc, e)),
+                };
                 self.pos = end;
                 self.state = State::CommaOrClose;
                 match &mut self.undecided {
@@ -396,29 +656,43 @@ impl Stream {
                 Some(_) => Err(Self::syntax(loc, unexpected_at(text, at, "`,` or `}`"))),
             },
             State::Element { first, in_object } => {
-                if next == Some(b']') {
-                    if !first {
-                        return Err(Self::syntax(
-                            loc,
-                            plain_at(at, "a trailing comma before `]`"),
-                        ));
+                match next {
+                    Some(b']') => {
+                        if !first {
+                            return Err(Self::syntax(
+                                loc,
+                                plain_at(at, "a trailing comma before `]`"),
+                            ));
+                        }
+                        self.pos = at + 1;
+                        self.state = after_array(in_object);
+                        return Ok(Step::Progress);
                     }
-                    self.pos = at + 1;
-                    self.state = after_array(in_object);
-                    return Ok(Step::Progress);
+                    None => return wait(incomplete_at(at, "a document")),
+                    Some(_) => {}
                 }
-                let (node, end) = match parse_value_at(text, at, 2) {
-                    Ok(v) => v,
-                    Err(e) => return wait(e),
+                let Some(end) = self.value_end(text, loc, at, last)? else {
+                    return Ok(Step::NeedMore);
                 };
-                if matches!(node.value, Value::Number(_)) && end == text.len() && !last {
+                if end == text.len() && !last && !matches!(text.as_bytes()[at], b'{' | b'[' | b'"') {
                     return Ok(Step::NeedMore);
                 }
                 self.pos = end;
                 self.state = State::ElementEnd { in_object };
                 let index = self.next_index;
                 self.next_index += 1;
-                f(Item::Document(index, node), loc).map_err(Failure::Callback)?;
+                let position = self.position_at(text, at);
+                f(
+                    Item::Document(
+                        index,
+                        Raw {
+                            text: &text[at..end],
+                            position,
+                        },
+                    ),
+                    loc,
+                )
+                .map_err(Failure::Callback)?;
                 Ok(Step::Progress)
             }
             State::ElementEnd { in_object } => match next {
@@ -441,7 +715,7 @@ impl Stream {
             },
             State::Lines => {
                 let rest = &text[self.pos..];
-                let line_len = match rest.find('\n') {
+                let line_len = match rest.as_bytes().iter().position(|&b| b == b'\n') {
                     Some(n) => n,
                     None if last => rest.len(),
                     None => return Ok(Step::NeedMore),
@@ -457,17 +731,18 @@ impl Stream {
                 }
                 let index = self.next_index;
                 self.next_index += 1;
-                let item = match parse(line) {
-                    Ok(mut node) => {
-                        shift(&mut node, start);
-                        Item::Document(index, node)
-                    }
-                    Err(mut e) => {
-                        e.offset += start;
-                        Item::BadLine(index, e)
-                    }
-                };
-                f(item, loc).map_err(Failure::Callback)?;
+                let position = self.position_at(text, start);
+                f(
+                    Item::Document(
+                        index,
+                        Raw {
+                            text: line,
+                            position,
+                        },
+                    ),
+                    loc,
+                )
+                .map_err(Failure::Callback)?;
                 Ok(Step::Progress)
             }
             State::End => match next {
@@ -526,13 +801,21 @@ impl Stream {
             )));
         }
         self.pos = close + 1;
-        let node = Node {
-            value: Value::Object(members),
-            offset: self.object_start,
-        };
         let index = self.next_index;
         self.next_index += 1;
-        f(Item::Document(index, node), loc).map_err(Failure::Callback)?;
+        let start = self.object_start;
+        let position = self.position_at(text, start);
+        f(
+            Item::Document(
+                index,
+                Raw {
+                    text: &text[start..close + 1],
+                    position,
+                },
+            ),
+            loc,
+        )
+        .map_err(Failure::Callback)?;
         self.state = State::Lines;
         Ok(Step::Progress)
     }
@@ -571,18 +854,6 @@ fn unexpected_at(text: &str, at: usize, expected: &str) -> SyntaxError {
         message: format!("expected {expected}, found {found}"),
         offset: at,
         incomplete: false,
-    }
-}
-
-fn shift(node: &mut Node, by: usize) {
-    node.offset += by;
-    match &mut node.value {
-        Value::Array(items) => items.iter_mut().for_each(|n| shift(n, by)),
-        Value::Object(members) => members.iter_mut().for_each(|(k, n)| {
-            k.offset += by;
-            shift(n, by);
-        }),
-        _ => {}
     }
 }
 

@@ -53,35 +53,57 @@ fn invalid_documents_are_rejected_with_their_place_and_the_rest_load() {
         .iter()
         .map(|d| d.id.as_str())
         .collect();
-    assert_eq!(ids, ["ok", "warn"]);
-    assert_eq!(loaded.rejected, 5);
+    // See: #11 (a clashing id is renamed, not rejected)
+    assert_eq!(ids, ["ok", "ok-2", "warn"]);
+    assert_eq!(loaded.rejected, 4);
     let shown: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         shown,
         [
             "error: line 3:1, document 2 (id \"no-title\"), field \"title\": the title is missing; document rejected",
-            "error: line 4:7, document 3 (id \"ok\"), field \"id\": duplicate id \"ok\": an earlier document has it; document rejected",
+            "warning: line 4:1, document 3 (id \"ok\"), field \"id\": duplicate id \"ok\": an earlier document has it; this one is renamed \"ok-2\"",
             "error: line 5:48, document 4 (id \"bad-date\"), field \"date\": `2018-02-30` is not a date: February 2018 has no day 30 (use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339); document rejected",
             "error: line 6:1, document 5, field \"id\": the id is missing; document rejected",
             "error: line 7:1, document 6: a document must be an object, found a number; document rejected",
             "warning: line 8:46, document 7 (id \"warn\"), field \"source\": expected a string, found a number; kept in meta as \"source\"",
         ]
     );
-    assert_eq!(loaded.corpus.documents[1].meta["source"], "7");
+    assert_eq!(loaded.corpus.documents[2].meta["source"], "7");
 }
 
 #[test]
 fn invalid_json_is_an_error_with_line_and_column() {
-    let err = load_corpus(b"{\"documents\": [\n  {\"id\": \"a\",}\n]}").unwrap_err();
+    let err = load_corpus(b"{\"documents\": [\n  {\"id\": \"a\"]\n]}").unwrap_err();
     assert_eq!(
         err.position(),
         Position {
             line: 2,
-            column: 14
+            column: 13
         }
     );
     assert!(err.to_string().contains("not valid JSON"), "{err}");
-    assert!(err.to_string().contains("trailing comma"), "{err}");
+}
+
+#[test]
+fn a_document_broken_inside_is_rejected_alone() {
+    // See: #11 (one bad document never costs the others)
+    let deep = format!(
+        "[{{\"id\":\"deep\",\"title\":\"D\",\"body\":\"x\",\"meta\":{}{}}},\n\
+         {{\"id\": \"comma\",}},\n{{\"id\":\"ok\",\"title\":\"OK\",\"body\":\"y\"}}]",
+        "[".repeat(200_000),
+        "]".repeat(200_000)
+    );
+    let loaded = load_corpus(deep.as_bytes()).unwrap();
+    let ids: Vec<&str> = loaded.corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["ok"]);
+    assert_eq!(loaded.rejected, 2);
+    let shown: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert!(shown[0].starts_with("error: line 1:"), "{shown:?}");
+    assert!(shown[0].contains("document 1: this document is not valid JSON: arrays and objects are nested too deeply"), "{shown:?}");
+    assert_eq!(
+        shown[1],
+        "error: line 2:16, document 2: this document is not valid JSON: a trailing comma before `}`; document rejected"
+    );
 }
 
 #[test]

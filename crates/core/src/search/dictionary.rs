@@ -18,7 +18,7 @@ use crate::text::Stemmer;
 const MAX_FUZZY_CHARS: usize = 64;
 
 /// Sorted terms with their stems. See the module docs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Dictionary {
     text: String,
     ends: Vec<u32>,
@@ -34,8 +34,7 @@ impl Dictionary {
     /// Builds a dictionary from distinct terms (any order). Returns it with, for each input
     /// term, its id (its rank in sorted order).
     pub fn build(terms: &[&str], stemmer: Stemmer) -> (Dictionary, Vec<u32>) {
-        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| terms[a as usize].cmp(terms[b as usize]));
+        let order = sort_order(terms);
         let mut id_of = vec![0u32; terms.len()];
         let mut text = String::with_capacity(terms.iter().map(|t| t.len()).sum());
         let mut ends = Vec::with_capacity(terms.len());
@@ -44,20 +43,34 @@ impl Dictionary {
             text.push_str(terms[old as usize]);
             ends.push(text.len() as u32);
         }
-        let mut dict = Dictionary {
-            text,
-            ends,
-            ..Default::default()
-        };
-        if !stemmer.is_none() {
-            dict.build_stems(stemmer);
-        }
+        let mut dict = Dictionary::from_sorted(text, ends);
+        dict.set_stems(stemmer);
         (dict, id_of)
     }
 
-    fn build_stems(&mut self, stemmer: Stemmer) {
+    /// A dictionary of terms already in byte order, back to back in `text`, each ending
+    /// at its entry of `ends`; without stems.
+    pub fn from_sorted(text: String, ends: Vec<u32>) -> Dictionary {
+        Dictionary {
+            text,
+            ends,
+            ..Default::default()
+        }
+    }
+
+    /// Groups the terms by stem (only terms the stemmer stems: see
+    /// [`Stemmer::stem_key`]).
+    pub fn set_stems(&mut self, stemmer: Stemmer) {
+        self.stem_text.clear();
+        self.stem_ends.clear();
+        self.stem_members.clear();
+        self.stem_member_ends.clear();
+        self.stemmer = None;
+        if stemmer.is_none() {
+            return;
+        }
         let mut pairs: Vec<(String, u32)> = (0..self.len() as u32)
-            .map(|id| (stemmer.stem(self.term(id)).into_owned(), id))
+            .filter_map(|id| Some((stemmer.stem_key(self.term(id))?.into_owned(), id)))
             .collect();
         pairs.sort_unstable();
         for (i, (stem, id)) in pairs.iter().enumerate() {
@@ -73,7 +86,24 @@ impl Dictionary {
         if !pairs.is_empty() {
             self.stem_member_ends.push(self.stem_members.len() as u32);
         }
+        self.stem_text.shrink_to_fit();
+        self.stem_members.shrink_to_fit();
         self.stemmer = Some(stemmer);
+    }
+
+    /// The terms back to back, and where each ends.
+    pub fn parts(&self) -> (&str, &[u32]) {
+        (&self.text, &self.ends)
+    }
+
+    /// Bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.stem_text.capacity()
+            + 4 * (self.ends.capacity()
+                + self.stem_ends.capacity()
+                + self.stem_members.capacity()
+                + self.stem_member_ends.capacity())
     }
 
     /// Number of terms.
@@ -129,10 +159,9 @@ impl Dictionary {
 
     /// Ids of every term sharing `word`'s stem (empty without a stemmer).
     pub fn stem_variants(&self, word: &str) -> &[u32] {
-        let Some(stemmer) = self.stemmer else {
+        let Some(stem) = self.stemmer.and_then(|s| s.stem_key(word)) else {
             return &[];
         };
-        let stem = stemmer.stem(word);
         let n = self.stem_ends.len();
         let stem_at = |i: usize| {
             let start = if i == 0 {
@@ -265,6 +294,42 @@ impl Dictionary {
     }
 }
 
+/// The first eight bytes of a term as a number whose order is the terms' byte order (a
+/// term never contains a NUL byte, so zero padding sorts first).
+#[inline]
+pub fn prefix_key(term: &str) -> u64 {
+    let b = term.as_bytes();
+    let mut k = [0u8; 8];
+    let n = b.len().min(8);
+    k[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(k)
+}
+
+/// The order that sorts `terms` by bytes (their indices, smallest first). Sorting by an
+/// integer key of the first eight bytes, then by the full text only where keys tie, is
+/// several times faster than comparing strings throughout: an archive of mail has a
+/// million distinct terms.
+pub fn sort_order(terms: &[&str]) -> Vec<u32> {
+    let mut keyed: Vec<(u64, u32)> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (prefix_key(t), i as u32))
+        .collect();
+    keyed.sort_unstable();
+    let mut i = 0;
+    while i < keyed.len() {
+        let mut j = i + 1;
+        while j < keyed.len() && keyed[j].0 == keyed[i].0 {
+            j += 1;
+        }
+        if j - i > 1 {
+            keyed[i..j].sort_unstable_by(|a, b| terms[a.1 as usize].cmp(terms[b.1 as usize]));
+        }
+        i = j;
+    }
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Edit distance in characters (for tests and the brute-force oracle).
 pub fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -319,6 +384,19 @@ mod tests {
     }
 
     proptest! {
+        /// Sorting by prefix keys gives byte order.
+        #[test]
+        fn sort_order_is_byte_order(words in proptest::collection::btree_set("[ab]{0,12}|\\PC{0,10}", 0..60)) {
+            let mut terms: Vec<&str> = words.iter().map(String::as_str).collect();
+            // Any input order.
+            terms.reverse();
+            let order = sort_order(&terms);
+            let sorted: Vec<&str> = order.iter().map(|&i| terms[i as usize]).collect();
+            let mut want = terms.clone();
+            want.sort();
+            prop_assert_eq!(sorted, want);
+        }
+
         /// The trie walk finds exactly what comparing against every term finds.
         #[test]
         fn fuzzy_matches_brute_force(words in proptest::collection::vec("[abcé]{1,6}", 1..30),

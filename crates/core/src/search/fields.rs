@@ -25,7 +25,7 @@ pub struct FieldValue {
 }
 
 /// Values of every metadata field. See the module docs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FieldIndex {
     fields: Vec<(Field, Vec<FieldValue>)>,
     /// Per field, the values of each document (indices into that field's values):
@@ -117,6 +117,25 @@ impl FieldIndexBuilder {
         }
     }
 
+    /// Adds a value already known with its documents (shifted by `base`, after every
+    /// document added so far), as when joining indexes.
+    fn add_value(&mut self, field: usize, value: &FieldValue, base: u32) {
+        let (_, index, values) = &mut self.fields[field];
+        let slot = match index.get(&value.value) {
+            Some(&i) => i,
+            None => {
+                values.push(FieldValue {
+                    value: value.value.clone(),
+                    terms: value.terms.clone(),
+                    docs: Vec::with_capacity(value.docs.len()),
+                });
+                index.insert(value.value.clone(), values.len() - 1);
+                values.len() - 1
+            }
+        };
+        values[slot].docs.extend(value.docs.iter().map(|d| d + base));
+    }
+
     /// The index, values most frequent first. `documents` is the number of documents
     /// added.
     pub fn finish(self, documents: usize) -> FieldIndex {
@@ -165,6 +184,28 @@ impl FieldIndex {
             b.add(d as u32, doc);
         }
         b.finish(corpus.documents.len())
+    }
+
+    /// The index of consecutive runs of documents: each part with the number of its first
+    /// document; `documents` in all.
+    pub fn merge<'a>(
+        parts: impl IntoIterator<Item = (&'a FieldIndex, u32)>,
+        documents: usize,
+    ) -> FieldIndex {
+        let mut b = FieldIndexBuilder::new();
+        for (part, base) in parts {
+            for (field, values) in &part.fields {
+                let Some(i) = b.fields.iter().position(|(f, _, _)| f == field) else {
+                    continue;
+                };
+                // Parts come in document order, so each value's documents stay ascending;
+                // the order values are met in does not matter once they are sorted.
+                for v in values {
+                    b.add_value(i, v, base);
+                }
+            }
+        }
+        b.finish(documents)
     }
 
     /// The values (indices into [`FieldIndex::values`]) document `d` has for a field.

@@ -2,57 +2,81 @@
 //!
 //! # Overview
 //! An [`Interner`] gives each distinct term a dense id in first-seen order. It is an
-//! open-addressing hash table (linear probing, power-of-two size) that stores only the
-//! full 64-bit hash and the id of each term; the term bytes live once, back to back, in
-//! one string. A lookup hashes the word, and compares bytes only when the stored hash
-//! matches, with an inline loop (words are short; a library `memcmp` call costs more than
-//! the comparison). Compared with a `HashMap<Box<str>, u32>`, indexing is faster and each
-//! term costs one allocation fewer.
-
-/// One table slot: the term's full hash, its id + 1 (0: empty), and where its bytes are
-/// (so a comparison reads the text directly, without a second lookup).
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    hash: u64,
-    id: u32,
-    start: u32,
-    len: u32,
-}
+//! open-addressing hash table (linear probing, power-of-two size, at most 70% full) of
+//! 8-byte slots: 32 bits of the term's hash and its id. The term bytes live once, back to
+//! back, in one string. A lookup hashes the word and compares bytes only when the stored
+//! hash bits match. Indexing looks up every word of every document, and the table of an
+//! archive of mail has hundreds of thousands of terms: small slots keep more of it in the
+//! processor's caches.
 
 /// Distinct terms with dense ids. See the module docs.
 #[derive(Debug, Clone, Default)]
 pub struct Interner {
-    slots: Vec<Slot>,
+    /// Hash bits (high half) and id + 1 (low half); 0 is an empty slot.
+    slots: Vec<u64>,
     text: String,
     ends: Vec<u32>,
 }
 
+const TAG: u64 = 0xFFFF_FFFF_0000_0000;
+
 #[inline]
 fn hash(bytes: &[u8]) -> u64 {
-    // FxHash over 8-byte words, then a final mix so the low bits (the slot) vary.
+    // FxHash-style mixing over 8-byte words. The last (or only) word is read whole,
+    // overlapping the one before if need be, so short words cost one or two reads and no
+    // byte loop.
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h: u64 = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    let n = bytes.len();
+    let mut h: u64 = n as u64;
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            h = (h.rotate_left(5) ^ read_u64(bytes, i)).wrapping_mul(K);
+            i += 8;
+        }
+        h = (h.rotate_left(5) ^ read_u64(bytes, n - 8)).wrapping_mul(K);
+    } else {
+        let tail = if n >= 4 {
+            u64::from(read_u32(bytes, 0)) | (u64::from(read_u32(bytes, n - 4)) << 32)
+        } else if n > 0 {
+            u64::from(bytes[0]) | (u64::from(bytes[n / 2]) << 8) | (u64::from(bytes[n - 1]) << 16)
+        } else {
+            0
+        };
+        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
     }
-    let mut tail = 0u64;
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        tail |= u64::from(b) << (8 * i);
-    }
-    h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
     h ^ (h >> 29)
+}
+
+#[inline]
+fn read_u64(b: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+#[inline]
+fn read_u32(b: &[u8], at: usize) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&b[at..at + 4]);
+    u32::from_le_bytes(w)
 }
 
 impl Interner {
     /// An empty interner.
     pub fn new() -> Interner {
         Interner {
-            slots: vec![Slot::default(); 1024],
+            slots: vec![0; 1024],
             text: String::new(),
             ends: Vec::new(),
         }
+    }
+
+    /// Forgets every term, keeping the memory for the next ones.
+    pub fn clear(&mut self) {
+        self.slots.iter_mut().for_each(|s| *s = 0);
+        self.text.clear();
+        self.ends.clear();
     }
 
     /// Number of distinct terms.
@@ -76,46 +100,42 @@ impl Interner {
     #[inline]
     pub fn intern(&mut self, term: &str) -> (u32, bool) {
         let h = hash(term.as_bytes());
+        let tag = h & TAG;
         let mask = self.slots.len() - 1;
         let mut i = (h as usize) & mask;
         loop {
             let slot = self.slots[i];
-            if slot.id == 0 {
+            if slot == 0 {
                 break;
             }
-            if slot.hash == h && slot.len as usize == term.len() {
-                let stored = &self.text.as_bytes()[slot.start as usize..][..term.len()];
-                if same(stored, term.as_bytes()) {
-                    return (slot.id - 1, false);
+            if slot & TAG == tag {
+                let id = (slot as u32) - 1;
+                if same(self.term(id).as_bytes(), term.as_bytes()) {
+                    return (id, false);
                 }
             }
             i = (i + 1) & mask;
         }
         let id = self.ends.len() as u32;
-        let start = self.text.len() as u32;
         self.text.push_str(term);
         self.ends.push(self.text.len() as u32);
-        self.slots[i] = Slot {
-            hash: h,
-            id: id + 1,
-            start,
-            len: term.len() as u32,
-        };
-        if self.ends.len() * 2 > self.slots.len() {
+        self.slots[i] = tag | u64::from(id + 1);
+        if self.ends.len() * 10 > self.slots.len() * 7 {
             self.grow();
         }
         (id, true)
     }
 
     fn grow(&mut self) {
-        let mut slots = vec![Slot::default(); self.slots.len() * 2];
+        let mut slots = vec![0u64; self.slots.len() * 2];
         let mask = slots.len() - 1;
-        for slot in self.slots.iter().filter(|s| s.id != 0) {
-            let mut i = (slot.hash as usize) & mask;
-            while slots[i].id != 0 {
+        for &slot in self.slots.iter().filter(|&&s| s != 0) {
+            let id = (slot as u32) - 1;
+            let mut i = (hash(self.term(id).as_bytes()) as usize) & mask;
+            while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = *slot;
+            slots[i] = slot;
         }
         self.slots = slots;
     }
@@ -128,7 +148,7 @@ impl Interner {
 
 #[inline]
 fn same(a: &[u8], b: &[u8]) -> bool {
-    a.iter().zip(b).all(|(x, y)| x == y)
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 #[cfg(test)]

@@ -18,7 +18,9 @@ fn terms(text: &str) -> Vec<String> {
 
 fn word_matches(token: &str, q: &str, prefix: bool, positive: bool, stemmer: Stemmer) -> bool {
     token == q
-        || (!stemmer.is_none() && stemmer.stem(token) == stemmer.stem(q))
+        || stemmer
+            .stem_key(token)
+            .is_some_and(|s| Some(s) == stemmer.stem_key(q))
         || (positive && prefix && token.starts_with(q))
         || (positive && {
             let budget = typo_budget(q.chars().count());

@@ -1,28 +1,46 @@
 //! Postings: for each term, the documents it occurs in, how often, and where.
 //!
 //! # Overview
-//! [`TermPostings`] holds one term's postings as two byte streams of variable-length
-//! integers: the *document stream* has, per document, the gap from the previous document
-//! and the counts (body count × 16 + title count, with the title count written again in
-//! full after it when it is 15 or more); the *position stream* has the gaps between the
+//! [`PostingLists`] holds the postings of every term of an index in two flat byte
+//! streams, with one end offset per term into each (no allocation per term: an archive of
+//! mail has millions of one-off terms). A term's *document stream* has, per document, the
+//! gap from the previous document (the first gap is the document number itself) and the
+//! counts (body count × 16 + title count, with the title count written again in full
+//! after it when it is 15 or more); its *position stream* has the gaps between the
 //! positions of each document, as many as its two counts add up to. Positions number the
 //! title's words from 0 and the body's from the title's length + 1, so a phrase never
 //! spans the two. A posting costs about three bytes plus one or two per occurrence.
+//!
+//! Because the first gap is absolute and positions restart with every document, the
+//! postings of two indexes of consecutive documents join by copying bytes: only the first
+//! gap of the second part is written again ([`ListWriter::append`]). That is how segments
+//! built in parallel become one index.
 //!
 //! Reading is sequential ([`TermPostings::iter`]): building sets of documents and scoring
 //! walk every posting anyway and never touch the positions; phrase checks walk the lists
 //! of their words in step and read positions only for the documents they check.
 
-/// Largest title count kept.
+/// Largest title count kept in the packed counts.
 const MAX_TITLE_TF: u32 = 15;
 
-/// The postings of one term.
-#[derive(Debug, Clone, Default)]
-pub struct TermPostings {
+/// The postings of every term, flat. See the module docs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostingLists {
     docs: Vec<u8>,
+    doc_ends: Vec<u32>,
     positions: Vec<u8>,
+    pos_ends: Vec<u32>,
+    counts: Vec<u32>,
+    last: Vec<u32>,
+}
+
+/// One term's postings, borrowed from a [`PostingLists`].
+#[derive(Debug, Clone, Copy)]
+pub struct TermPostings<'a> {
+    docs: &'a [u8],
+    positions: &'a [u8],
     count: u32,
-    last_doc: u32,
+    last: u32,
 }
 
 /// One posting, as read.
@@ -36,42 +54,49 @@ pub struct Posting {
     pub body_tf: u32,
 }
 
-impl TermPostings {
-    /// Appends a document (in ascending doc order) with its sorted positions, given the
-    /// document's title length.
-    pub fn push(&mut self, doc: u32, positions: &[u32], title_len: u32) {
-        let title = positions.iter().take_while(|&&p| p < title_len).count() as u32;
-        let body = positions.len() as u32 - title;
-        let gap = if self.count == 0 {
-            doc
-        } else {
-            doc - self.last_doc
+impl PostingLists {
+    /// Number of terms.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// Whether there are no terms.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// The postings of term `id`.
+    pub fn term(&self, id: u32) -> TermPostings<'_> {
+        let i = id as usize;
+        let range = |ends: &[u32]| {
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            start..ends[i] as usize
         };
-        // Grow by half, not double: a loading archive holds thousands of these lists, and
-        // doubling would leave a third of their memory unused at the peak. (Growing by a
-        // quarter saves a little more memory but costs more time in copying.)
-        grow_gently(&mut self.docs, 15);
-        grow_gently(&mut self.positions, positions.len() * 5);
-        write_varint(&mut self.docs, gap);
-        write_varint(&mut self.docs, (body << 4) | title.min(MAX_TITLE_TF));
-        if title >= MAX_TITLE_TF {
-            write_varint(&mut self.docs, title);
+        TermPostings {
+            docs: &self.docs[range(&self.doc_ends)],
+            positions: &self.positions[range(&self.pos_ends)],
+            count: self.counts[i],
+            last: self.last[i],
         }
-        let mut prev = 0;
-        for &p in positions {
-            write_varint(&mut self.positions, p - prev);
-            prev = p;
-        }
-        self.count += 1;
-        self.last_doc = doc;
     }
 
-    /// Releases spare capacity after building.
-    pub fn shrink(&mut self) {
-        self.docs.shrink_to_fit();
-        self.positions.shrink_to_fit();
+    /// Bytes of the document and position streams.
+    pub fn stream_bytes(&self) -> (usize, usize) {
+        (self.docs.len(), self.positions.len())
     }
 
+    /// Bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.docs.capacity()
+            + self.positions.capacity()
+            + 4 * (self.doc_ends.capacity()
+                + self.pos_ends.capacity()
+                + self.counts.capacity()
+                + self.last.capacity())
+    }
+}
+
+impl<'a> TermPostings<'a> {
     /// Number of documents (document frequency).
     pub fn len(&self) -> usize {
         self.count as usize
@@ -82,31 +107,228 @@ impl TermPostings {
         self.count == 0
     }
 
+    /// The last document.
+    pub fn last_doc(&self) -> u32 {
+        self.last
+    }
+
     /// The postings in document order.
-    pub fn iter(&self) -> PostingIter<'_> {
+    pub fn iter(&self) -> PostingIter<'a> {
         PostingIter {
-            postings: self,
+            docs: self.docs,
+            positions: self.positions,
             at: 0,
             doc: 0,
             left: self.count,
+            first: true,
             pos_at: 0,
             pos_pending: 0,
             last_count: 0,
         }
     }
+}
 
-    /// Bytes held.
-    pub fn heap_bytes(&self) -> usize {
-        self.docs.capacity() + self.positions.capacity() + std::mem::size_of::<Self>()
+/// Writes a [`PostingLists`] term by term, in term order: whole postings
+/// ([`ListWriter::push`]) or the lists of another index shifted by a document offset
+/// ([`ListWriter::append`]).
+#[derive(Debug, Default)]
+pub struct ListWriter {
+    lists: PostingLists,
+    /// The current term's document count and last document (`None`: no posting yet).
+    count: u32,
+    last: Option<u32>,
+}
+
+impl ListWriter {
+    /// A writer expecting about `terms` terms and the given stream sizes.
+    pub fn with_capacity(terms: usize, doc_bytes: usize, pos_bytes: usize) -> ListWriter {
+        ListWriter {
+            lists: PostingLists {
+                docs: Vec::with_capacity(doc_bytes),
+                doc_ends: Vec::with_capacity(terms),
+                positions: Vec::with_capacity(pos_bytes),
+                pos_ends: Vec::with_capacity(terms),
+                counts: Vec::with_capacity(terms),
+                last: Vec::with_capacity(terms),
+            },
+            count: 0,
+            last: None,
+        }
+    }
+
+    /// Adds a posting to the current term (documents ascending; `positions` sorted,
+    /// `title_tf` of them in the title).
+    pub fn push(&mut self, doc: u32, title_tf: u32, positions: &[u32]) {
+        let gap = match self.last {
+            None => doc,
+            Some(l) => doc - l,
+        };
+        let body_tf = positions.len() as u32 - title_tf;
+        encode_counts(&mut self.lists.docs, gap, title_tf, body_tf);
+        let mut prev = 0;
+        for &p in positions {
+            write_varint(&mut self.lists.positions, p - prev);
+            prev = p;
+        }
+        self.count += 1;
+        self.last = Some(doc);
+    }
+
+    /// Adds every posting of `from` to the current term, its documents shifted by `base`
+    /// (which must put them after the current term's last document).
+    pub fn append(&mut self, from: TermPostings<'_>, base: u32) {
+        if from.count == 0 {
+            return;
+        }
+        let mut at = 0;
+        let first = read_varint(from.docs, &mut at) + base;
+        let gap = match self.last {
+            None => first,
+            Some(l) => first - l,
+        };
+        write_varint(&mut self.lists.docs, gap);
+        self.lists.docs.extend_from_slice(&from.docs[at..]);
+        self.lists.positions.extend_from_slice(from.positions);
+        self.count += from.count;
+        self.last = Some(from.last + base);
+    }
+
+    /// Ends the current term (the next push or append starts the next one).
+    pub fn end_term(&mut self) {
+        let l = &mut self.lists;
+        l.doc_ends.push(l.docs.len() as u32);
+        l.pos_ends.push(l.positions.len() as u32);
+        l.counts.push(self.count);
+        l.last.push(self.last.unwrap_or(0));
+        self.count = 0;
+        self.last = None;
+    }
+
+    /// The lists written.
+    pub fn finish(mut self) -> PostingLists {
+        let l = &mut self.lists;
+        l.docs.shrink_to_fit();
+        l.positions.shrink_to_fit();
+        self.lists
+    }
+}
+
+/// Writes the document-stream part of a posting.
+#[inline]
+fn encode_counts(out: &mut Vec<u8>, gap: u32, title_tf: u32, body_tf: u32) {
+    write_varint(out, gap);
+    write_varint(out, (body_tf << 4) | title_tf.min(MAX_TITLE_TF));
+    if title_tf >= MAX_TITLE_TF {
+        write_varint(out, title_tf);
+    }
+}
+
+/// Bytes the document-stream part of a posting takes.
+#[inline]
+pub fn counts_len(gap: u32, title_tf: u32, body_tf: u32) -> usize {
+    varint_len(gap)
+        + varint_len((body_tf << 4) | title_tf.min(MAX_TITLE_TF))
+        + if title_tf >= MAX_TITLE_TF {
+            varint_len(title_tf)
+        } else {
+            0
+        }
+}
+
+/// Writes postings straight into place: the builder knows every term's stream sizes
+/// beforehand, reserves them ([`ScatterWriter::new`]), and then writes the postings of
+/// documents in document order, each into its term's place, in one pass.
+pub struct ScatterWriter {
+    docs: Vec<u8>,
+    positions: Vec<u8>,
+    doc_at: Vec<u32>,
+    pos_at: Vec<u32>,
+    prev: Vec<u32>,
+    lists_meta: (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>),
+}
+
+impl ScatterWriter {
+    /// Reserves each term's streams: `sizes[t]` is (document bytes, position bytes,
+    /// count, last document) of term `t`, in term order.
+    pub fn new(sizes: &[(u32, u32, u32, u32)]) -> ScatterWriter {
+        let mut doc_ends = Vec::with_capacity(sizes.len());
+        let mut pos_ends = Vec::with_capacity(sizes.len());
+        let mut doc_at = Vec::with_capacity(sizes.len());
+        let mut pos_at = Vec::with_capacity(sizes.len());
+        let (mut d, mut p) = (0u32, 0u32);
+        for &(db, pb, _, _) in sizes {
+            doc_at.push(d);
+            pos_at.push(p);
+            d += db;
+            p += pb;
+            doc_ends.push(d);
+            pos_ends.push(p);
+        }
+        ScatterWriter {
+            docs: vec![0; d as usize],
+            positions: vec![0; p as usize],
+            doc_at,
+            pos_at,
+            prev: vec![u32::MAX; sizes.len()],
+            lists_meta: (
+                doc_ends,
+                pos_ends,
+                sizes.iter().map(|s| s.2).collect(),
+                sizes.iter().map(|s| s.3).collect(),
+            ),
+        }
+    }
+
+    /// Writes a posting of term `t` (documents ascending per term).
+    #[inline]
+    pub fn push(&mut self, t: u32, doc: u32, title_tf: u32, positions: &[u32]) {
+        let t = t as usize;
+        let prev = self.prev[t];
+        let gap = if prev == u32::MAX { doc } else { doc - prev };
+        self.prev[t] = doc;
+        let body_tf = positions.len() as u32 - title_tf;
+        let mut at = self.doc_at[t] as usize;
+        put_varint(&mut self.docs, &mut at, gap);
+        put_varint(
+            &mut self.docs,
+            &mut at,
+            (body_tf << 4) | title_tf.min(MAX_TITLE_TF),
+        );
+        if title_tf >= MAX_TITLE_TF {
+            put_varint(&mut self.docs, &mut at, title_tf);
+        }
+        self.doc_at[t] = at as u32;
+        let mut at = self.pos_at[t] as usize;
+        let mut prev = 0;
+        for &p in positions {
+            put_varint(&mut self.positions, &mut at, p - prev);
+            prev = p;
+        }
+        self.pos_at[t] = at as u32;
+    }
+
+    /// The lists written.
+    pub fn finish(self) -> PostingLists {
+        let (doc_ends, pos_ends, counts, last) = self.lists_meta;
+        PostingLists {
+            docs: self.docs,
+            doc_ends,
+            positions: self.positions,
+            pos_ends,
+            counts,
+            last,
+        }
     }
 }
 
 /// Reads a [`TermPostings`] in document order.
 pub struct PostingIter<'a> {
-    postings: &'a TermPostings,
+    docs: &'a [u8],
+    positions: &'a [u8],
     at: usize,
     doc: u32,
     left: u32,
+    first: bool,
     /// Position stream read up to here…
     pos_at: usize,
     /// …with this many positions of earlier postings still to skip.
@@ -118,7 +340,14 @@ pub struct PostingIter<'a> {
 impl PostingIter<'_> {
     /// The positions of the posting last returned by `next` (ascending).
     pub fn positions(&mut self) -> Vec<u32> {
-        let bytes = &self.postings.positions;
+        let mut out = Vec::with_capacity(self.last_count as usize);
+        self.positions_into(&mut out);
+        out
+    }
+
+    /// Appends the positions of the posting last returned by `next` to `out`.
+    pub fn positions_into(&mut self, out: &mut Vec<u32>) {
+        let bytes = self.positions;
         // Skip the positions of the postings passed over: count varint ends.
         let mut skip = self.pos_pending;
         while skip > 0 {
@@ -132,7 +361,6 @@ impl PostingIter<'_> {
                 None => break,
             }
         }
-        let mut out = Vec::with_capacity(self.last_count as usize);
         let mut v = 0;
         for _ in 0..self.last_count {
             v += read_varint(bytes, &mut self.pos_at);
@@ -140,7 +368,6 @@ impl PostingIter<'_> {
         }
         self.pos_pending = 0;
         self.last_count = 0;
-        out
     }
 }
 
@@ -152,11 +379,11 @@ impl Iterator for PostingIter<'_> {
         if self.left == 0 {
             return None;
         }
-        let first = self.left == self.postings.count;
         self.left -= 1;
-        let bytes = &self.postings.docs;
+        let bytes = self.docs;
         let gap = read_varint(bytes, &mut self.at);
-        self.doc = if first { gap } else { self.doc + gap };
+        self.doc = if self.first { gap } else { self.doc + gap };
+        self.first = false;
         let tf = read_varint(bytes, &mut self.at);
         let mut title_tf = tf & 0xF;
         if title_tf >= MAX_TITLE_TF {
@@ -177,10 +404,15 @@ impl Iterator for PostingIter<'_> {
     }
 }
 
+/// Bytes a variable-length integer takes.
 #[inline]
-fn grow_gently(v: &mut Vec<u8>, extra: usize) {
-    if v.len() + extra > v.capacity() {
-        v.reserve_exact((v.capacity() / 2).max(extra).max(16));
+pub fn varint_len(v: u32) -> usize {
+    match v {
+        0..=0x7F => 1,
+        0x80..=0x3FFF => 2,
+        0x4000..=0x1F_FFFF => 3,
+        0x20_0000..=0xFFF_FFFF => 4,
+        _ => 5,
     }
 }
 
@@ -191,6 +423,17 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
         v >>= 7;
     }
     out.push(v as u8);
+}
+
+#[inline]
+fn put_varint(out: &mut [u8], at: &mut usize, mut v: u32) {
+    while v >= 0x80 {
+        out[*at] = (v as u8) | 0x80;
+        *at += 1;
+        v >>= 7;
+    }
+    out[*at] = v as u8;
+    *at += 1;
 }
 
 #[inline]
@@ -213,30 +456,129 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    type Lists = Vec<Vec<(u32, Vec<u32>)>>;
+
+    fn lists() -> impl Strategy<Value = (Lists, u32)> {
+        let list = proptest::collection::btree_map(
+            0u32..5_000,
+            proptest::collection::btree_set(0u32..3_000, 1..20),
+            0..12,
+        )
+        .prop_map(|m| {
+            m.into_iter()
+                .map(|(d, ps)| (d, ps.into_iter().collect()))
+                .collect::<Vec<_>>()
+        });
+        (proptest::collection::vec(list, 0..8), 0u32..40)
+    }
+
+    fn write(lists: &Lists, title_len: u32) -> PostingLists {
+        let mut w = ListWriter::default();
+        for list in lists {
+            for (d, ps) in list {
+                let title = ps.iter().filter(|&&p| p < title_len).count() as u32;
+                w.push(*d, title, ps);
+            }
+            w.end_term();
+        }
+        w.finish()
+    }
+
+    fn read(p: &PostingLists, skip_odd: bool) -> Lists {
+        (0..p.len() as u32)
+            .map(|t| {
+                let mut it = p.term(t).iter();
+                let mut out = Vec::new();
+                let mut i = 0;
+                while let Some(posting) = it.next() {
+                    // Skipping the positions of some postings must work too.
+                    let ps = if skip_odd && i % 2 == 1 {
+                        Vec::new()
+                    } else {
+                        let ps = it.positions();
+                        assert_eq!((posting.title_tf + posting.body_tf) as usize, ps.len());
+                        ps
+                    };
+                    out.push((posting.doc, ps));
+                    i += 1;
+                }
+                out
+            })
+            .collect()
+    }
+
     proptest! {
         #[test]
-        fn postings_round_trip(docs in proptest::collection::btree_map(0u32..100_000,
-                proptest::collection::btree_set(0u32..100_000, 1..40), 1..30), title_len in 0u32..50) {
-            let mut p = TermPostings::default();
-            for (&d, ps) in &docs {
-                p.push(d, &ps.iter().copied().collect::<Vec<_>>(), title_len);
-            }
-            prop_assert_eq!(p.len(), docs.len());
-            let mut it = p.iter();
-            let mut read = 0;
-            for (i, (&d, ps)) in docs.iter().enumerate() {
-                let posting = it.next().expect("a posting per document");
-                read += 1;
-                prop_assert_eq!(posting.doc, d);
-                // Read positions for every other posting: skipping must work too.
-                if i % 2 == 0 {
-                    prop_assert_eq!(it.positions(), ps.iter().copied().collect::<Vec<_>>());
+        fn postings_round_trip((lists, title_len) in lists()) {
+            let p = write(&lists, title_len);
+            prop_assert_eq!(read(&p, false), lists.clone());
+            let odd_skipped: Lists = lists
+                .iter()
+                .map(|l| l.iter().enumerate().map(|(i, (d, ps))| (*d, if i % 2 == 1 { Vec::new() } else { ps.clone() })).collect())
+                .collect();
+            prop_assert_eq!(read(&p, true), odd_skipped);
+        }
+
+        /// Scattering postings into reserved places gives the same bytes as writing them
+        /// term by term.
+        #[test]
+        fn scattered_postings_are_the_same((lists, title_len) in lists()) {
+            let expected = write(&lists, title_len);
+            let mut sizes = Vec::new();
+            for list in &lists {
+                let (mut db, mut pb, mut prev) = (0u32, 0u32, None::<u32>);
+                for (d, ps) in list {
+                    let title = ps.iter().filter(|&&p| p < title_len).count() as u32;
+                    let gap = prev.map_or(*d, |p| d - p);
+                    db += counts_len(gap, title, ps.len() as u32 - title) as u32;
+                    let mut q = 0;
+                    for &p in ps {
+                        pb += varint_len(p - q) as u32;
+                        q = p;
+                    }
+                    prev = Some(*d);
                 }
-                let title = ps.iter().filter(|&&x| x < title_len).count() as u32;
-                prop_assert_eq!((posting.title_tf, posting.body_tf), (title, ps.len() as u32 - title));
+                sizes.push((db, pb, list.len() as u32, prev.unwrap_or(0)));
             }
-            prop_assert_eq!(it.next(), None);
-            prop_assert_eq!(read, docs.len());
+            let mut w = ScatterWriter::new(&sizes);
+            // In document order across terms, as a builder writes them.
+            let mut all: Vec<(u32, u32, &Vec<u32>)> = lists
+                .iter()
+                .enumerate()
+                .flat_map(|(t, l)| l.iter().map(move |(d, ps)| (*d, t as u32, ps)))
+                .collect();
+            all.sort();
+            for (d, t, ps) in all {
+                let title = ps.iter().filter(|&&p| p < title_len).count() as u32;
+                w.push(t, d, title, ps);
+            }
+            prop_assert_eq!(w.finish(), expected);
+        }
+
+        /// Appending the lists of a later part, shifted, equals writing them all at once.
+        #[test]
+        fn appended_parts_join((a, title_len) in lists(), (b, _) in lists()) {
+            let base = 5_000;
+            let joined: Lists = (0..a.len().max(b.len()))
+                .map(|t| {
+                    let mut l = a.get(t).cloned().unwrap_or_default();
+                    l.extend(b.get(t).into_iter().flatten().map(|(d, ps)| (d + base, ps.clone())));
+                    l
+                })
+                .collect();
+            let (pa, pb) = (write(&a, title_len), write(&b, title_len));
+            let mut w = ListWriter::default();
+            for t in 0..joined.len() {
+                if t < pa.len() {
+                    w.append(pa.term(t as u32), 0);
+                }
+                if t < pb.len() {
+                    w.append(pb.term(t as u32), base);
+                }
+                w.end_term();
+            }
+            let got = w.finish();
+            prop_assert_eq!(got, write(&joined, title_len));
         }
     }
 }

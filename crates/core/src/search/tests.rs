@@ -327,3 +327,44 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Segments built from consecutive runs of documents and merged are exactly the
+    /// index of all the documents built at once: same terms, postings, titles, lengths,
+    /// dates and metadata, and so the same answers. (Loading in parallel relies on it.)
+    #[test]
+    fn merged_segments_are_the_whole_index(
+        docs in proptest::collection::vec(doc_strategy(), 1..16),
+        cuts in proptest::collection::vec(0usize..16, 0..5),
+        q in query_strategy(),
+    ) {
+        let json = format!("[{}]", docs.iter().enumerate().map(|(i, d)| format!("{{\"id\":\"d{i}\",{d}}}")).collect::<Vec<_>>().join(","));
+        let c = corpus(&json);
+        let mut all = SegmentBuilder::new();
+        for d in &c.documents {
+            all.add(d);
+        }
+        let whole = all.finish();
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|k| k.min(c.documents.len())).collect();
+        cuts.push(0);
+        cuts.push(c.documents.len());
+        cuts.sort_unstable();
+        let mut builder = SegmentBuilder::new();
+        let parts: Vec<Segment> = cuts
+            .windows(2)
+            .map(|w| {
+                for d in &c.documents[w[0]..w[1]] {
+                    builder.add(d);
+                }
+                builder.finish()
+            })
+            .collect();
+        let merged = merge::merge(parts);
+        prop_assert_eq!(&merged, &whole);
+        let (a, b) = (SearchIndex::new(merged), SearchIndex::new(whole));
+        let query = Query::parse(&q);
+        prop_assert_eq!(a.search(&query, Sort::Relevance), b.search(&query, Sort::Relevance));
+    }
+}

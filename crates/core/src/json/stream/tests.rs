@@ -19,8 +19,14 @@ fn run(input: &[u8], chunk: usize, lines: bool) -> (Vec<Seen>, Option<StreamErro
     let mut f = |item: Item, loc: &Locator| -> Result<(), ()> {
         seen.push(match item {
             Item::Header(k, v) => Seen::Header(k.name, v.value.to_json(), loc.position(v.offset)),
-            Item::Document(i, n) => Seen::Doc(i, n.value.to_json(), loc.position(n.offset)),
-            Item::BadLine(i, e) => Seen::Bad(i, e.message.clone(), loc.position(e.offset)),
+            Item::Document(i, raw) => match crate::json::parse(raw.text) {
+                Ok(n) => Seen::Doc(i, n.value.to_json(), raw.position),
+                Err(e) => Seen::Bad(
+                    i,
+                    e.message.clone(),
+                    Locator::new(raw.text, raw.position).position(e.offset),
+                ),
+            },
         });
         Ok(())
     };
@@ -106,17 +112,38 @@ fn a_bare_array_and_json_lines() {
 
 #[test]
 fn errors_say_where_whatever_the_chunking() {
-    let (_, err) = same_in_any_chunks("{\"documents\": [\n  {\"id\": \"a\",}\n]}");
+    // Broken inside, a document costs only itself.
+    let (seen, err) = same_in_any_chunks("{\"documents\": [\n  {\"id\": \"a\",},{\"id\":\"b\"}\n]}");
+    assert_eq!(err, None);
+    assert_eq!(
+        seen,
+        [
+            Seen::Bad(
+                0,
+                "a trailing comma before `}`".into(),
+                Position {
+                    line: 2,
+                    column: 14
+                }
+            ),
+            Seen::Doc(1, "{\"id\":\"b\"}".into(), Position { line: 2, column: 16 }),
+        ]
+    );
+    // A bracket that does not match is an error of the file.
+    let (_, err) = same_in_any_chunks("[{\"id\": [1}]");
     assert_eq!(
         err,
         Some(StreamError::Syntax(
-            "a trailing comma before `}`".into(),
-            Position {
-                line: 2,
-                column: 14
-            }
+            "`}` does not close the `[` before it (a bracket or a quote is missing)".into(),
+            Position { line: 1, column: 11 }
         ))
     );
+    // Nesting deeper than the parser goes rejects the document, not the file.
+    let deep = format!("[{{\"id\":\"x\",\"meta\":{}{}}},{{\"id\":\"y\"}}]", "[".repeat(5000), "]".repeat(5000));
+    let (seen, err) = run(deep.as_bytes(), 1000, false);
+    assert_eq!(err, None);
+    assert!(matches!(&seen[0], Seen::Bad(0, m, _) if m.contains("nested too deeply")), "{:?}", seen[0]);
+    assert!(matches!(&seen[1], Seen::Doc(1, _, _)));
     let (_, err) = same_in_any_chunks("[1,]");
     assert_eq!(
         err,

@@ -1,0 +1,149 @@
+//! Joining segments: the indexes of consecutive runs of documents become one.
+//!
+//! # Overview
+//! [`merge`] takes segments in document order (the first's documents come first) and
+//! gives the segment of all their documents, exactly as one [`SegmentBuilder`] fed every
+//! document would have built it (a property test holds it to that). The dictionaries are
+//! merged like sorted lists, k ways, by an integer key of each term's first eight bytes
+//! (the full text is compared only where keys tie); each term's postings are the bytes of
+//! its postings in each segment, one after the other, with only the first document gap
+//! of each part written again ([`ListWriter::append`]). Everything else (title words,
+//! lengths, dates, languages, metadata values) is concatenated and renumbered.
+//!
+//! [`SegmentBuilder`]: super::build::SegmentBuilder
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::build::Segment;
+use super::dictionary::{prefix_key, Dictionary};
+use super::fields::FieldIndex;
+use super::postings::ListWriter;
+
+/// The segment of all the documents of `parts`, in order. See the module docs.
+pub fn merge(mut parts: Vec<Segment>) -> Segment {
+    parts.retain(|p| !p.is_empty());
+    match parts.len() {
+        0 => return Segment::default(),
+        1 => return parts.pop().unwrap_or_default(),
+        _ => {}
+    }
+    let bases: Vec<u32> = parts
+        .iter()
+        .scan(0u32, |acc, p| {
+            let b = *acc;
+            *acc += p.len() as u32;
+            Some(b)
+        })
+        .collect();
+    let (dict, postings, maps) = merge_terms(&parts, &bases);
+    let total: usize = parts.iter().map(Segment::len).sum();
+    let mut title_terms = Vec::with_capacity(parts.iter().map(|p| p.title_terms.len()).sum());
+    let mut title_ends = Vec::with_capacity(total);
+    let mut lengths = Vec::with_capacity(total);
+    let mut dates = Vec::with_capacity(total);
+    let mut languages = std::collections::BTreeMap::new();
+    for (p, map) in parts.iter().zip(&maps) {
+        let offset = title_terms.len() as u32;
+        title_terms.extend(p.title_terms.iter().map(|&t| map[t as usize]));
+        title_ends.extend(p.title_ends.iter().map(|&e| e + offset));
+        lengths.extend_from_slice(&p.lengths);
+        dates.extend_from_slice(&p.dates);
+        for (l, n) in &p.languages {
+            *languages.entry(l.clone()).or_default() += n;
+        }
+    }
+    let fields = FieldIndex::merge(
+        parts.iter().zip(&bases).map(|(p, &b)| (&p.fields, b)),
+        total,
+    );
+    Segment {
+        dict,
+        postings,
+        title_terms,
+        title_ends,
+        lengths,
+        dates,
+        languages,
+        fields,
+    }
+}
+
+/// Merges the dictionaries and postings; also gives, per part, the new id of each of its
+/// term ids.
+fn merge_terms(
+    parts: &[Segment],
+    bases: &[u32],
+) -> (Dictionary, super::postings::PostingLists, Vec<Vec<u32>>) {
+    let upper_terms: usize = parts.iter().map(|p| p.dict.len()).sum();
+    // A rewritten first gap takes at most four bytes more.
+    let doc_bytes: usize = parts
+        .iter()
+        .map(|p| p.postings.stream_bytes().0 + 4 * p.dict.len())
+        .sum();
+    let pos_bytes: usize = parts.iter().map(|p| p.postings.stream_bytes().1).sum();
+    let mut writer = ListWriter::with_capacity(upper_terms, doc_bytes, pos_bytes);
+    let mut maps: Vec<Vec<u32>> = parts.iter().map(|p| vec![0; p.dict.len()]).collect();
+    let mut text = String::new();
+    let mut ends: Vec<u32> = Vec::with_capacity(upper_terms / 2);
+    // The next term of each part, by key.
+    let mut heap: BinaryHeap<Reverse<(u64, u32, u32)>> = BinaryHeap::with_capacity(parts.len());
+    for (i, p) in parts.iter().enumerate() {
+        if !p.dict.is_empty() {
+            heap.push(Reverse((prefix_key(p.dict.term(0)), i as u32, 0)));
+        }
+    }
+    // Terms sharing a key, from every part: (term, part, id).
+    let mut group: Vec<(&str, u32, u32)> = Vec::new();
+    while let Some(Reverse((key, part, id))) = heap.pop() {
+        group.clear();
+        let mut next = Some((part, id));
+        loop {
+            let Some((part, id)) = next.take() else {
+                break;
+            };
+            let p = &parts[part as usize];
+            group.push((p.dict.term(id), part, id));
+            if id + 1 < p.dict.len() as u32 {
+                let k = prefix_key(p.dict.term(id + 1));
+                if k == key {
+                    next = Some((part, id + 1));
+                } else {
+                    heap.push(Reverse((k, part, id + 1)));
+                }
+            }
+            if next.is_none() {
+                if let Some(&Reverse((k, q, i))) = heap.peek() {
+                    if k == key {
+                        heap.pop();
+                        next = Some((q, i));
+                    }
+                }
+            }
+        }
+        if group.len() > 1 {
+            // Parts in order within a term: postings are appended in document order.
+            group.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+        }
+        let mut i = 0;
+        while i < group.len() {
+            let term = group[i].0;
+            let new_id = ends.len() as u32;
+            text.push_str(term);
+            ends.push(text.len() as u32);
+            while i < group.len() && group[i].0 == term {
+                let (_, part, id) = group[i];
+                maps[part as usize][id as usize] = new_id;
+                writer.append(
+                    parts[part as usize].postings.term(id),
+                    bases[part as usize],
+                );
+                i += 1;
+            }
+            writer.end_term();
+        }
+    }
+    text.shrink_to_fit();
+    ends.shrink_to_fit();
+    (Dictionary::from_sorted(text, ends), writer.finish(), maps)
+}
