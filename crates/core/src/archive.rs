@@ -122,6 +122,54 @@ impl Part {
     }
 }
 
+impl crate::codec::Encode for Part {
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.put(&self.docs);
+        w.list(&self.bodies);
+        w.put(&self.store);
+        w.put(&self.index);
+        w.list(&self.places);
+        w.usize(self.origins.len());
+        for (d, f) in &self.origins {
+            w.usize(*d);
+            w.str(f);
+        }
+        w.list(&self.problems);
+        w.usize(self.rejected);
+    }
+}
+
+impl crate::codec::Decode for Part {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        let docs: DocTable = r.get()?;
+        let bodies: Vec<TextId> = r.list()?;
+        let store: TextStore = r.get()?;
+        let index: Segment = r.get()?;
+        let places: Vec<Place> = r.list()?;
+        let k = r.count(2)?;
+        let mut origins = Vec::with_capacity(k);
+        for _ in 0..k {
+            origins.push((r.usize()?, r.string()?));
+        }
+        let problems = r.list()?;
+        let rejected = r.usize()?;
+        let n = docs.len();
+        if bodies.len() != n || index.len() != n || places.len() != n {
+            return Err(r.error("the parts of a loaded part do not match"));
+        }
+        Ok(Part {
+            docs,
+            bodies,
+            store,
+            index,
+            places,
+            origins,
+            problems,
+            rejected,
+        })
+    }
+}
+
 /// Builds a [`Part`]. See the module docs.
 #[derive(Default)]
 pub struct PartBuilder {
@@ -511,6 +559,30 @@ mod tests {
             .iter()
             .any(|p| p.to_string().contains("empty.txt")));
         assert_eq!(a.rejected, 1);
+    }
+
+    #[test]
+    fn a_part_sent_as_bytes_arrives_whole() {
+        // Workers send the parts they build to the engine as bytes.
+        let loaded = crate::load::load_corpus(CORPUS.as_bytes()).unwrap();
+        let mut b = PartBuilder::new();
+        for (d, place) in loaded.corpus.documents.into_iter().zip(loaded.places) {
+            b.add(d, place);
+        }
+        let part = b.finish(loaded.problems, loaded.rejected);
+        let bytes = crate::codec::to_bytes(&part);
+        let back: Part = crate::codec::from_bytes(&bytes).unwrap();
+        assert_eq!(crate::codec::to_bytes(&back), bytes);
+        let a = Archive::assemble(vec![back], Summary::default());
+        let id = a.find("a").unwrap();
+        assert_eq!(a.body(id), "First paragraph.\n\nSecond, about Idlib.");
+        assert_eq!(a.doc(id).date.unwrap().to_iso(), "2018-10-17");
+        let hits = a.index.search(&Query::parse("idlib"), Sort::Relevance);
+        assert_eq!(hits.ids, [id]);
+        // Cut anywhere, the bytes give an error, never a panic.
+        for cut in (0..bytes.len()).step_by(7) {
+            assert!(crate::codec::from_bytes::<Part>(&bytes[..cut]).is_err());
+        }
     }
 
     #[test]

@@ -534,5 +534,72 @@ pub fn civil_from_days(days: i32) -> (i32, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+impl crate::codec::Encode for Date {
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.int(i64::from(self.days));
+        w.u8(match self.precision {
+            Precision::Year => 0,
+            Precision::Month => 1,
+            Precision::Day => 2,
+            Precision::Time => 3,
+        });
+        if self.precision == Precision::Time {
+            let t = self.time.unwrap_or(TimeOfDay {
+                seconds: 0,
+                fraction: None,
+                fraction_digits: 0,
+                offset_minutes: None,
+            });
+            w.uint(u64::from(t.seconds));
+            w.put(&t.fraction);
+            w.u8(t.fraction_digits);
+            w.bool(t.offset_minutes.is_some());
+            w.int(i64::from(t.offset_minutes.unwrap_or(0)));
+        }
+    }
+}
+
+impl crate::codec::Decode for Date {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        let days = r.i32()?;
+        let min = days_from_civil(MIN_YEAR, 1, 1);
+        let max = days_from_civil(MAX_YEAR, 12, 31);
+        if !(min..=max).contains(&days) {
+            return Err(r.error("a date is out of range"));
+        }
+        let precision = match r.u8()? {
+            0 => Precision::Year,
+            1 => Precision::Month,
+            2 => Precision::Day,
+            3 => Precision::Time,
+            _ => return Err(r.error("unknown date precision")),
+        };
+        let time = if precision == Precision::Time {
+            let seconds = r.u32()?;
+            let fraction: Option<u32> = r.get()?;
+            let fraction_digits = r.u8()?;
+            let has_offset = r.bool()?;
+            let offset = i16::try_from(r.int()?)
+                .map_err(|_| r.error("a time offset is out of range"))?;
+            if seconds >= 86_400 || fraction_digits > 9 {
+                return Err(r.error("a time of day is out of range"));
+            }
+            Some(TimeOfDay {
+                seconds,
+                fraction,
+                fraction_digits,
+                offset_minutes: has_offset.then_some(offset),
+            })
+        } else {
+            None
+        };
+        Ok(Date {
+            days,
+            precision,
+            time,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -310,6 +310,112 @@ impl DocTable {
     }
 }
 
+use crate::codec::{check_str_ends, Decode, Encode, Reader, Writer};
+
+impl Encode for Strings {
+    fn encode(&self, w: &mut Writer) {
+        w.str(&self.text);
+        w.u32s(&self.ends);
+    }
+}
+
+impl Decode for Strings {
+    fn decode(r: &mut Reader) -> crate::codec::Result<Self> {
+        let text = r.string()?;
+        let ends = r.u32s()?;
+        check_str_ends(r, &ends, &text, "strings")?;
+        Ok(Strings { text, ends })
+    }
+}
+
+fn flat4(v: &[[u32; 4]]) -> Vec<u32> {
+    v.iter().flatten().copied().collect()
+}
+
+fn unflat4(r: &Reader, v: Vec<u32>) -> crate::codec::Result<Vec<[u32; 4]>> {
+    if v.len() % 4 != 0 {
+        return Err(r.error("a table of fours has a remainder"));
+    }
+    Ok(v.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]).collect())
+}
+
+impl Encode for DocTable {
+    fn encode(&self, w: &mut Writer) {
+        w.put(&self.ids);
+        w.put(&self.titles);
+        w.list(&self.dates);
+        w.u32s(&flat4(&self.singles));
+        w.u32s(&flat4(&self.list_ends));
+        w.u32s(&self.list_items);
+        w.u32s(&self.meta_ends);
+        let meta: Vec<u32> = self.meta_items.iter().flat_map(|&(k, v)| [k, v]).collect();
+        w.u32s(&meta);
+        w.put(&self.values.strings);
+        w.put(&self.urls);
+    }
+}
+
+impl Decode for DocTable {
+    fn decode(r: &mut Reader) -> crate::codec::Result<Self> {
+        let ids: Strings = r.get()?;
+        let titles: Strings = r.get()?;
+        let dates: Vec<Option<Date>> = r.list()?;
+        let singles = r.u32s()?;
+        let singles = unflat4(r, singles)?;
+        let list_ends = r.u32s()?;
+        let list_ends = unflat4(r, list_ends)?;
+        let list_items = r.u32s()?;
+        let meta_ends = r.u32s()?;
+        let meta = r.u32s()?;
+        if meta.len() % 2 != 0 {
+            return Err(r.error("metadata pairs have a remainder"));
+        }
+        let meta_items: Vec<(u32, u32)> = meta.chunks_exact(2).map(|c| (c[0], c[1])).collect();
+        let values = Values {
+            strings: r.get()?,
+            index: FxHashMap::default(),
+        };
+        let urls: Strings = r.get()?;
+        let n = ids.len();
+        let value_ok = |v: u32| v == NONE || (v as usize) < values.strings.len();
+        let consistent = titles.len() == n
+            && dates.len() == n
+            && singles.len() == n
+            && list_ends.len() == n
+            && meta_ends.len() == n
+            && singles.iter().all(|s| {
+                value_ok(s[0]) && value_ok(s[1]) && value_ok(s[3]) && (s[2] == NONE || (s[2] as usize) < urls.len())
+            })
+            && list_items.iter().all(|&v| (v as usize) < values.strings.len())
+            && meta_items
+                .iter()
+                .all(|&(k, v)| (k as usize) < values.strings.len() && (v as usize) < values.strings.len());
+        if !consistent {
+            return Err(r.error("the document table does not hold together"));
+        }
+        let mut prev = 0;
+        for e in list_ends.iter().flatten() {
+            if *e < prev || *e as usize > list_items.len() {
+                return Err(r.error("list offsets of the document table are out of order"));
+            }
+            prev = *e;
+        }
+        crate::codec::check_ends(r, &meta_ends, meta_items.len(), "metadata offsets")?;
+        Ok(DocTable {
+            ids,
+            titles,
+            dates,
+            singles,
+            list_ends,
+            list_items,
+            meta_ends,
+            meta_items,
+            values,
+            urls,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

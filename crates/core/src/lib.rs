@@ -22,6 +22,7 @@
 
 pub mod archive;
 pub mod bitset;
+pub mod codec;
 pub mod browse;
 pub mod date;
 pub mod doctable;

@@ -160,6 +160,26 @@ pub struct Place {
     pub position: Position,
 }
 
+impl crate::codec::Encode for Place {
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.usize(self.index);
+        w.usize(self.position.line);
+        w.usize(self.position.column);
+    }
+}
+
+impl crate::codec::Decode for Place {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        Ok(Place {
+            index: r.usize()?,
+            position: Position {
+                line: r.usize()?,
+                column: r.usize()?,
+            },
+        })
+    }
+}
+
 /// Reads a corpus file chunk by chunk. See the module docs.
 ///
 /// ```

@@ -153,6 +153,40 @@ impl fmt::Display for Problem {
     }
 }
 
+impl crate::codec::Encode for Problem {
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.bool(self.severity == Severity::Error);
+        w.opt_str(self.file.as_deref());
+        w.put(&self.doc_index.map(|i| i as u32));
+        w.opt_str(self.doc_id.as_deref());
+        w.opt_str(self.field.as_deref());
+        w.put(&self.position.map(|p| (p.line as u32, p.column as u32)));
+        w.str(&self.message);
+    }
+}
+
+impl crate::codec::Decode for Problem {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        let severity = if r.bool()? {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        Ok(Problem {
+            severity,
+            file: r.opt_string()?,
+            doc_index: r.get::<Option<u32>>()?.map(|i| i as usize),
+            doc_id: r.opt_string()?,
+            field: r.opt_string()?,
+            position: r.get::<Option<(u32, u32)>>()?.map(|(line, column)| Position {
+                line: line as usize,
+                column: column as usize,
+            }),
+            message: r.string()?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

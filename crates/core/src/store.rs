@@ -112,6 +112,51 @@ impl TextStore {
     }
 }
 
+impl crate::codec::Encode for TextStore {
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.usize(self.raw_bytes);
+        w.usize(self.sealed.len());
+        for b in &self.sealed {
+            w.bytes(b);
+        }
+        w.str(&self.open);
+    }
+}
+
+impl crate::codec::Decode for TextStore {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        let raw_bytes = r.usize()?;
+        let n = r.count(1)?;
+        let mut sealed = Vec::with_capacity(n);
+        for _ in 0..n {
+            sealed.push(r.bytes()?.to_vec().into_boxed_slice());
+        }
+        Ok(TextStore {
+            sealed,
+            open: r.string()?,
+            raw_bytes,
+        })
+    }
+}
+
+impl crate::codec::Encode for TextId {
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.uint(u64::from(self.block));
+        w.uint(u64::from(self.start));
+        w.uint(u64::from(self.len));
+    }
+}
+
+impl crate::codec::Decode for TextId {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        Ok(TextId {
+            block: r.u32()?,
+            start: r.u32()?,
+            len: r.u32()?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -283,3 +283,57 @@ impl SegmentBuilder {
         }
     }
 }
+
+impl crate::codec::Encode for Segment {
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.put(&self.dict);
+        w.put(&self.postings);
+        w.u32s(&self.title_terms);
+        w.u32s(&self.title_ends);
+        w.f32s(&self.lengths);
+        w.list(&self.dates);
+        w.usize(self.languages.len());
+        for (l, n) in &self.languages {
+            w.str(l);
+            w.uint(u64::from(*n));
+        }
+        w.put(&self.fields);
+    }
+}
+
+impl crate::codec::Decode for Segment {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        let dict: Dictionary = r.get()?;
+        let postings: PostingLists = r.get()?;
+        let title_terms = r.u32s()?;
+        let title_ends = r.u32s()?;
+        let lengths = r.f32s()?;
+        let dates: Vec<Option<Date>> = r.list()?;
+        let k = r.count(2)?;
+        let mut languages = BTreeMap::new();
+        for _ in 0..k {
+            let l = r.string()?;
+            languages.insert(l, r.u32()?);
+        }
+        let fields: FieldIndex = r.get()?;
+        let n = lengths.len();
+        if postings.len() != dict.len()
+            || title_ends.len() != n
+            || dates.len() != n
+            || title_terms.iter().any(|&t| t as usize >= dict.len())
+        {
+            return Err(r.error("the parts of an index segment do not match"));
+        }
+        crate::codec::check_ends(r, &title_ends, title_terms.len(), "title words")?;
+        Ok(Segment {
+            dict,
+            postings,
+            title_terms,
+            title_ends,
+            lengths,
+            dates,
+            languages,
+            fields,
+        })
+    }
+}

@@ -348,6 +348,28 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+impl crate::codec::Encode for Dictionary {
+    /// The terms only: stems are worked out again from them.
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.str(&self.text);
+        w.u32s(&self.ends);
+    }
+}
+
+impl crate::codec::Decode for Dictionary {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        let text = r.string()?;
+        let ends = r.u32s()?;
+        crate::codec::check_str_ends(r, &ends, &text, "dictionary")?;
+        let dict = Dictionary::from_sorted(text, ends);
+        // Lookups bisect: the terms must be strictly in byte order.
+        if (1..dict.len() as u32).any(|i| dict.term(i - 1) >= dict.term(i)) {
+            return Err(r.error("dictionary terms are not in order"));
+        }
+        Ok(dict)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

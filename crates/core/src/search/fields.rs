@@ -148,6 +148,14 @@ impl FieldIndexBuilder {
                 (field, values)
             })
             .collect();
+        FieldIndex::from_values(fields, documents)
+    }
+}
+
+impl FieldIndex {
+    /// The index of the values of every field (sorted as [`FieldIndexBuilder::finish`]
+    /// sorts them), over `documents` documents: adds the forward index.
+    fn from_values(fields: Vec<(Field, Vec<FieldValue>)>, documents: usize) -> FieldIndex {
         // The forward index: each document's values, built from the value lists.
         let forward = fields
             .iter()
@@ -174,9 +182,7 @@ impl FieldIndexBuilder {
             .collect();
         FieldIndex { fields, forward }
     }
-}
 
-impl FieldIndex {
     /// Collects the values of every metadata field.
     pub fn build(corpus: &Corpus) -> FieldIndex {
         let mut b = FieldIndexBuilder::new();
@@ -259,6 +265,57 @@ impl FieldIndex {
                     + 72
             })
             .sum()
+    }
+}
+
+impl crate::codec::Encode for FieldIndex {
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.usize(self.fields.len());
+        for (field, values) in &self.fields {
+            w.str(field.name());
+            w.usize(values.len());
+            for v in values {
+                w.str(&v.value);
+                w.u32s(&v.docs);
+            }
+        }
+        // The number of documents, for the forward index.
+        w.usize(self.forward.first().map_or(0, |f| f.0.len().saturating_sub(1)));
+    }
+}
+
+impl crate::codec::Decode for FieldIndex {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        let n = r.count(1)?;
+        let mut fields = Vec::with_capacity(n);
+        for _ in 0..n {
+            let name = r.str()?;
+            let field = Field::ALL
+                .into_iter()
+                .find(|f| f.name() == name && *f != Field::Title)
+                .ok_or_else(|| r.error(format!("unknown metadata field \"{name}\"")))?;
+            let k = r.count(2)?;
+            let mut values = Vec::with_capacity(k);
+            for _ in 0..k {
+                let value = r.string()?;
+                let docs = r.u32s()?;
+                values.push(FieldValue {
+                    terms: tokenize(&value).map(|t| t.term).collect(),
+                    value,
+                    docs,
+                });
+            }
+            fields.push((field, values));
+        }
+        let documents = r.usize()?;
+        let in_range = fields.iter().flat_map(|(_, vs)| vs).all(|v| {
+            v.docs.windows(2).all(|w| w[0] < w[1])
+                && v.docs.last().is_none_or(|&d| (d as usize) < documents)
+        });
+        if !in_range || documents > u32::MAX as usize {
+            return Err(r.error("metadata values name documents out of order or range"));
+        }
+        Ok(FieldIndex::from_values(fields, documents))
     }
 }
 

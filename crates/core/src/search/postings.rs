@@ -451,6 +451,45 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     v
 }
 
+impl crate::codec::Encode for PostingLists {
+    fn encode(&self, w: &mut crate::codec::Writer) {
+        w.bytes(&self.docs);
+        w.u32s(&self.doc_ends);
+        w.bytes(&self.positions);
+        w.u32s(&self.pos_ends);
+        w.u32s(&self.counts);
+        w.u32s(&self.last);
+    }
+}
+
+impl crate::codec::Decode for PostingLists {
+    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+        let docs = r.bytes()?.to_vec();
+        let doc_ends = r.u32s()?;
+        let positions = r.bytes()?.to_vec();
+        let pos_ends = r.u32s()?;
+        let counts = r.u32s()?;
+        let last = r.u32s()?;
+        let n = doc_ends.len();
+        if pos_ends.len() != n || counts.len() != n || last.len() != n {
+            return Err(r.error("posting tables of different lengths"));
+        }
+        crate::codec::check_ends(r, &doc_ends, docs.len(), "postings")?;
+        crate::codec::check_ends(r, &pos_ends, positions.len(), "positions")?;
+        // Reading stops at the end of a term's bytes, so a wrong count cannot read
+        // another term's postings: it only gives that term wrong documents, which the
+        // bit sets of the evaluator ignore when out of range.
+        Ok(PostingLists {
+            docs,
+            doc_ends,
+            positions,
+            pos_ends,
+            counts,
+            last,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
