@@ -44,6 +44,17 @@ pub struct Archive {
     bodies: Vec<TextId>,
     store: TextStore,
     by_id: IdIndex,
+    /// Where each document came from, while more may join (a partial archive): clashing
+    /// ids are renamed only once all documents are in, so that ids never depend on when
+    /// the partial archive was made.
+    pending: Option<Pending>,
+}
+
+/// What a partial archive keeps to be joined with more documents.
+#[derive(Debug, Default)]
+struct Pending {
+    places: Vec<Place>,
+    origins: FxHashMap<usize, String>,
 }
 
 /// Finds documents by id string without keeping a second copy of every id: a hash of the
@@ -79,7 +90,7 @@ impl IdIndex {
         }
     }
 
-    /// Records `id` for `doc` (ids are unique by then).
+    /// Records `id` for `doc` (if the id is taken, the earlier document keeps it).
     fn insert(&mut self, docs: &DocTable, id: &str, doc: DocId) {
         match self.by_hash.entry(id_hash(id)) {
             std::collections::hash_map::Entry::Vacant(e) => {
@@ -87,7 +98,7 @@ impl IdIndex {
             }
             std::collections::hash_map::Entry::Occupied(e) => {
                 if docs.id(e.get().index()) != id {
-                    self.overflow.insert(id.to_string(), doc);
+                    self.overflow.entry(id.to_string()).or_insert(doc);
                 }
             }
         }
@@ -392,6 +403,35 @@ impl Archive {
     /// Joins parts (in document order) into an archive, with what the file said at the
     /// corpus level. Ids are made unique here (see [`crate::ids`]).
     pub fn assemble(parts: Vec<Part>, summary: Summary) -> Archive {
+        Self::join(parts, summary, true)
+    }
+
+    /// Joins parts into a partial archive, to search while more documents load; join it
+    /// with the rest by [`Archive::extend`]. Clashing ids stay until then.
+    pub fn assemble_partial(parts: Vec<Part>, summary: Summary) -> Archive {
+        Self::join(parts, summary, false)
+    }
+
+    /// A partial archive joined with the parts that follow it (`complete`: the last ones).
+    pub fn extend(self, parts: Vec<Part>, summary: Summary, complete: bool) -> Archive {
+        let pending = self.pending.unwrap_or_default();
+        let first = Part {
+            docs: self.docs,
+            bodies: self.bodies,
+            store: self.store,
+            index: self.index.into_segment(),
+            places: pending.places,
+            origins: pending.origins.into_iter().collect(),
+            problems: self.problems,
+            rejected: self.rejected,
+        };
+        let mut all = Vec::with_capacity(parts.len() + 1);
+        all.push(first);
+        all.extend(parts);
+        Self::join(all, summary, complete)
+    }
+
+    fn join(parts: Vec<Part>, summary: Summary, complete: bool) -> Archive {
         let mut problems = summary.problems;
         let mut rejected = summary.rejected;
         let mut docs = DocTable::new();
@@ -414,14 +454,19 @@ impl Archive {
             problems.extend(part.problems);
             rejected += part.rejected;
         }
-        let renames = crate::ids::unique_ids((0..docs.len()).map(|d| docs.id(d)));
-        for (d, new_id) in &renames {
-            let place = origins.get(d).map_or(Ok(places[*d]), |f| Err(f.as_str()));
-            problems.push(crate::ids::renamed(docs.id(*d), new_id, place));
-        }
-        docs.rename(&renames);
-        docs.finish();
-        bodies.shrink_to_fit();
+        let pending = if complete {
+            let renames = crate::ids::unique_ids((0..docs.len()).map(|d| docs.id(d)));
+            for (d, new_id) in &renames {
+                let place = origins.get(d).map_or(Ok(places[*d]), |f| Err(f.as_str()));
+                problems.push(crate::ids::renamed(docs.id(*d), new_id, place));
+            }
+            docs.rename(&renames);
+            docs.finish();
+            bodies.shrink_to_fit();
+            None
+        } else {
+            Some(Pending { places, origins })
+        };
         crate::problem::sort_in_file_order(&mut problems);
         let by_id = IdIndex::build(&docs);
         Archive {
@@ -435,6 +480,7 @@ impl Archive {
             bodies,
             store,
             by_id,
+            pending,
         }
     }
 
@@ -463,6 +509,16 @@ impl Archive {
     /// A document's title (without building the whole document).
     pub fn title_of(&self, id: DocId) -> &str {
         self.docs.title(id.index())
+    }
+
+    /// A document's date.
+    pub fn date_of(&self, id: DocId) -> Option<crate::date::Date> {
+        self.docs.date(id.index())
+    }
+
+    /// A document's source.
+    pub fn source_of(&self, id: DocId) -> Option<&str> {
+        self.docs.source(id.index())
     }
 
     /// A document's id string.
@@ -575,6 +631,7 @@ mod tests {
         assert_eq!(crate::codec::to_bytes(&back), bytes);
         let a = Archive::assemble(vec![back], Summary::default());
         let id = a.find("a").unwrap();
+        assert_eq!(a.find("a-2").map(|d| a.doc(d).title), Some("Duplicate".to_string()));
         assert_eq!(a.body(id), "First paragraph.\n\nSecond, about Idlib.");
         assert_eq!(a.doc(id).date.unwrap().to_iso(), "2018-10-17");
         let hits = a.index.search(&Query::parse("idlib"), Sort::Relevance);
@@ -583,6 +640,49 @@ mod tests {
         for cut in (0..bytes.len()).step_by(7) {
             assert!(crate::codec::from_bytes::<Part>(&bytes[..cut]).is_err());
         }
+    }
+
+    #[test]
+    fn an_archive_joined_in_steps_is_the_archive_joined_at_once() {
+        // See: #9 (a partial archive answers while the rest loads; the ids it ends with
+        // never depend on when it was made)
+        let docs: Vec<(Document, Place)> = (0..9)
+            .map(|i| {
+                let id = ["a", "b", "a", "a-2", "c"][i % 5].to_string();
+                let doc = Document {
+                    id,
+                    title: format!("Title {i}"),
+                    body: format!("body number {i} idlib"),
+                    ..Default::default()
+                };
+                let place = Place {
+                    index: i,
+                    position: crate::json::Position { line: i + 1, column: 1 },
+                };
+                (doc, place)
+            })
+            .collect();
+        let part = |range: std::ops::Range<usize>| {
+            let mut b = PartBuilder::new();
+            for (d, p) in &docs[range] {
+                b.add(d.clone(), *p);
+            }
+            b.finish(Vec::new(), 0)
+        };
+        let at_once = Archive::assemble(vec![part(0..3), part(3..6), part(6..9)], Summary::default());
+        let partial = Archive::assemble_partial(vec![part(0..3)], Summary::default());
+        assert_eq!(partial.len(), 3);
+        let partial = partial.extend(vec![part(3..6)], Summary::default(), false);
+        let stepped = partial.extend(vec![part(6..9)], Summary::default(), true);
+        let ids = |a: &Archive| (0..a.len() as u32).map(|d| a.id_of(DocId(d)).to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(&stepped), ids(&at_once));
+        assert_eq!(ids(&at_once), ["a", "b", "a-3", "a-2", "c", "a-4", "b-2", "a-5", "a-2-2"]);
+        assert_eq!(stepped.problems, at_once.problems);
+        let q = Query::parse("idlib");
+        assert_eq!(
+            stepped.index.search(&q, Sort::Relevance),
+            at_once.index.search(&q, Sort::Relevance)
+        );
     }
 
     #[test]

@@ -239,6 +239,12 @@ impl DocTable {
         self.titles.get(i as u32)
     }
 
+    /// The source of document `i`.
+    pub fn source(&self, i: usize) -> Option<&str> {
+        let v = self.singles[i][0];
+        (v != NONE).then(|| self.values.strings.get(v))
+    }
+
     /// The date of document `i`.
     pub fn date(&self, i: usize) -> Option<Date> {
         self.dates[i]

@@ -2,11 +2,17 @@
 //!
 //! # Overview
 //! [`histogram`] counts documents in time buckets over a visible span, at a
-//! [`Granularity`] chosen from the span's length ([`Granularity::for_span`]: years for
-//! long spans, then months, weeks, days). A document counts in a bucket only if its whole
-//! date lies inside it, the rule `date:` queries and the timeline's range follow: a speech
-//! dated `1861` has no month, so at month granularity it is counted apart as *dated less
-//! precisely* rather than piled into January. Undated documents are counted apart too.
+//! [`Granularity`] chosen from the span's length ([`Granularity::for_span`]: centuries,
+//! decades, years, months, weeks or days, so that there are never more than
+//! [`MAX_BARS`] bars, whatever the dates). A document counts in a bucket only if its
+//! whole date lies inside it, the rule `date:` queries and the timeline's range follow
+//! ([`DateRange::contains_span`]): a speech dated `1861` has no month, so at month
+//! granularity it is counted apart as *dated less precisely* rather than piled into
+//! January. Undated documents are counted apart too.
+//!
+//! [`extent`] finds where the documents of a set are: the *bulk* of their dates, and the
+//! few dated far outside it (a year typed 0102 or 2102 in an archive of 2001 mail), which
+//! the timeline counts beside the chart instead of squeezing the real data into one bar.
 //!
 //! [`chronology`] lays out documents in date order under year and month headings, for the
 //! chronology view.
@@ -15,6 +21,9 @@ use crate::bitset::DocSet;
 use crate::date::{civil_from_days, days_from_civil, Date};
 use crate::model::DocId;
 use crate::query::DateRange;
+
+/// The most bars the timeline ever draws.
+pub const MAX_BARS: usize = 200;
 
 /// Bucket size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27,26 +36,36 @@ pub enum Granularity {
     Month,
     /// A bar per year.
     Year,
+    /// A bar per decade (1990–1999).
+    Decade,
+    /// A bar per century (1900–1999).
+    Century,
 }
 
 impl Granularity {
-    /// The granularity for a span of `days` days: about a dozen to a few hundred bars.
+    /// The granularity for a span of `days` days: about a dozen to [`MAX_BARS`] bars.
     pub fn for_span(days: i32) -> Granularity {
         match days {
             i32::MIN..=45 => Granularity::Day,
             46..=200 => Granularity::Week,
             201..=4400 => Granularity::Month,
-            _ => Granularity::Year,
+            // Up to 150 years by year, up to 1,500 by decade, then by century (at most 100
+            // bars for the 10,000 years a date can have).
+            4401..=54_800 => Granularity::Year,
+            54_801..=548_000 => Granularity::Decade,
+            _ => Granularity::Century,
         }
     }
 
-    /// "year", "month", "week", "day".
+    /// "year", "month", "week", "day", "decade", "century".
     pub fn name(self) -> &'static str {
         match self {
             Granularity::Day => "day",
             Granularity::Week => "week",
             Granularity::Month => "month",
             Granularity::Year => "year",
+            Granularity::Decade => "decade",
+            Granularity::Century => "century",
         }
     }
 
@@ -61,6 +80,8 @@ impl Granularity {
                 y * 12 + m as i32 - 1
             }
             Granularity::Year => civil_from_days(day).0,
+            Granularity::Decade => civil_from_days(day).0.div_euclid(10),
+            Granularity::Century => civil_from_days(day).0.div_euclid(100),
         }
     }
 
@@ -75,6 +96,14 @@ impl Granularity {
                 (start, start + crate::date::days_in_month(y, m) as i32 - 1)
             }
             Granularity::Year => (days_from_civil(u, 1, 1), days_from_civil(u, 12, 31)),
+            Granularity::Decade => (
+                days_from_civil(u * 10, 1, 1),
+                days_from_civil(u * 10 + 9, 12, 31),
+            ),
+            Granularity::Century => (
+                days_from_civil(u * 100, 1, 1),
+                days_from_civil(u * 100 + 99, 12, 31),
+            ),
         }
     }
 }
@@ -99,10 +128,11 @@ impl Bucket {
         }
     }
 
-    /// "1861", "Mar 1861", "Week of 4 Mar 1861", "4 Mar 1861".
+    /// "1800s", "1860s", "1861", "Mar 1861", "Week of 4 Mar 1861", "4 Mar 1861".
     pub fn label(&self, g: Granularity) -> String {
         let (y, m, d) = civil_from_days(self.start);
         match g {
+            Granularity::Century | Granularity::Decade => format!("{y}s"),
             Granularity::Year => format!("{y}"),
             Granularity::Month => {
                 Date::from_year_month(y, m).map_or(String::new(), |d| d.to_string())
@@ -128,7 +158,7 @@ impl Bucket {
 fn iso_at(day: i32, g: Granularity) -> String {
     let (y, m, d) = civil_from_days(day);
     match g {
-        Granularity::Year => format!("{y:04}"),
+        Granularity::Year | Granularity::Decade | Granularity::Century => format!("{y:04}"),
         Granularity::Month => format!("{y:04}-{m:02}"),
         Granularity::Week | Granularity::Day => format!("{y:04}-{m:02}-{d:02}"),
     }
@@ -171,6 +201,8 @@ impl Histogram {
         }
         let max_labels = max_labels.max(1);
         let steps: &[i32] = match self.granularity {
+            Granularity::Century => &[1, 2, 5, 10, 20],
+            Granularity::Decade => &[1, 2, 5, 10, 20, 50, 100],
             Granularity::Year => &[1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000],
             Granularity::Month => &[1, 2, 3, 6, 12, 24, 60, 120],
             Granularity::Week => &[1, 2, 4, 8, 13, 26, 52],
@@ -188,6 +220,7 @@ impl Histogram {
             .map(|(i, b)| {
                 let (y, m, d) = civil_from_days(b.start);
                 let text = match self.granularity {
+                    Granularity::Century | Granularity::Decade => format!("{y}s"),
                     Granularity::Year => format!("{y}"),
                     Granularity::Month if m == 1 => format!("{y}"),
                     Granularity::Month => {
@@ -238,6 +271,8 @@ pub fn histogram(
         match (g, months.get(d).copied().flatten()) {
             (Granularity::Month, Some((a, b))) => (a, b),
             (Granularity::Year, Some((a, b))) => (a.div_euclid(12), b.div_euclid(12)),
+            (Granularity::Decade, Some((a, b))) => (a.div_euclid(120), b.div_euclid(120)),
+            (Granularity::Century, Some((a, b))) => (a.div_euclid(1200), b.div_euclid(1200)),
             _ => (g.unit(first), g.unit(last)),
         }
     };
@@ -266,6 +301,116 @@ pub fn histogram(
         coarser,
         outside,
     }
+}
+
+/// Where the dated documents of a set are. See the module docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extent {
+    /// First and last day of the bulk of their dates.
+    pub bulk: (i32, i32),
+    /// Documents dated wholly before the bulk, and the span of their dates.
+    pub before: Option<(usize, (i32, i32))>,
+    /// Documents dated wholly after the bulk, and the span of their dates.
+    pub after: Option<(usize, (i32, i32))>,
+}
+
+/// At most this share of a set's dated documents, on either side, is counted as lying
+/// outside its bulk; more than that and the bulk grows to take them in.
+const OUTLIER_SHARE: f64 = 0.025;
+
+/// Where the dated documents of `docs` are: the bulk of their dates, and those far
+/// outside it; `None` if none is dated. `years[d]` is the year of document `d`'s first
+/// day (`i32::MIN`: undated), `spans[d]` its first and last day.
+///
+/// The bulk grows year by year from the median year, over gaps of at most a quarter of
+/// its span (and at least five years), so a long run of evenly spread years stays
+/// whole; years beyond a wider gap are outside, as long as they hold at most
+/// [`OUTLIER_SHARE`] of the documents on their side (a second real cluster is more, and
+/// is taken in).
+///
+/// ```
+/// use chronicle_core::bitset::DocSet;
+/// use chronicle_core::timeline::extent;
+/// use chronicle_core::date::days_from_civil;
+/// // 100 documents in 1999–2002, one misdated to 0102.
+/// let mut years: Vec<i32> = (0..100).map(|i| 1999 + i % 4).collect();
+/// years.push(102);
+/// let spans: Vec<Option<(i32, i32)>> = years
+///     .iter()
+///     .map(|&y| Some((days_from_civil(y, 6, 1), days_from_civil(y, 6, 1))))
+///     .collect();
+/// let e = extent(&spans, &years, &DocSet::full(101)).unwrap();
+/// assert_eq!(e.bulk, (days_from_civil(1999, 6, 1), days_from_civil(2002, 6, 1)));
+/// assert_eq!(e.before.map(|b| b.0), Some(1));
+/// assert_eq!(e.after, None);
+/// ```
+pub fn extent(spans: &[Option<(i32, i32)>], years: &[i32], docs: &DocSet) -> Option<Extent> {
+    // Documents per year, in year order.
+    let mut per_year: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for d in docs.iter() {
+        let y = years.get(d as usize).copied().unwrap_or(i32::MIN);
+        if y != i32::MIN {
+            *per_year.entry(y).or_default() += 1;
+        }
+    }
+    let list: Vec<(i32, usize)> = per_year.into_iter().collect();
+    let total: usize = list.iter().map(|x| x.1).sum();
+    if total == 0 {
+        return None;
+    }
+    // The median year.
+    let mut seen = 0;
+    let mut m = 0;
+    for (i, (_, n)) in list.iter().enumerate() {
+        seen += n;
+        if seen * 2 >= total {
+            m = i;
+            break;
+        }
+    }
+    let (mut lo, mut hi) = (m, m);
+    let limit = (total as f64 * OUTLIER_SHARE).floor() as usize;
+    loop {
+        let span = list[hi].0 - list[lo].0;
+        let gap_ok = |gap: i32| gap <= (span / 4).max(5);
+        let below: usize = list[..lo].iter().map(|x| x.1).sum();
+        let above: usize = list[hi + 1..].iter().map(|x| x.1).sum();
+        if lo > 0 && (gap_ok(list[lo].0 - list[lo - 1].0) || below > limit) {
+            lo -= 1;
+        } else if hi + 1 < list.len() && (gap_ok(list[hi + 1].0 - list[hi].0) || above > limit) {
+            hi += 1;
+        } else {
+            break;
+        }
+    }
+    let (ylo, yhi) = (list[lo].0, list[hi].0);
+    let mut bulk = (i32::MAX, i32::MIN);
+    let mut before = (0usize, (i32::MAX, i32::MIN));
+    let mut after = (0usize, (i32::MAX, i32::MIN));
+    for d in docs.iter() {
+        let Some((first, last)) = spans.get(d as usize).copied().flatten() else {
+            continue;
+        };
+        let y = years[d as usize];
+        let slot = if y < ylo {
+            &mut before.1
+        } else if y > yhi {
+            &mut after.1
+        } else {
+            &mut bulk
+        };
+        *slot = (slot.0.min(first), slot.1.max(last));
+        if y < ylo {
+            before.0 += 1;
+        } else if y > yhi {
+            after.0 += 1;
+        }
+    }
+    Some(Extent {
+        bulk,
+        before: (before.0 > 0).then_some(before),
+        after: (after.0 > 0).then_some(after),
+    })
 }
 
 /// A wider span around `span` (four times as long), within `whole`; `None` when it would

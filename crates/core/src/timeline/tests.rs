@@ -26,6 +26,72 @@ fn granularity_follows_the_span() {
     assert_eq!(Granularity::for_span(365), Granularity::Month);
     assert_eq!(Granularity::for_span(365 * 12), Granularity::Month);
     assert_eq!(Granularity::for_span(365 * 13), Granularity::Year);
+    assert_eq!(Granularity::for_span(365 * 300), Granularity::Decade);
+    assert_eq!(Granularity::for_span(365 * 2000), Granularity::Century);
+}
+
+#[test]
+fn no_span_gives_more_than_the_bar_limit() {
+    // See: #9 (1,900 yearly bars made every keystroke take a second)
+    let first = day("0001-01-01");
+    for last in [
+        day("0001-01-31"),
+        day("0001-12-31"),
+        day("0150-01-01"),
+        day("1900-01-01"),
+        day("9999-12-31"),
+    ] {
+        for start in [first, first + 400, day("0102-05-05")] {
+            if start > last {
+                continue;
+            }
+            let h = histogram(&[], &[], &DocSet::empty(0), (start, last));
+            assert!(h.buckets.len() <= MAX_BARS, "{} bars for {start}..{last}", h.buckets.len());
+        }
+    }
+}
+
+#[test]
+fn misdated_documents_lie_outside_the_bulk() {
+    // See: #9 — mail of 1998–2002 with typos in the year.
+    let mut dates: Vec<Option<(i32, i32)>> = Vec::new();
+    for i in 0..500 {
+        let y = 1998 + (i % 5);
+        dates.push(span(&format!("{y}-0{}-1{}", 1 + i % 9, i % 10)));
+    }
+    for typo in ["0102-05-14", "2102-01-01", "1970-01-01", "1970-01-01"] {
+        dates.push(span(typo));
+    }
+    dates.push(None);
+    let years: Vec<i32> = dates
+        .iter()
+        .map(|d| d.map_or(i32::MIN, |(a, _)| crate::date::civil_from_days(a).0))
+        .collect();
+    let all = DocSet::full(dates.len());
+    let e = extent(&dates, &years, &all).unwrap();
+    assert_eq!(e.bulk, (day("1998-01-10"), day("2002-09-19")));
+    assert_eq!(e.before, Some((3, (day("0102-05-14"), day("1970-01-01")))));
+    assert_eq!(e.after, Some((1, (day("2102-01-01"), day("2102-01-01")))));
+    // A query that matches only the misdated ones shows them all (a few documents are
+    // never outliers of themselves).
+    let mut typos = DocSet::empty(dates.len());
+    for d in 500..504 {
+        typos.insert(d);
+    }
+    let e = extent(&dates, &years, &typos).unwrap();
+    assert_eq!(e.bulk, (day("0102-05-14"), day("2102-01-01")));
+    assert_eq!((e.before, e.after), (None, None));
+    // A long, evenly spread archive stays whole.
+    let sotu: Vec<Option<(i32, i32)>> = (1790..2022).map(|y| span(&y.to_string())).collect();
+    let sotu_years: Vec<i32> = (1790..2022).collect();
+    let e = extent(&sotu, &sotu_years, &DocSet::full(sotu.len())).unwrap();
+    assert_eq!(e.bulk, (day("1790-01-01"), day("2021-12-31")));
+    assert_eq!((e.before, e.after), (None, None));
+    // Two real clusters are both the bulk.
+    let two: Vec<Option<(i32, i32)>> = (0..40).map(|i| span(if i < 20 { "1861" } else { "1999" })).collect();
+    let two_years: Vec<i32> = (0..40).map(|i| if i < 20 { 1861 } else { 1999 }).collect();
+    let e = extent(&two, &two_years, &DocSet::full(40)).unwrap();
+    assert_eq!(e.bulk, (day("1861-01-01"), day("1999-12-31")));
 }
 
 #[test]

@@ -1,0 +1,596 @@
+//! Answering the page: from what the reader looks at to exactly what to draw.
+//!
+//! # Overview
+//! An [`Engine`] owns a loaded [`Archive`] and answers the [`protocol`](crate::protocol)
+//! requests: a [`ViewRequest`] with an [`Answer`] (the count, facet values, the timeline
+//! and the rows in view, with marks), a [`DocRequest`] with a [`DocAnswer`] (a
+//! document's metadata and the blocks of its text in view), a [`StepRequest`] with the
+//! next or previous result. It runs in a Web Worker in the browser and natively in
+//! tests and benchmarks: the page only draws.
+//!
+//! A keystroke changes the query; scrolling changes only the window; a click on a facet
+//! changes only the selection. So the engine keeps what each part of a view gave (the
+//! hits of a query, the sets of a selection, facet counts, the timeline, the chronology)
+//! and recomputes only what the request changed.
+//!
+//! The timeline fits the matches unless the reader zoomed: it shows the bulk of their
+//! dates ([`extent`]) and counts those far outside it beside the chart.
+
+use std::ops::Range;
+
+use crate::archive::Archive;
+use crate::bitset::DocSet;
+use crate::browse::{Narrowing, Selection};
+use crate::highlight::Highlighter;
+use crate::model::DocId;
+use crate::protocol::{
+    Answer, Block, ChronoRow, DocAnswer, DocMeta, DocRequest, FacetCounts, FacetValue, Ignored,
+    Info, Marks, Progress, ResultRow, RowHeights, Rows, Step, StepRequest, Timeline,
+    ViewRequest, Window, MAX_PROBLEMS,
+};
+use crate::query::Query;
+use crate::search::{Hits, Sort};
+use crate::timeline::{chronology, extent, histogram, Extent, Row};
+
+/// Characters in a result's snippet.
+pub const SNIPPET_CHARS: usize = 220;
+/// Only the first this many bytes of a body are searched for its best passage (a mail
+/// with a 200 KB attachment finds its passage in the text before it).
+pub const SNIPPET_SCAN_BYTES: usize = 128 * 1024;
+/// Facet values listed before "Show more".
+pub const FACET_TOP: u32 = 8;
+/// Longest block of a document's text, in bytes: longer paragraphs are cut at a space.
+pub const BLOCK_BYTES: usize = 4096;
+/// Most result rows in one answer.
+pub const MAX_ROWS: u32 = 200;
+
+/// The search of a query, kept while the query and order stay.
+struct Searched {
+    q: String,
+    sort: Sort,
+    query: Query,
+    hits: Hits,
+}
+
+/// A document opened for reading: its text and where its blocks are.
+struct OpenDoc {
+    doc: DocId,
+    body: String,
+    blocks: Vec<Range<usize>>,
+}
+
+/// Answers requests about one archive. See the module docs.
+pub struct Engine {
+    archive: Archive,
+    version: u32,
+    whole: Option<Extent>,
+    searched: Option<Searched>,
+    narrowed: Option<(Selection, Narrowing)>,
+    results: Option<((String, Sort, Selection), Vec<DocId>)>,
+    facets: Option<((String, Selection), Vec<FacetCounts>)>,
+    timeline: Option<((String, Selection, Option<(i32, i32)>), Option<Timeline>)>,
+    chrono: Option<((String, Selection, RowHeights), ChronoLayout)>,
+    open: Option<OpenDoc>,
+}
+
+/// The chronology of a view: its rows and where each starts.
+struct ChronoLayout {
+    rows: Vec<Row>,
+    offsets: Vec<u32>,
+}
+
+impl Engine {
+    /// An engine for an archive; `version` numbers it (see [`Info::version`]).
+    pub fn new(archive: Archive, version: u32) -> Engine {
+        let whole = extent(
+            archive.index.date_spans(),
+            archive.index.years(),
+            &DocSet::full(archive.len()),
+        );
+        Engine {
+            archive,
+            version,
+            whole,
+            searched: None,
+            narrowed: None,
+            results: None,
+            facets: None,
+            timeline: None,
+            chrono: None,
+            open: None,
+        }
+    }
+
+    /// The archive.
+    pub fn archive(&self) -> &Archive {
+        &self.archive
+    }
+
+    /// Gives the archive back (to join more documents to it).
+    pub fn into_archive(self) -> Archive {
+        self.archive
+    }
+
+    /// What the archive is; `loading` while it is still partial.
+    pub fn info(&self, loading: Option<Progress>) -> Info {
+        let a = &self.archive;
+        Info {
+            version: self.version,
+            title: a.title.clone(),
+            description: a.description.clone(),
+            documents: a.len() as u32,
+            rejected: a.rejected as u32,
+            problems: a.problems.iter().take(MAX_PROBLEMS).cloned().collect(),
+            problem_count: a.problems.len() as u32,
+            facets: crate::browse::facets_present(&a.index),
+            dated: a.index.date_spans().iter().any(Option::is_some),
+            loading,
+        }
+    }
+
+    fn search(&mut self, q: &str, sort: Sort) {
+        if self
+            .searched
+            .as_ref()
+            .is_some_and(|s| s.q == q && s.sort == sort)
+        {
+            return;
+        }
+        let query = Query::parse(q);
+        let hits = self.archive.index.search(&query, sort);
+        self.searched = Some(Searched {
+            q: q.to_string(),
+            sort,
+            query,
+            hits,
+        });
+    }
+
+    fn narrow(&mut self, selection: &Selection) {
+        if self.narrowed.as_ref().is_some_and(|(s, _)| s == selection) {
+            return;
+        }
+        let n = Narrowing::new(&self.archive.index, selection);
+        self.narrowed = Some((selection.clone(), n));
+    }
+
+    /// Searches and narrows for a view; the results in order.
+    fn prepare(&mut self, v: &ViewRequest) {
+        self.search(&v.q, v.sort);
+        self.narrow(&v.selection);
+        let key = (v.q.clone(), v.sort, v.selection.clone());
+        if self.results.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let (Some(s), Some((_, n))) = (&self.searched, &self.narrowed) else {
+            return;
+        };
+        self.results = Some((key, n.apply(&s.hits)));
+    }
+
+    fn hits(&self) -> &Hits {
+        &self.searched.as_ref().expect("searched by prepare").hits
+    }
+
+    fn narrowing(&self) -> &Narrowing {
+        &self.narrowed.as_ref().expect("narrowed by prepare").1
+    }
+
+    fn result_ids(&self) -> &[DocId] {
+        self.results.as_ref().map_or(&[], |(_, r)| r)
+    }
+
+    /// Answers a view: the count, facets, timeline and the rows in view.
+    pub fn answer(&mut self, v: &ViewRequest) -> Answer {
+        self.prepare(v);
+        let facets = self.facet_counts(v);
+        let timeline = self.timeline_of(v);
+        let mut a = self.rows_answer(v);
+        a.facets = facets;
+        a.timeline = timeline;
+        a
+    }
+
+    /// Answers a view with its rows only (the reader scrolled).
+    pub fn rows(&mut self, v: &ViewRequest) -> Answer {
+        self.prepare(v);
+        self.rows_answer(v)
+    }
+
+    fn rows_answer(&mut self, v: &ViewRequest) -> Answer {
+        let ignored = self
+            .searched
+            .as_ref()
+            .map(|s| {
+                s.query
+                    .ignored
+                    .iter()
+                    .map(|i| Ignored {
+                        start: i.range.start as u32,
+                        end: i.range.end as u32,
+                        reason: i.reason.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let open_position = v.open.as_deref().and_then(|id| {
+            let d = self.archive.find(id)?;
+            self.result_ids().iter().position(|x| *x == d).map(|p| p as u32)
+        });
+        let rows = match v.window {
+            Window::Rows { start, count } => Rows::List(self.list_rows(start, count)),
+            Window::Pixels {
+                top,
+                height,
+                heights,
+            } => self.chronology_rows(v, top, height, heights),
+        };
+        Answer {
+            seq: v.seq,
+            version: self.version,
+            total: self.result_ids().len() as u32,
+            ignored,
+            facets: Vec::new(),
+            timeline: None,
+            rows,
+            open_position,
+        }
+    }
+
+    fn list_rows(&self, start: u32, count: u32) -> Vec<ResultRow> {
+        let ids = self.result_ids();
+        let start = (start as usize).min(ids.len());
+        let end = (start + count.min(MAX_ROWS) as usize).min(ids.len());
+        let highlighter = &self.hits().highlighter;
+        ids[start..end]
+            .iter()
+            .enumerate()
+            .map(|(i, &d)| self.result_row(d, (start + i) as u32, highlighter))
+            .collect()
+    }
+
+    fn result_row(&self, d: DocId, position: u32, highlighter: &Highlighter) -> ResultRow {
+        let a = &self.archive;
+        let title = a.title_of(d).to_string();
+        let title_marks = marks(&highlighter.title_ranges(&title));
+        let body = a.body(d);
+        let scan = floor_char_boundary(&body, SNIPPET_SCAN_BYTES);
+        let snippet = highlighter.snippet(&body[..scan], SNIPPET_CHARS);
+        ResultRow {
+            position,
+            id: a.id_of(d).to_string(),
+            title,
+            title_marks,
+            date: a.date_of(d),
+            source: a.source_of(d).map(str::to_string),
+            snippet: snippet.text,
+            snippet_marks: marks(&snippet.marks),
+        }
+    }
+
+    fn chronology_rows(&mut self, v: &ViewRequest, top: u32, height: u32, h: RowHeights) -> Rows {
+        let key = (v.q.clone(), v.selection.clone(), h);
+        if !self.chrono.as_ref().is_some_and(|(k, _)| *k == key) {
+            let mut set = self.hits().matches.clone();
+            set.intersect_with(self.narrowing().allowed());
+            let index = &self.archive.index;
+            let ids = index.in_date_order(&set, true);
+            let rows = chronology(index.date_spans(), &ids);
+            let mut offsets = Vec::with_capacity(rows.len() + 1);
+            let mut y = 0u32;
+            for r in &rows {
+                offsets.push(y);
+                y += match r {
+                    Row::Year(..) => h.year,
+                    Row::Month(..) | Row::YearOnly(..) | Row::Undated(..) => h.month,
+                    Row::Doc(_) => h.doc,
+                };
+            }
+            offsets.push(y);
+            self.chrono = Some((key, ChronoLayout { rows, offsets }));
+        }
+        let Some((_, layout)) = &self.chrono else {
+            return Rows::List(Vec::new());
+        };
+        let offsets = &layout.offsets;
+        let total = offsets.last().copied().unwrap_or(0);
+        let first = offsets.partition_point(|&y| y <= top).saturating_sub(1);
+        let bottom = top.saturating_add(height);
+        let end = offsets
+            .partition_point(|&y| y < bottom)
+            .min(layout.rows.len())
+            .min(first + MAX_ROWS as usize);
+        let first = first.min(end);
+        let rows = layout.rows[first..end]
+            .iter()
+            .map(|r| match *r {
+                Row::Year(y, n) => ChronoRow::Year(y, n as u32),
+                Row::Month(y, m, n) => ChronoRow::Month(y, m, n as u32),
+                Row::YearOnly(y, n) => ChronoRow::YearOnly(y, n as u32),
+                Row::Undated(n) => ChronoRow::Undated(n as u32),
+                Row::Doc(d) => ChronoRow::Doc(
+                    self.archive.id_of(d).to_string(),
+                    self.archive.title_of(d).to_string(),
+                    self.archive.date_of(d),
+                    self.archive.source_of(d).map(str::to_string),
+                ),
+            })
+            .collect();
+        Rows::Chronology {
+            height: total,
+            first: first as u32,
+            offset: offsets.get(first).copied().unwrap_or(0),
+            rows,
+        }
+    }
+
+    /// Every facet's values for the view, as the page shows them.
+    fn facet_counts(&mut self, v: &ViewRequest) -> Vec<FacetCounts> {
+        let key = (v.q.clone(), v.selection.clone());
+        if !self.facets.as_ref().is_some_and(|(k, _)| *k == key) {
+            let all = self.narrowing().facet_counts(
+                &self.archive.index,
+                &self.hits().matches,
+                &v.selection,
+            );
+            let counts = all
+                .into_iter()
+                .map(|c| FacetCounts {
+                    facet: c.facet,
+                    available: c.values.len() as u32,
+                    distinct: c.distinct as u32,
+                    values: c
+                        .values
+                        .into_iter()
+                        .map(|x| FacetValue {
+                            value: x.value,
+                            count: x.count as u32,
+                            selected: x.selected,
+                        })
+                        .collect(),
+                })
+                .collect();
+            self.facets = Some((key, counts));
+        }
+        let Some((_, all)) = &self.facets else {
+            return Vec::new();
+        };
+        all.iter()
+            .map(|c| {
+                let view = v.facets.iter().find(|f| f.facet == c.facet);
+                let (limit, needle) = view.map_or((FACET_TOP, String::new()), |f| {
+                    (f.limit, f.filter.trim().to_lowercase())
+                });
+                let matching: Vec<&FacetValue> = c
+                    .values
+                    .iter()
+                    .filter(|x| needle.is_empty() || x.value.to_lowercase().contains(&needle))
+                    .collect();
+                let values = matching
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, x)| (*i as u32) < limit || x.selected)
+                    .map(|(_, x)| (*x).clone())
+                    .collect();
+                FacetCounts {
+                    facet: c.facet,
+                    values,
+                    available: matching.len() as u32,
+                    distinct: c.distinct,
+                }
+            })
+            .collect()
+    }
+
+    /// The timeline: the matches narrowed by every choice but the range, over the zoom
+    /// or the bulk of their dates.
+    fn timeline_of(&mut self, v: &ViewRequest) -> Option<Timeline> {
+        let mut without_range = v.selection.clone();
+        without_range.range = None;
+        let key = (v.q.clone(), without_range, v.zoom);
+        if let Some((k, t)) = &self.timeline {
+            if *k == key {
+                return t.clone();
+            }
+        }
+        let t = self.compute_timeline(v);
+        self.timeline = Some((key, t.clone()));
+        t
+    }
+
+    fn compute_timeline(&self, v: &ViewRequest) -> Option<Timeline> {
+        let whole = self.whole?;
+        let index = &self.archive.index;
+        let set = self.narrowing().for_timeline(&self.hits().matches);
+        let spans = index.date_spans();
+        let (span, zoomed) = match v.zoom {
+            Some(z) if z.0 <= z.1 => (z, true),
+            _ => match extent(spans, index.years(), &set) {
+                Some(e) => (e.bulk, false),
+                None => (whole.bulk, false),
+            },
+        };
+        let histogram = histogram(spans, index.month_spans(), &set, span);
+        // What lies before and after the span shown, each with the bulk of its dates.
+        let side = |keep: &dyn Fn((i32, i32)) -> bool| -> Option<(u32, (i32, i32))> {
+            let mut s = DocSet::empty(index.len());
+            for d in set.iter() {
+                if spans[d as usize].is_some_and(keep) {
+                    s.insert(d);
+                }
+            }
+            let n = s.count();
+            let e = extent(spans, index.years(), &s)?;
+            Some((n as u32, e.bulk))
+        };
+        let (before, after) = if histogram.outside == 0 {
+            (None, None)
+        } else {
+            (
+                side(&|(_, last)| last < span.0),
+                side(&|(first, _)| first > span.1),
+            )
+        };
+        Some(Timeline {
+            histogram,
+            zoomed,
+            whole: whole.bulk,
+            before,
+            after,
+        })
+    }
+
+    /// The result before or after a document.
+    pub fn step(&mut self, req: &StepRequest) -> Step {
+        self.prepare(&req.view);
+        let ids = self.result_ids();
+        let current = req
+            .from
+            .as_deref()
+            .and_then(|id| self.archive.find(id))
+            .and_then(|d| ids.iter().position(|x| *x == d));
+        let next = match current {
+            Some(i) => i as i64 + i64::from(req.delta),
+            None if req.delta >= 0 => 0,
+            None => ids.len() as i64 - 1,
+        };
+        let to = usize::try_from(next)
+            .ok()
+            .and_then(|i| ids.get(i).map(|&d| (self.archive.id_of(d).to_string(), i as u32)));
+        Step {
+            seq: req.view.seq,
+            to,
+        }
+    }
+
+    /// A document and the blocks of its text asked for, with the query's marks.
+    pub fn document(&mut self, req: &DocRequest) -> DocAnswer {
+        let mut answer = DocAnswer {
+            seq: req.seq,
+            meta: None,
+            block_chars: Vec::new(),
+            blocks: Vec::new(),
+            matches: None,
+            match_blocks: Vec::new(),
+        };
+        let Some(d) = self.archive.find(&req.id) else {
+            return answer;
+        };
+        self.search(&req.q, self.searched.as_ref().map_or(Sort::Relevance, |s| s.sort));
+        if !self.open.as_ref().is_some_and(|o| o.doc == d) {
+            let body = self.archive.body(d);
+            let blocks = blocks_of(&body);
+            self.open = Some(OpenDoc { doc: d, body, blocks });
+        }
+        let (Some(open), Some(searched)) = (&self.open, &self.searched) else {
+            return answer;
+        };
+        let h = &searched.hits.highlighter;
+        let doc = self.archive.doc(d);
+        let title_marks = marks(&h.title_ranges(&doc.title));
+        answer.block_chars = open
+            .blocks
+            .iter()
+            .map(|r| open.body[r.clone()].chars().count() as u32)
+            .collect();
+        let start = (req.start as usize).min(open.blocks.len());
+        let end = (start + req.count as usize).min(open.blocks.len());
+        answer.blocks = (start..end)
+            .map(|i| {
+                let text = &open.body[open.blocks[i].clone()];
+                Block {
+                    index: i as u32,
+                    text: text.to_string(),
+                    marks: marks(&h.ranges(text)),
+                }
+            })
+            .collect();
+        if req.count_matches {
+            let mut per_block = Vec::new();
+            let mut total = title_marks.len() as u32;
+            if !title_marks.is_empty() {
+                per_block.push((u32::MAX, title_marks.len() as u32));
+            }
+            if !h.is_empty() {
+                for (i, r) in open.blocks.iter().enumerate() {
+                    let n = h.ranges(&open.body[r.clone()]).len() as u32;
+                    if n > 0 {
+                        per_block.push((i as u32, n));
+                        total += n;
+                    }
+                }
+            }
+            answer.matches = Some(total);
+            answer.match_blocks = per_block;
+        }
+        answer.meta = Some(doc_meta(doc, title_marks));
+        answer
+    }
+}
+
+/// A document's metadata for the document view: labelled values in display order.
+fn doc_meta(doc: crate::model::Document, title_marks: Marks) -> DocMeta {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut push = |label: &str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            fields.push((label.to_string(), v));
+        }
+    };
+    push("Source", doc.source.clone());
+    push("Agency", doc.agency.clone());
+    push("People", Some(doc.people.join(", ")));
+    push("Places", Some(doc.places.join(", ")));
+    push("Organizations", Some(doc.organizations.join(", ")));
+    push("Tags", Some(doc.tags.join(", ")));
+    push("Language", doc.language.clone());
+    DocMeta {
+        id: doc.id,
+        title: doc.title,
+        title_marks,
+        date: doc.date,
+        fields,
+        url: doc.url,
+        meta: doc.meta.into_iter().collect(),
+    }
+}
+
+/// The blocks of a body: its paragraphs, with those longer than [`BLOCK_BYTES`] cut at a
+/// space (or anywhere, if a run has none).
+pub fn blocks_of(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (offset, p) in crate::model::paragraphs(body) {
+        let mut start = offset;
+        let end = offset + p.len();
+        while end - start > BLOCK_BYTES {
+            let limit = floor_char_boundary(body, start + BLOCK_BYTES);
+            let cut = body[start..limit]
+                .rfind([' ', '\n', '\t'])
+                .filter(|&c| c > BLOCK_BYTES / 2)
+                .map_or(limit, |c| start + c + 1);
+            out.push(start..cut);
+            start = cut;
+        }
+        if start < end {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut i = at.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn marks(ranges: &[Range<usize>]) -> Marks {
+    ranges
+        .iter()
+        .map(|r| (r.start as u32, r.end as u32))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,194 @@
+use super::*;
+use crate::archive::Archive;
+use crate::protocol::{DocRequest, FacetView, RowHeights, StepRequest, ViewRequest, Window};
+use crate::timeline::MAX_BARS;
+
+fn archive(json: &str) -> Archive {
+    Archive::from_bytes(json.as_bytes()).unwrap()
+}
+
+fn sample() -> Engine {
+    Engine::new(
+        archive(
+            r#"[
+        {"id":"a","title":"Idlib talks","body":"The agreement on Idlib.\n\nNegotiations continue in Geneva.","date":"2018-10-17","source":"Syrian Coalition"},
+        {"id":"b","title":"Budget","body":"Idlib is mentioned once.","date":"2018-10-20","source":"Syrian Coalition"},
+        {"id":"c","title":"Notes","body":"Nothing here.","source":"Other"},
+        {"id":"d","title":"Old","body":"Idlib, long ago.","date":"1861","source":"Other"}
+    ]"#,
+        ),
+        1,
+    )
+}
+
+fn view(q: &str) -> ViewRequest {
+    ViewRequest {
+        seq: 7,
+        q: q.into(),
+        selection: Default::default(),
+        sort: Default::default(),
+        zoom: None,
+        window: Window::Rows { start: 0, count: 20 },
+        facets: Vec::new(),
+        open: None,
+    }
+}
+
+#[test]
+fn an_answer_has_the_count_rows_facets_and_timeline() {
+    let mut e = sample();
+    let a = e.answer(&view("idlib"));
+    assert_eq!((a.seq, a.total), (7, 3));
+    let Rows::List(rows) = &a.rows else {
+        panic!("list rows")
+    };
+    assert_eq!(rows[0].id, "a");
+    assert_eq!(&rows[0].title[rows[0].title_marks[0].0 as usize..rows[0].title_marks[0].1 as usize], "Idlib");
+    assert!(rows[0].snippet.contains("Idlib"));
+    let source = a.facets.iter().find(|f| f.facet.key() == "source").unwrap();
+    assert_eq!(source.values[0].value, "Syrian Coalition");
+    assert_eq!(source.values[0].count, 2);
+    let t = a.timeline.unwrap();
+    assert!(!t.zoomed);
+    assert!(t.histogram.buckets.len() <= MAX_BARS);
+}
+
+#[test]
+fn the_timeline_fits_the_matches() {
+    // See: #9 — a query that matches only October 2018 shows its days.
+    let mut e = sample();
+    let t = e.answer(&view("budget OR talks")).timeline.unwrap();
+    assert_eq!(t.histogram.granularity, crate::timeline::Granularity::Day);
+    assert_eq!(t.histogram.buckets.len(), 4);
+    let t = e.answer(&view("")).timeline.unwrap();
+    assert_eq!(t.histogram.granularity, crate::timeline::Granularity::Decade);
+}
+
+#[test]
+fn facet_lists_follow_their_limit_and_filter() {
+    let mut e = sample();
+    let mut v = view("");
+    v.facets.push(FacetView {
+        facet: crate::browse::Facet::Field(crate::query::Field::Source),
+        limit: 1,
+        filter: "oth".into(),
+    });
+    let a = e.answer(&v);
+    let source = a.facets.iter().find(|f| f.facet.key() == "source").unwrap();
+    assert_eq!(source.values.len(), 1);
+    assert_eq!(source.values[0].value, "Other");
+    assert_eq!(source.available, 1);
+}
+
+#[test]
+fn the_chronology_window_is_cut_by_pixels() {
+    let mut e = sample();
+    let mut v = view("");
+    let heights = RowHeights {
+        year: 40,
+        month: 30,
+        doc: 50,
+    };
+    v.window = Window::Pixels {
+        top: 0,
+        height: 60,
+        heights,
+    };
+    let a = e.rows(&v);
+    let Rows::Chronology {
+        height,
+        first,
+        rows,
+        ..
+    } = a.rows
+    else {
+        panic!("chronology rows")
+    };
+    // 1861 (year, year-only, doc), 2018 (year, month, doc, doc), undated (heading, doc).
+    assert_eq!(height, 40 + 30 + 50 + 40 + 30 + 50 + 50 + 30 + 50);
+    assert_eq!(first, 0);
+    assert_eq!(rows.len(), 2);
+}
+
+#[test]
+fn documents_come_in_blocks_with_marks() {
+    let mut e = sample();
+    let d = e.document(&DocRequest {
+        seq: 3,
+        id: "a".into(),
+        q: "idlib geneva".into(),
+        start: 0,
+        count: 10,
+        count_matches: true,
+    });
+    let meta = d.meta.unwrap();
+    assert_eq!(meta.title, "Idlib talks");
+    assert_eq!(d.blocks.len(), 2);
+    assert_eq!(d.blocks[1].text, "Negotiations continue in Geneva.");
+    assert_eq!(d.blocks[1].marks.len(), 1);
+    // "Idlib" in the title and the first paragraph, "Geneva" in the second.
+    assert_eq!(d.matches, Some(3));
+    assert_eq!(d.match_blocks, [(u32::MAX, 1), (0, 1), (1, 1)]);
+    let missing = e.document(&DocRequest {
+        seq: 4,
+        id: "zz".into(),
+        q: String::new(),
+        start: 0,
+        count: 1,
+        count_matches: false,
+    });
+    assert!(missing.meta.is_none());
+}
+
+#[test]
+fn long_paragraphs_are_cut_into_blocks() {
+    let body = format!("{}\n\nshort", "word ".repeat(3000));
+    let blocks = blocks_of(&body);
+    assert!(blocks.len() >= 4);
+    assert!(blocks.iter().all(|b| b.len() <= BLOCK_BYTES));
+    // The blocks of the long paragraph follow each other with nothing lost.
+    assert_eq!(blocks[0].start, 0);
+    assert!(blocks.windows(2).take(blocks.len() - 2).all(|w| w[0].end == w[1].start));
+    assert_eq!(blocks[blocks.len() - 2].end, 14999);
+    // No space at all: cut anyway, on a character boundary.
+    let blob = "é".repeat(5000);
+    assert!(blocks_of(&blob).iter().all(|b| blob.is_char_boundary(b.start)));
+}
+
+#[test]
+fn stepping_goes_through_the_results_in_order() {
+    let mut e = sample();
+    let v = view("idlib");
+    let first = e.step(&StepRequest {
+        view: v.clone(),
+        from: None,
+        delta: 1,
+    });
+    assert_eq!(first.to, Some(("a".into(), 0)));
+    let next = e.step(&StepRequest {
+        view: v.clone(),
+        from: Some("a".into()),
+        delta: 1,
+    });
+    assert_eq!(next.to.unwrap().1, 1);
+    let before = e.step(&StepRequest {
+        view: v,
+        from: Some("a".into()),
+        delta: -1,
+    });
+    assert_eq!(before.to, None);
+}
+
+#[test]
+fn answers_and_requests_survive_the_wire() {
+    use crate::codec::{from_bytes, to_bytes};
+    use crate::protocol::{FromEngine, ToEngine};
+    let mut e = sample();
+    let v = view("idlib -geneva \"unclosed");
+    let req = ToEngine::View(v.clone());
+    assert_eq!(from_bytes::<ToEngine>(&to_bytes(&req)).unwrap(), req);
+    let msg = FromEngine::Answer(e.answer(&v));
+    assert_eq!(from_bytes::<FromEngine>(&to_bytes(&msg)).unwrap(), msg);
+    let info = FromEngine::Info(e.info(None));
+    assert_eq!(from_bytes::<FromEngine>(&to_bytes(&info)).unwrap(), info);
+}
