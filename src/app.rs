@@ -1,108 +1,70 @@
-//! The root component: load the corpus, then show the archive or say what went wrong.
+//! The root component: start the engine on the archive, then show it or say what went
+//! wrong.
 //!
 //! # Overview
-//! [`App`] loads the corpus (fetched, or inlined in an offline file). While it loads, a
-//! progress line shows; if it cannot be read, [`CorpusError`] says why and where
-//! (line:column); otherwise [`ArchiveView`] lays out the header, the search box, the
-//! facets, the timeline, the results and the document. [`OpenArchive`] and a drop zone
-//! replace the archive with the reader's own files, read in the browser.
+//! [`App`] starts the engine worker ([`Session::start`]) on the corpus (fetched, or
+//! inlined in an offline file). While nothing is searchable a progress line shows; if
+//! the archive cannot be read, [`CorpusError`] says why and where (line:column);
+//! otherwise [`ArchiveView`] lays out the header, the search box, the facets, the
+//! timeline, the results and the document, and keeps showing loading progress while a
+//! large archive is still arriving (its results so far are marked partial).
+//! [`OpenArchive`] and a drop zone replace the archive with the reader's own files,
+//! read in the browser.
 
-use std::sync::Arc;
-
-use chronicle_core::browse::Narrowing;
-use chronicle_core::json::Position;
-use chronicle_core::{LoadError, Query};
+use chronicle_core::protocol::Progress;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use crate::client::Open;
 use crate::components::chronology::Chronology;
 use crate::components::document_view::DocumentPane;
 use crate::components::facets::FacetPanel;
 use crate::components::filters::ActiveFilters;
 use crate::components::notices::{CorpusError, LoadProblems};
-use crate::components::result_list::thousands;
 use crate::components::result_list::{ResultList, ResultsHeader};
 use crate::components::search_bar::SearchBar;
 use crate::components::theme_toggle::{self as theme_toggle, ThemeCtx, ThemeToggle};
 use crate::components::timeline::Timeline;
-use crate::context::{ArchiveCtx, HitsCtx, MatchCursor, Nav, Results};
-use crate::fetch::{Failed, Progress};
+use crate::context::{MatchCursor, Nav, Phase, Session};
 use crate::instance::{use_instance, Instance, Options, Source};
 use crate::keyboard;
 use crate::state::View;
 use crate::state::ViewState;
-use crate::{fetch, files, history, state};
-use chronicle_core::Archive;
+use crate::{files, history, state};
+use chronicle_core::format::{megabytes, thousands};
 
-/// Why the archive could not be shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    /// What went wrong, in a sentence.
-    pub message: String,
-    /// Where in the file, if it is a content problem.
-    pub position: Option<Position>,
-}
-
-impl From<LoadError> for Failure {
-    fn from(e: LoadError) -> Self {
-        Failure {
-            message: e.message(),
-            position: Some(e.position()),
-        }
-    }
-}
-
-/// Where loading stands.
-#[derive(Clone)]
-pub enum Phase {
-    /// Bytes are arriving.
-    Loading(Progress),
-    /// Nothing could be shown.
-    Failed(Failure),
-    /// Ready to browse.
-    Ready(Arc<Archive>),
-}
-
-/// Lets any component replace the archive (opening files from the reader's disk).
+/// Opens the reader's own files instead of the current archive. Nothing leaves the
+/// browser: the files are read and indexed here.
 #[derive(Clone, Copy)]
-pub struct Loader(pub RwSignal<Phase>, pub Instance);
+pub struct Loader(pub Session, pub Instance, pub Nav);
 
 impl Loader {
-    /// Loads the reader's own files instead of the current archive. Nothing leaves the
-    /// browser: the files are read and indexed here.
+    /// Opens `files`. See the type docs.
     pub fn open_files(&self, files: Vec<web_sys::File>) {
         if files.is_empty() {
             return;
         }
-        let phase = self.0;
         // A new archive starts from a fresh view (in the URL too, for the page), keeping
         // only the embedding and theme.
+        let now = self.2.state.get_untracked();
+        let fresh = ViewState {
+            embed: now.embed,
+            theme: now.theme,
+            ..Default::default()
+        };
         if self.1.url_state {
-            let now = history::current();
-            let fresh = ViewState {
-                embed: now.embed,
-                theme: now.theme,
-                ..Default::default()
-            };
             history::write(&fresh, history::Entry::Push);
         }
-        phase.set(Phase::Loading(Progress::default()));
-        spawn_local(async move {
-            let result = files::load_files(files, move |p| phase.set(Phase::Loading(p))).await;
-            phase.set(finished(result));
-        });
+        self.2.state.set(fresh);
+        self.0.start(Open::Files(files));
     }
 }
 
-fn finished(result: Result<Archive, Failed>) -> Phase {
-    match result {
-        Ok(archive) => Phase::Ready(Arc::new(archive)),
-        Err(Failed::Load(e)) => Phase::Failed(e.into()),
-        Err(Failed::Fetch(message)) => Phase::Failed(Failure {
-            message,
-            position: None,
-        }),
-    }
+/// The absolute URL of a corpus named relative to the page.
+fn absolute(url: &str) -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string())
 }
 
 /// The whole app, for one instance (see [`crate::instance`]).
@@ -110,20 +72,43 @@ fn finished(result: Result<Archive, Failed>) -> Phase {
 pub fn App(options: Options) -> impl IntoView {
     let instance = Instance::new(&options);
     provide_context(instance);
-    let phase = RwSignal::new(Phase::Loading(Progress::default()));
-    provide_context(Loader(phase, instance));
     let initial = ViewState {
         q: options.initial_query.clone(),
         ..Default::default()
     };
-    let source = options.source;
-    spawn_local(async move {
-        let progress = move |p| phase.set(Phase::Loading(p));
-        let result = match source {
-            Source::Url(url) => fetch::load_archive(&url, progress).await,
-            Source::Inline(text) => fetch::load_inline(text, progress).await,
-        };
-        phase.set(finished(result));
+    let nav = Nav::new(instance, initial);
+    provide_context(nav);
+    let session = Session::new();
+    provide_context(session);
+    provide_context(Loader(session, instance, nav));
+    provide_context(MatchCursor::new());
+    session.watch(nav);
+    session.start(match options.source {
+        Source::Url(url) => Open::Url(absolute(&url), url),
+        Source::Inline(text) => Open::Text(text),
+    });
+    // While a large archive loads, ask again now and then: the answers grow with it.
+    let refresh = RwSignal::new(0u32);
+    Effect::new(
+        move |handle: Option<Option<leptos::leptos_dom::helpers::IntervalHandle>>| {
+            let loading = session.loading.get().is_some();
+            if let Some(Some(h)) = handle {
+                h.clear();
+            }
+            loading.then(|| {
+                set_interval_with_handle(
+                    move || refresh.update(|n| *n += 1),
+                    std::time::Duration::from_millis(1500),
+                )
+                .ok()
+            })?
+        },
+    );
+    Effect::new(move |first: Option<()>| {
+        refresh.track();
+        if first.is_some() {
+            session.request(&nav, true);
+        }
     });
     let theme = RwSignal::new(theme_toggle::initial(instance));
     provide_context(ThemeCtx(theme));
@@ -133,19 +118,16 @@ pub fn App(options: Options) -> impl IntoView {
     view! {
         <div class="chronicle" class:chronicle--embedded=embedded>
             <DropZone />
-            {move || match phase.get() {
+            {move || match session.phase.get() {
                 Phase::Loading(p) => view! { <Loading progress=p /> }.into_any(),
-                Phase::Failed(failure) => view! {
-                    <CorpusError failure />
+                Phase::Failed(message, position) => view! {
+                    <CorpusError message position />
                     <p class="corpus-error__open">
                         "Or open an archive of your own: " <OpenArchive />
                     </p>
                 }
                 .into_any(),
-                Phase::Ready(archive) => {
-                    let initial = initial.clone();
-                    view! { <ArchiveView archive initial /> }.into_any()
-                }
+                Phase::Ready => view! { <ArchiveView /> }.into_any(),
             }}
         </div>
     }
@@ -163,7 +145,7 @@ pub fn OpenArchive() -> impl IntoView {
     };
     view! {
         <label
-            class="open-archive"
+            class="open-archive button"
             data-testid="open-archive"
             title="Open a corpus (.json, .jsonl) or text files from your computer. Nothing is uploaded."
         >
@@ -221,76 +203,90 @@ fn DropZone() -> impl IntoView {
     }
 }
 
+/// "12.4 MB of 80.1 MB · 15,200 documents".
+pub fn progress_text(progress: &Progress) -> String {
+    match (progress.bytes, progress.total) {
+        (0, _) => String::new(),
+        (b, Some(t)) => format!(
+            "{} of {} · {} documents",
+            megabytes(b),
+            megabytes(t),
+            thousands(progress.documents as usize)
+        ),
+        (b, None) => format!(
+            "{} · {} documents",
+            megabytes(b),
+            thousands(progress.documents as usize)
+        ),
+    }
+}
+
+fn percent(progress: &Progress) -> Option<u64> {
+    progress
+        .total
+        .filter(|&t| t > 0)
+        .map(|t| (progress.bytes * 100 / t).min(100))
+}
+
 /// "Loading the archive… 12.4 MB of 80.1 MB · 15,200 documents".
 #[component]
 fn Loading(progress: Progress) -> impl IntoView {
-    let mb = |b: u64| format!("{:.1} MB", b as f64 / 1e6);
-    let detail = match (progress.bytes, progress.total) {
-        (0, _) => String::new(),
-        (b, Some(t)) => format!(
-            " {} of {} · {} documents",
-            mb(b),
-            mb(t),
-            thousands(progress.documents)
-        ),
-        (b, None) => format!(" {} · {} documents", mb(b), thousands(progress.documents)),
-    };
-    let percent = progress
-        .total
-        .filter(|&t| t > 0)
-        .map(|t| (progress.bytes * 100 / t).min(100));
+    let detail = progress_text(&progress);
     view! {
         <div class="loading" role="status" data-testid="load-progress">
             <span class="loading__spinner" aria-hidden="true"></span>
-            <span>"Loading the archive…" {detail}</span>
-            {percent.map(|p| view! { <progress class="loading__bar" max="100" value=p></progress> })}
+            <span>"Loading the archive… " {detail}</span>
+            {percent(&progress)
+                .map(|p| view! { <progress class="loading__bar" max="100" value=p></progress> })}
         </div>
+    }
+}
+
+/// While a large archive still loads: how far, and that the results are partial.
+#[component]
+fn StillLoading() -> impl IntoView {
+    let session = expect_context::<Session>();
+    move || {
+        session.loading.get().map(|p| {
+            view! {
+                <div class="loading loading--partial" role="status" data-testid="load-progress">
+                    <span class="loading__spinner" aria-hidden="true"></span>
+                    <span>
+                        "Still loading · " {progress_text(&p)}
+                        " · results so far are partial"
+                    </span>
+                    {percent(&p)
+                        .map(|v| view! { <progress class="loading__bar" max="100" value=v></progress> })}
+                </div>
+            }
+        })
     }
 }
 
 /// The archive: header with search, load problems, results, and the open document.
 #[component]
-pub fn ArchiveView(archive: Arc<Archive>, initial: ViewState) -> impl IntoView {
+pub fn ArchiveView() -> impl IntoView {
     let instance = use_instance();
-    let nav = Nav::new(instance, initial);
-    let query = Memo::new(move |_| nav.state.with(|s| Query::parse(&s.q)));
-    let index_owner = archive.clone();
-    let sort = Memo::new(move |_| nav.state.with(|s| s.sort));
-    let hits = Memo::new(move |_| query.with(|q| index_owner.index.search(q, sort.get())));
-    let selection = Memo::new(move |_| nav.state.with(|s| s.selection.clone()));
-    let narrowing_owner = archive.clone();
-    let narrowing =
-        Memo::new(move |_| selection.with(|sel| Narrowing::new(&narrowing_owner.index, sel)));
-    let results = Memo::new(move |_| Results {
-        ids: hits.with(|h| narrowing.with(|n| n.apply(h))),
-    });
-    let highlighter = Memo::new(move |_| hits.with(|h| h.highlighter.clone()));
-    provide_context(ArchiveCtx(archive.clone()));
-    provide_context(HitsCtx {
-        query,
-        hits,
-        narrowing,
-        results,
-        highlighter,
-    });
-    provide_context(nav);
-    provide_context(MatchCursor::new(instance));
+    let session = expect_context::<Session>();
+    let nav = expect_context::<Nav>();
     keyboard::install();
-
-    let title = archive.title().to_string();
+    let title = move || {
+        session
+            .info
+            .with(|i| i.title.clone().unwrap_or_else(|| "Archive".into()))
+    };
     if instance.is_page() {
-        document().set_title(&format!("{title} · Chronicle"));
+        Effect::new(move |_| document().set_title(&format!("{} · Chronicle", title())));
     }
-
     // Test hook: `#debug=panic` panics after mounting, to prove panics are shown.
     if state::hash_param(&history::current_hash(), "debug").as_deref() == Some("panic") {
         request_animation_frame(|| panic!("deliberate panic requested by #debug=panic"));
     }
-
     let doc_open = move || nav.state.with(|s| s.doc.is_some());
     let view = Memo::new(move |_| nav.state.with(|s| s.view));
     // Narrow screens: the facets open as a drawer.
     let filters_open = RwSignal::new(false);
+    let description = move || session.info.with(|i| i.description.clone());
     view! {
         <div class="app" class:app--doc-open=doc_open>
             <header class="masthead">
@@ -298,20 +294,21 @@ pub fn ArchiveView(archive: Arc<Archive>, initial: ViewState) -> impl IntoView {
                     <h1 class="masthead__title" data-testid="archive-title" dir="auto">
                         {title}
                     </h1>
-                    {archive
-                        .description
-                        .clone()
-                        .map(|d| view! { <p class="masthead__description" dir="auto">{d}</p> })}
+                    {move || {
+                        description()
+                            .map(|d| view! { <p class="masthead__description" dir="auto">{d}</p> })
+                    }}
                 </div>
                 <SearchBar />
                 <OpenArchive />
                 <ThemeToggle />
             </header>
+            <StillLoading />
             <LoadProblems />
             <main class="panes" class:panes--filters-open=move || filters_open.get()>
                 <aside class="facets-pane" aria-label="Filters">
                     <button
-                        class="facets-pane__close"
+                        class="facets-pane__close button"
                         type="button"
                         on:click=move |_| filters_open.set(false)
                     >
@@ -319,7 +316,12 @@ pub fn ArchiveView(archive: Arc<Archive>, initial: ViewState) -> impl IntoView {
                     </button>
                     <FacetPanel />
                 </aside>
-                <section class="results" aria-label="Results">
+                <section
+                    class="results"
+                    aria-label="Results"
+                    aria-busy=move || session.pending.get().to_string()
+                    data-testid="results"
+                >
                     <ActiveFilters />
                     <Timeline />
                     <ResultsHeader filters_open />

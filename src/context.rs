@@ -1,74 +1,379 @@
-//! What components share: the archive, the current hits, and navigation.
+//! What components share: the engine's answers, and navigation.
 //!
 //! # Overview
-//! [`App`](crate::app::App) provides three small contexts, each with a `use_…` helper:
-//! - [`ArchiveCtx`]: the loaded [`Archive`], read-only.
-//! - [`HitsCtx`]: the [`Hits`] for the current query (a memo; recomputed only when the
-//!   query changes) and the [`Highlighter`] alone, so a document view does not redraw when
-//!   only the result order changes.
+//! [`App`](crate::app::App) provides two contexts, each with a `use_…` helper:
+//! - [`Session`]: the connection to the engine ([`Client`]), what the archive is
+//!   ([`Info`]), how loading goes, and the last answer, split into signals (the count,
+//!   facets, timeline, rows, the open document) so that each part of the page redraws
+//!   only when its part of the answer changed. [`Session::watch`] sends a request
+//!   whenever what the reader looks at changes.
 //! - [`Nav`]: the [`ViewState`] and the only ways to change it ([`Nav::set_query`],
 //!   [`Nav::open`], [`Nav::close`]), which also keep the URL and history in step.
 
-use std::sync::Arc;
-
-use chronicle_core::browse::{Facet, Narrowing};
-use chronicle_core::highlight::Highlighter;
+use chronicle_core::browse::Facet;
+use chronicle_core::protocol::{
+    Answer, DocAnswer, DocRequest, FacetCounts, FacetView, FromEngine, Ignored, Info, Progress,
+    Rows, StepRequest, Timeline, ToEngine, ViewRequest, Window,
+};
 use chronicle_core::query::DateRange;
-use chronicle_core::{DocId, Hits, Query, Sort};
+use chronicle_core::Sort;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::client::Client;
 use crate::history::{self, Entry};
 use crate::instance::Instance;
 use crate::state::{View, ViewState};
-use chronicle_core::Archive;
 
-/// The loaded archive.
-#[derive(Clone)]
-pub struct ArchiveCtx(pub Arc<Archive>);
-
-/// The loaded archive, from context.
-pub fn use_archive() -> Arc<Archive> {
-    expect_context::<ArchiveCtx>().0
+/// Where loading stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Bytes are arriving; nothing is searchable yet.
+    Loading(Progress),
+    /// Nothing could be shown: what went wrong, and where (line, column).
+    Failed(String, Option<(u32, u32)>),
+    /// Searchable (maybe partially: see [`Session::loading`]).
+    Ready,
 }
 
-/// The results of the current query and choices.
+/// The connection to the engine and its answers. See the module docs.
 #[derive(Clone, Copy)]
-pub struct HitsCtx {
-    /// The parsed query (with what was ignored).
-    pub query: Memo<Query>,
-    /// The query's matches, best first (before facets and the date range).
-    pub hits: Memo<Hits>,
-    /// What the facets and the date range allow.
-    pub narrowing: Memo<Narrowing>,
-    /// What the reader sees: the hits the choices allow, in order.
-    pub results: Memo<Results>,
-    /// What to mark.
-    pub highlighter: Memo<Highlighter>,
+pub struct Session {
+    client: StoredValue<Option<Client>, LocalStorage>,
+    /// Where loading stands.
+    pub phase: RwSignal<Phase>,
+    /// What the archive is.
+    pub info: RwSignal<Info>,
+    /// Loading, while the archive is partial.
+    pub loading: RwSignal<Option<Progress>>,
+    /// How many documents the reader's choices give.
+    pub total: RwSignal<u32>,
+    /// Whether an answer to the current view has come.
+    pub answered: RwSignal<bool>,
+    /// Whether the engine is still working on what the reader asked last (the page says
+    /// so with `aria-busy`).
+    pub pending: RwSignal<bool>,
+    /// Parts of the query not understood.
+    pub ignored: RwSignal<Vec<Ignored>>,
+    /// Facet values.
+    pub facets: RwSignal<Vec<FacetCounts>>,
+    /// The timeline.
+    pub timeline: RwSignal<Option<Timeline>>,
+    /// The rows in view.
+    pub rows: RwSignal<Rows>,
+    /// The open document's position in the results.
+    pub open_position: RwSignal<Option<u32>>,
+    /// How the facet panel shows each facet (expanded, filtered).
+    pub facet_views: RwSignal<Vec<FacetView>>,
+    /// Which rows are in view.
+    pub window: RwSignal<Window>,
+    /// The open document, as last answered.
+    pub doc: RwSignal<Option<DocAnswer>>,
+    /// Numbers of the last requests: any, a whole view, a document.
+    seq: StoredValue<u32>,
+    view_seq: StoredValue<u32>,
+    doc_seq: StoredValue<u32>,
+    /// Where `j` / `k` should go, when the engine answers.
+    step_to: StoredValue<Option<(u32, Entry)>>,
+    nav: StoredValue<Option<Nav>>,
 }
 
-/// The documents shown, in order.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Results {
-    /// In result order.
-    pub ids: Vec<DocId>,
+/// The session, from context.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
 }
 
-impl Results {
-    /// How many.
-    pub fn total(&self) -> usize {
-        self.ids.len()
+/// Rows asked for before the page knows how many fit.
+pub const FIRST_ROWS: u32 = 30;
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
     }
 }
 
-/// The current hits, from context.
-pub fn use_hits() -> HitsCtx {
-    expect_context::<HitsCtx>()
+impl Session {
+    /// A session with nothing loaded.
+    pub fn new() -> Session {
+        Session {
+            client: StoredValue::new_local(None),
+            phase: RwSignal::new(Phase::Loading(Progress::default())),
+            info: RwSignal::new(Info::default()),
+            loading: RwSignal::new(None),
+            total: RwSignal::new(0),
+            answered: RwSignal::new(false),
+            pending: RwSignal::new(true),
+            ignored: RwSignal::new(Vec::new()),
+            facets: RwSignal::new(Vec::new()),
+            timeline: RwSignal::new(None),
+            rows: RwSignal::new(Rows::List(Vec::new())),
+            open_position: RwSignal::new(None),
+            facet_views: RwSignal::new(Vec::new()),
+            window: RwSignal::new(Window::Rows {
+                start: 0,
+                count: FIRST_ROWS,
+            }),
+            doc: RwSignal::new(None),
+            seq: StoredValue::new(0),
+            view_seq: StoredValue::new(0),
+            doc_seq: StoredValue::new(0),
+            step_to: StoredValue::new(None),
+            nav: StoredValue::new(None),
+        }
+    }
+
+    /// Starts the engine on `open` (stopping one that ran before). `name` is what the
+    /// reader knows the archive as (in messages).
+    pub fn start(&self, open: crate::client::Open) {
+        if let Some(old) = self.client.get_value() {
+            old.stop();
+        }
+        self.phase.set(Phase::Loading(Progress::default()));
+        self.loading.set(None);
+        self.answered.set(false);
+        self.doc.set(None);
+        self.info.set(Info::default());
+        let s = *self;
+        let client = Client::start(
+            open,
+            move |m| s.receive(m),
+            move |e| {
+                // A worker that cannot start (or stopped) is a failure to open.
+                if s.phase.get_untracked() != Phase::Ready {
+                    s.phase.set(Phase::Failed(e, None));
+                } else {
+                    web_sys::console::error_1(&e.into());
+                }
+            },
+        );
+        self.client.set_value(Some(client));
+        // The first question goes now: it is answered as soon as something is searchable.
+        if let Some(nav) = self.nav.get_value() {
+            self.request(&nav, true);
+        }
+    }
+
+    fn send(&self, request: ToEngine) {
+        if let Some(c) = self.client.get_value() {
+            c.send(&request);
+        }
+    }
+
+    fn receive(&self, message: FromEngine) {
+        match message {
+            FromEngine::Progress(p) => {
+                if !p.done {
+                    if matches!(self.phase.get_untracked(), Phase::Loading(_)) {
+                        self.phase.set(Phase::Loading(p));
+                    } else {
+                        set_if_changed(self.loading, Some(p));
+                    }
+                }
+            }
+            FromEngine::Info(info) => {
+                self.loading.set(info.loading);
+                self.info.set(info);
+                // The archive grew: ask again (the archive shows with the answer).
+                if let Some(nav) = self.nav.get_value() {
+                    self.request(&nav, true);
+                }
+            }
+            FromEngine::Failed(f) => self.phase.set(Phase::Failed(f.message, f.position)),
+            FromEngine::Answer(a) => self.apply(a),
+            FromEngine::Doc(d) => {
+                if d.seq == self.doc_seq.get_value() {
+                    self.doc.set(Some(merge_doc(self.doc.get_untracked(), d)));
+                }
+            }
+            FromEngine::Step(s) => {
+                if let (Some((seq, entry)), Some((id, _))) = (self.step_to.get_value(), s.to) {
+                    if seq == s.seq {
+                        self.step_to.set_value(None);
+                        if let Some(nav) = self.nav.get_value() {
+                            nav.open(id, entry);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn apply(&self, a: Answer) {
+        let latest = self.seq.get_value();
+        if a.seq == latest {
+            set_if_changed(self.pending, false);
+        }
+        if a.full {
+            if a.seq != self.view_seq.get_value() {
+                return;
+            }
+            set_if_changed(self.facets, a.facets);
+            set_if_changed(self.timeline, a.timeline);
+            set_if_changed(self.ignored, a.ignored);
+            set_if_changed(self.answered, true);
+            set_if_changed(self.total, a.total);
+            set_if_changed(self.open_position, a.open_position);
+            set_if_changed(self.rows, a.rows);
+            // The archive shows once there is something to show.
+            if self.phase.get_untracked() != Phase::Ready {
+                self.phase.set(Phase::Ready);
+            }
+            return;
+        } else if a.seq != latest {
+            return;
+        }
+        set_if_changed(self.total, a.total);
+        set_if_changed(self.open_position, a.open_position);
+        set_if_changed(self.rows, a.rows);
+    }
+
+    fn view_request(&self, nav: &Nav, seq: u32, window: Window) -> ViewRequest {
+        let s = nav.state.get_untracked();
+        ViewRequest {
+            seq,
+            q: s.q,
+            selection: s.selection,
+            sort: s.sort,
+            zoom: s.zoom,
+            window,
+            facets: self.facet_views.get_untracked(),
+            open: s.doc,
+        }
+    }
+
+    /// Asks for the current view (`full`), or only the rows in view.
+    pub fn request(&self, nav: &Nav, full: bool) {
+        let seq = self.seq.get_value() + 1;
+        self.seq.set_value(seq);
+        let window = self.window.get_untracked();
+        let v = self.view_request(nav, seq, window);
+        set_if_changed(self.pending, true);
+        if full {
+            self.view_seq.set_value(seq);
+            self.send(ToEngine::View(v));
+        } else {
+            self.send(ToEngine::Rows(chronicle_core::protocol::RowsRequest {
+                view: v,
+            }));
+        }
+    }
+
+    /// Sends a request whenever what the reader looks at changes: the view state and the
+    /// facet panel ask for a whole answer, the window (scrolling) for rows only.
+    pub fn watch(&self, nav: Nav) {
+        self.nav.set_value(Some(nav));
+        let s = *self;
+        // What a whole answer depends on (not the open document, not the theme).
+        let key = Memo::new(move |_| {
+            let v = nav.state.with(|v| {
+                (
+                    v.q.clone(),
+                    v.selection.clone(),
+                    v.sort,
+                    v.zoom,
+                    v.view == View::Chronology,
+                )
+            });
+            (v, s.facet_views.get())
+        });
+        Effect::new(
+            move |prev: Option<Option<(String, chronicle_core::browse::Selection, Sort)>>| {
+                let (v, _) = key.get();
+                let query = (v.0.clone(), v.1.clone(), v.2);
+                // A new query, choice or order starts at the top of the results.
+                if prev.flatten().is_some_and(|p| p != query) {
+                    s.window.update_untracked(|w| {
+                        if let Window::Rows { start, .. } = w {
+                            *start = 0;
+                        }
+                    });
+                }
+                s.request(&nav, true);
+                Some(query)
+            },
+        );
+        Effect::new(move |first: Option<()>| {
+            s.window.track();
+            if first.is_some() {
+                s.request(&nav, false);
+            }
+        });
+    }
+
+    /// Asks for a document's blocks (`count_matches`: and how many matches it has).
+    pub fn request_doc(&self, id: &str, q: &str, start: u32, count: u32, count_matches: bool) {
+        let seq = self.doc_seq.get_value() + 1;
+        self.doc_seq.set_value(seq);
+        self.send(ToEngine::Doc(DocRequest {
+            seq,
+            id: id.to_string(),
+            q: q.to_string(),
+            start,
+            count,
+            count_matches,
+        }));
+    }
+
+    /// Opens the result before or after the open document (`j` / `k`).
+    pub fn step(&self, nav: &Nav, delta: i32, entry: Entry) {
+        let seq = self.seq.get_value() + 1;
+        self.seq.set_value(seq);
+        self.step_to.set_value(Some((seq, entry)));
+        let v = self.view_request(nav, seq, self.window.get_untracked());
+        let from = v.open.clone();
+        self.send(ToEngine::Step(StepRequest {
+            view: v,
+            from,
+            delta,
+        }));
+    }
+
+    /// Shows a facet with `limit` values and `filter`.
+    pub fn set_facet_view(&self, facet: Facet, limit: u32, filter: String) {
+        self.facet_views.update(|views| {
+            views.retain(|v| v.facet != facet);
+            if limit != chronicle_core::engine::FACET_TOP || !filter.is_empty() {
+                views.push(FacetView {
+                    facet,
+                    limit,
+                    filter,
+                });
+            }
+        });
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new()
+    }
+}
+
+/// A later answer about the same document: new blocks join those held (a reader
+/// scrolling through a long document), counts replace counts.
+fn merge_doc(old: Option<DocAnswer>, new: DocAnswer) -> DocAnswer {
+    let Some(mut old) = old.filter(|o| {
+        o.meta.as_ref().map(|m| &m.id) == new.meta.as_ref().map(|m| &m.id)
+            && o.meta.as_ref().map(|m| &m.title_marks) == new.meta.as_ref().map(|m| &m.title_marks)
+    }) else {
+        return new;
+    };
+    for b in new.blocks {
+        match old.blocks.binary_search_by_key(&b.index, |x| x.index) {
+            Ok(i) => old.blocks[i] = b,
+            Err(i) => old.blocks.insert(i, b),
+        }
+    }
+    if new.matches.is_some() {
+        old.matches = new.matches;
+        old.match_blocks = new.match_blocks;
+    }
+    old.seq = new.seq;
+    old
 }
 
 /// Which match of the open document is current (`n` / `p`).
 #[derive(Clone, Copy)]
-pub struct MatchCursor(RwSignal<Option<usize>>, Instance);
+pub struct MatchCursor(RwSignal<Option<usize>>);
 
 /// The match cursor, from context.
 pub fn use_match_cursor() -> MatchCursor {
@@ -76,9 +381,9 @@ pub fn use_match_cursor() -> MatchCursor {
 }
 
 impl MatchCursor {
-    /// A cursor before the first match, for the document view of `instance`.
-    pub fn new(instance: Instance) -> MatchCursor {
-        MatchCursor(RwSignal::new(None), instance)
+    /// A cursor before the first match.
+    pub fn new() -> MatchCursor {
+        MatchCursor(RwSignal::new(None))
     }
 
     /// The current match, if one was stepped to.
@@ -86,47 +391,35 @@ impl MatchCursor {
         self.0.get()
     }
 
-    /// Back before the first match.
-    pub fn reset(&self) {
-        if self.0.get_untracked().is_some() {
-            self.0.set(None);
+    /// Sets the current match.
+    pub fn set(&self, i: Option<usize>) {
+        if self.0.get_untracked() != i {
+            self.0.set(i);
         }
     }
 
-    /// Moves to the next (`1`) or previous (`-1`) match in the open document, wrapping
-    /// around, and scrolls it into view.
-    pub fn step(&self, delta: i32) {
-        let Some(view) = self.1.find("[data-testid=document-view]") else {
-            return;
-        };
-        let Ok(marks) = view.query_selector_all("mark") else {
-            return;
-        };
-        let n = marks.length() as i64;
+    /// Back before the first match.
+    pub fn reset(&self) {
+        self.set(None);
+    }
+
+    /// The match `delta` away from the current one, wrapping around `n`.
+    pub fn stepped(&self, delta: i32, n: usize) -> Option<usize> {
         if n == 0 {
-            return;
+            return None;
         }
-        let next = match self.0.get_untracked() {
+        let n = n as i64;
+        Some(match self.0.get_untracked() {
             None if delta >= 0 => 0,
-            None => n - 1,
-            Some(i) => (i as i64 + i64::from(delta)).rem_euclid(n),
-        };
-        for i in 0..marks.length() {
-            if let Some(el) = marks
-                .item(i)
-                .and_then(|m| m.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el
-                    .class_list()
-                    .toggle_with_force("mark--current", i as i64 == next);
-                if i as i64 == next {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Center);
-                    el.scroll_into_view_with_scroll_into_view_options(&options);
-                }
-            }
-        }
-        self.0.set(Some(next as usize));
+            None => n as usize - 1,
+            Some(i) => (i as i64 + i64::from(delta)).rem_euclid(n) as usize,
+        })
+    }
+}
+
+impl Default for MatchCursor {
+    fn default() -> Self {
+        MatchCursor::new()
     }
 }
 
@@ -218,6 +511,18 @@ impl Nav {
         self.change(|s| s.selection.range = range);
     }
 
+    /// Zooms the timeline to a span and keeps only the documents dated inside it (the
+    /// outliers counted beside the chart, reached with one click).
+    pub fn zoom_and_range(&self, span: (i32, i32)) {
+        self.change(|s| {
+            s.zoom = Some(span);
+            s.selection.range = Some(DateRange {
+                start: Some(span.0),
+                end: Some(span.1),
+            });
+        });
+    }
+
     /// Removes every facet value and the date range.
     pub fn clear_filters(&self) {
         self.change(|s| s.selection = Default::default());
@@ -231,7 +536,7 @@ impl Nav {
         });
     }
 
-    /// Zooms the timeline (None: the whole span).
+    /// Zooms the timeline (None: fit the matches).
     pub fn set_zoom(&self, zoom: Option<(i32, i32)>) {
         self.change(|s| s.zoom = zoom);
     }

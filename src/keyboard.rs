@@ -4,7 +4,7 @@
 //! [`install`] listens on the window:
 //! - `/` focuses the search box;
 //! - `Esc` closes the open document;
-//! - `j` / `k` open the next / previous result;
+//! - `j` / `k` open the next / previous result (the engine says which it is);
 //! - `n` / `p` step to the next / previous match in the open document.
 //!
 //! Letters are ignored while the reader is typing in a field, and with Ctrl, Alt or Meta
@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
-use crate::context::{use_archive, use_hits, use_match_cursor, use_nav};
+use crate::components::document_view::step_match;
+use crate::context::{use_match_cursor, use_nav, use_session};
 use crate::history::Entry;
 use crate::instance::use_instance;
 
@@ -26,8 +27,7 @@ pub const SEARCH_INPUT_ID: &str = "chronicle-search";
 /// is inside it, and the host page keeps its own).
 pub fn install() {
     let nav = use_nav();
-    let hits = use_hits().results;
-    let archive = use_archive();
+    let session = use_session();
     let cursor = use_match_cursor();
     let instance = use_instance();
     instance.listen("keydown", move |ev: KeyboardEvent| {
@@ -58,31 +58,13 @@ pub fn install() {
             }
             "n" | "p" if nav.state.with_untracked(|s| s.doc.is_some()) => {
                 ev.prevent_default();
-                cursor.step(if key == "n" { 1 } else { -1 });
+                step_match(session, cursor, instance, if key == "n" { 1 } else { -1 });
             }
             "j" | "k" => {
-                let step: isize = if key == "j" { 1 } else { -1 };
-                let open = nav.state.with_untracked(|s| s.doc.clone());
-                let next = hits.with_untracked(|h| {
-                    let current = open
-                        .as_deref()
-                        .and_then(|id| archive.find(id))
-                        .and_then(|d| h.ids.iter().position(|x| *x == d));
-                    let i = match current {
-                        Some(i) => i as isize + step,
-                        None => 0,
-                    };
-                    usize::try_from(i).ok().and_then(|i| h.ids.get(i).copied())
-                });
-                if let Some(next) = next {
-                    ev.prevent_default();
-                    let entry = if open.is_some() {
-                        Entry::Replace
-                    } else {
-                        Entry::Push
-                    };
-                    nav.open(archive.id_of(next).to_string(), entry);
-                }
+                ev.prevent_default();
+                let open = nav.state.with_untracked(|s| s.doc.is_some());
+                let entry = if open { Entry::Replace } else { Entry::Push };
+                session.step(&nav, if key == "j" { 1 } else { -1 }, entry);
             }
             _ => {}
         }
@@ -90,8 +72,14 @@ pub fn install() {
 }
 
 fn typing_in_a_field(ev: &KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    ev.composed_path()
+        .get(0)
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+        .or_else(|| {
+            ev.target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        })
         .is_some_and(|el| {
             let tag = el.tag_name();
             el.is_content_editable() || matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")

@@ -1,14 +1,16 @@
 //! Chronicle, the web app: an archive viewer that runs entirely in the browser.
 //!
 //! # Overview
-//! [`start`] installs the panic hook and mounts [`app::App`]. The app loads the corpus,
-//! and every component reads shared state through [`context`] and leaves the real work
-//! (validation, search, highlighting) to `chronicle-core`. View state lives in the URL
-//! fragment ([`state`], [`history`]) so links, reloads and Back/Forward restore a view,
-//! even from `file://`.
+//! One WebAssembly module plays two parts. On the page, [`start`] installs the panic hook
+//! and mounts [`app::App`], which draws; in Web Workers, [`worker`] loads the archive
+//! and answers queries with `chronicle-core`, so the page never waits on the engine
+//! ([`client`] connects the two). Components read shared state through [`context`]. View
+//! state lives in the URL fragment ([`state`], [`history`]) so links, reloads and
+//! Back/Forward restore a view, even from `file://`.
 
 pub mod api;
 pub mod app;
+pub mod client;
 pub mod components;
 pub mod context;
 pub mod fetch;
@@ -18,6 +20,7 @@ pub mod instance;
 pub mod keyboard;
 pub mod panic;
 pub mod state;
+pub mod worker;
 
 /// The id of the `<script type="application/json">` element an offline file inlines its
 /// corpus in.

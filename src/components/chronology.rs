@@ -1,134 +1,153 @@
 //! The chronology: the matching documents in date order, under year and month headings.
 //!
 //! # Overview
-//! [`Chronology`] lays out `chronicle_core::timeline::chronology` rows. Rows have fixed
-//! heights by kind (year heading, month heading, document), so the list knows where every
-//! row is and renders only the rows in view, like the result list: thousands of documents
-//! scroll smoothly.
+//! [`Chronology`] shows the rows the engine lays out for the pixels in view
+//! ([`Window::Pixels`]). Rows have fixed heights by kind (year heading, month heading,
+//! document), set once in the stylesheet as custom properties (`--chronology-year`,
+//! `--chronology-month`, `--chronology-doc`) and read from there, so that the engine
+//! knows where every row is: thousands of documents scroll smoothly, a screenful at a
+//! time.
 
-use chronicle_core::timeline::{chronology, Row};
+use chronicle_core::format::plural;
+use chronicle_core::protocol::{ChronoRow, RowHeights, Rows, Window};
 use chronicle_core::Date;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::components::result_list::thousands;
-use crate::context::{use_archive, use_hits, use_nav};
+use crate::components::result_list::observe_height;
+use crate::context::{use_nav, use_session};
 use crate::history::Entry;
 
-/// Row heights in pixels; `.chronology__*` in the CSS sets the same.
-const YEAR_ROW: f64 = 44.0;
-const MONTH_ROW: f64 = 30.0;
-const DOC_ROW: f64 = 52.0;
-/// Extra pixels rendered above and below the view.
-const OVERSCAN: f64 = 400.0;
+/// Row heights when the stylesheet does not say (it does: see the module docs).
+const FALLBACK: RowHeights = RowHeights {
+    year: 44,
+    month: 30,
+    doc: 52,
+};
 
-fn row_height(row: &Row) -> f64 {
-    match row {
-        Row::Year(..) => YEAR_ROW,
-        Row::Month(..) | Row::YearOnly(..) | Row::Undated(..) => MONTH_ROW,
-        Row::Doc(_) => DOC_ROW,
+/// The row heights the stylesheet sets on `el`.
+fn row_heights(el: &web_sys::Element) -> RowHeights {
+    let Ok(Some(style)) = window().get_computed_style(el) else {
+        return FALLBACK;
+    };
+    let px = |name: &str, fallback: u32| {
+        style
+            .get_property_value(name)
+            .ok()
+            .and_then(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
+            .map_or(fallback, |v| v.round() as u32)
+    };
+    RowHeights {
+        year: px("--chronology-year", FALLBACK.year),
+        month: px("--chronology-month", FALLBACK.month),
+        doc: px("--chronology-doc", FALLBACK.doc),
     }
-}
-
-fn count_label(n: usize) -> String {
-    format!(
-        "{} {}",
-        thousands(n),
-        if n == 1 { "document" } else { "documents" }
-    )
 }
 
 /// The chronology view.
 #[component]
 pub fn Chronology() -> impl IntoView {
-    let archive = use_archive();
-    let hits = use_hits();
+    let session = use_session();
     let nav = use_nav();
-    let rows_owner = archive.clone();
-    let rows = Memo::new(move |_| {
-        let mut set = hits.hits.with(|h| h.matches.clone());
-        hits.narrowing.with(|n| set.intersect_with(n.allowed()));
-        let ids = rows_owner.index.in_date_order(&set, true);
-        let rows = chronology(rows_owner.index.date_spans(), &ids);
-        let mut offsets = Vec::with_capacity(rows.len() + 1);
-        let mut y = 0.0;
-        for r in &rows {
-            offsets.push(y);
-            y += row_height(r);
-        }
-        offsets.push(y);
-        (rows, offsets)
-    });
     let scroller = NodeRef::<Div>::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(800.0f64);
+    let scroll_top = RwSignal::new(0u32);
+    let viewport = RwSignal::new(800u32);
+    let heights = RwSignal::new(FALLBACK);
     Effect::new(move |_| {
-        rows.track();
-        if let Some(el) = scroller.get_untracked() {
-            el.set_scroll_top(0);
-            scroll_top.set(0.0);
-            viewport.set(f64::from(el.client_height()).max(1.0));
+        let Some(el) = scroller.get() else {
+            return;
+        };
+        heights.set(row_heights(&el));
+        let o = observe_height(&el, move |h| {
+            let h = h.round() as u32;
+            if h > 0 && viewport.try_get_untracked().is_some_and(|v| v != h) {
+                let _ = viewport.try_set(h);
+            }
+        });
+        on_cleanup(move || {
+            if let Some(o) = o {
+                o.disconnect();
+            }
+        });
+    });
+    // Ask for the pixels in view (and some above and below).
+    Effect::new(move |_| {
+        let top = scroll_top.get().saturating_sub(400);
+        let w = Window::Pixels {
+            top,
+            height: viewport.get() + 800,
+            heights: heights.get(),
+        };
+        if session.window.get_untracked() != w {
+            session.window.set(w);
         }
     });
-    let window = Memo::new(move |_| {
-        let top = (scroll_top.get() - OVERSCAN).max(0.0);
-        let bottom = scroll_top.get() + viewport.get() + OVERSCAN;
-        rows.with(|(rows, offsets)| {
-            let start = offsets.partition_point(|&y| y <= top).saturating_sub(1);
-            let end = offsets.partition_point(|&y| y < bottom).min(rows.len());
-            (start.min(end), end)
+    // A new query starts at the top.
+    let query = Memo::new(move |_| nav.state.with(|s| (s.q.clone(), s.selection.clone())));
+    Effect::new(move |prev: Option<()>| {
+        query.track();
+        if prev.is_some() && scroll_top.get_untracked() > 0 {
+            if let Some(el) = scroller.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll_top.set(0);
+        }
+    });
+    let layout = Memo::new(move |_| {
+        session.rows.with(|r| match r {
+            Rows::Chronology {
+                height,
+                first,
+                offset,
+                rows,
+            } => (*height, *first, *offset, rows.clone()),
+            Rows::List(_) => (0, 0, 0, Vec::new()),
         })
     });
     let visible = move || {
-        let (start, end) = window.get();
-        rows.with(|(rows, _)| {
-            rows[start..end]
-                .iter()
+        layout.with(|(_, first, _, rows)| {
+            rows.iter()
                 .enumerate()
-                .map(|(i, r)| (start + i, r.clone()))
+                .map(|(i, r)| (*first as usize + i, r.clone()))
                 .collect::<Vec<_>>()
         })
     };
-    let padding = move || rows.with(|(_, offsets)| offsets[window.get().0.min(offsets.len() - 1)]);
-    let total_height = move || rows.with(|(_, offsets)| offsets.last().copied().unwrap_or(0.0));
-    let render = move |(i, row): (usize, Row)| match row {
-        Row::Year(y, n) => view! {
+    let render = move |(i, row): (usize, ChronoRow)| match row {
+        ChronoRow::Year(y, n) => view! {
             <h3 class="chronology__year">
                 {y}
-                <span class="chronology__count">{count_label(n)}</span>
+                <span class="chronology__count">{plural(n as usize, "document", "documents")}</span>
             </h3>
         }
         .into_any(),
-        Row::Month(y, m, n) => view! {
+        ChronoRow::Month(y, m, n) => view! {
             <h4 class="chronology__month">
                 {Date::from_year_month(y, m).map(|d| d.to_string()).unwrap_or_default()}
-                <span class="chronology__count">{count_label(n)}</span>
+                <span class="chronology__count">{plural(n as usize, "document", "documents")}</span>
             </h4>
         }
         .into_any(),
-        Row::YearOnly(y, n) => view! {
+        ChronoRow::YearOnly(y, n) => view! {
             <h4 class="chronology__month">
                 {format!("{y}, no month given")}
-                <span class="chronology__count">{count_label(n)}</span>
+                <span class="chronology__count">{plural(n as usize, "document", "documents")}</span>
             </h4>
         }
         .into_any(),
-        Row::Undated(n) => view! {
+        ChronoRow::Undated(n) => view! {
             <h3 class="chronology__month chronology__undated">
                 "Undated"
-                <span class="chronology__count">{count_label(n)}</span>
+                <span class="chronology__count">{plural(n as usize, "document", "documents")}</span>
             </h3>
         }
         .into_any(),
-        Row::Doc(d) => {
-            let doc = archive.doc(d);
-            let id = doc.id.clone();
+        ChronoRow::Doc(id, title, date, source) => {
             let href = nav.href_for(&id);
             let is_open = {
                 let id = id.clone();
                 move || nav.state.with(|s| s.doc.as_deref() == Some(id.as_str()))
             };
-            let meta: Vec<String> = [doc.date.map(|d| d.to_string()), doc.source.clone()]
+            let meta: Vec<String> = [date.map(|d| d.to_string()), source]
                 .into_iter()
                 .flatten()
                 .collect();
@@ -150,7 +169,7 @@ pub fn Chronology() -> impl IntoView {
                             }
                         }
                     >
-                        {doc.title.clone()}
+                        {title}
                     </a>
                     <span class="chronology__meta">{meta.join(" · ")}</span>
                 </div>
@@ -165,15 +184,14 @@ pub fn Chronology() -> impl IntoView {
             node_ref=scroller
             on:scroll=move |_| {
                 if let Some(el) = scroller.get_untracked() {
-                    scroll_top.set(f64::from(el.scroll_top()));
-                    viewport.set(f64::from(el.client_height()).max(1.0));
+                    scroll_top.set(el.scroll_top().max(0) as u32);
                 }
             }
         >
             <div
                 class="chronology__rows"
-                style:padding-top=move || format!("{}px", padding())
-                style:height=move || format!("{}px", total_height())
+                style:padding-top=move || format!("{}px", layout.with(|l| l.2))
+                style:height=move || format!("{}px", layout.with(|l| l.0))
             >
                 <For each=visible key=|(i, r)| (*i, format!("{r:?}")) children=render />
             </div>

@@ -2,31 +2,73 @@
 //!
 //! # Overview
 //! [`DocumentPane`] shows the document named in the URL (`#doc=ID`), or a short note if
-//! no document has that id. [`DocumentView`] renders it: paragraphs from the body's
-//! blank-line breaks, every match marked (`n` / `p` or the arrows step through them),
-//! metadata as a definition list, links only for `http(s)` URLs (a corpus must not be
-//! able to plant a `javascript:` link), and every corpus string as a text node with
-//! `dir="auto"`.
+//! no document has that id. The engine sends the text as *blocks* (paragraphs, long ones
+//! cut), with the query's marks. [`DocumentView`] shows them all for an ordinary
+//! document; for a long one (more than [`ALL_BLOCKS`] blocks, such as a 50 MB mailbox
+//! exported as one message) only the blocks in view and a few around, placed by their
+//! estimated heights, so the page stays light however long the text is. Every match is
+//! marked; `n` / `p` (or the arrows) step through them. Metadata is a definition list,
+//! links only for `http(s)` URLs (a corpus must not be able to plant a `javascript:`
+//! link), and every corpus string is a text node with `dir="auto"`.
 
-use chronicle_core::model::paragraphs;
-use chronicle_core::{DocId, Document};
+use chronicle_core::format::thousands;
+use chronicle_core::protocol::{Block, DocAnswer, DocMeta};
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::marked::marked;
-use crate::context::{use_archive, use_hits, use_match_cursor, use_nav};
+use crate::components::result_list::{observe_height, ranges};
+use crate::context::{use_match_cursor, use_nav, use_session, MatchCursor, Session};
+use crate::instance::{use_instance, Instance};
+
+/// Documents with up to this many blocks are shown whole.
+pub const ALL_BLOCKS: u32 = 400;
+/// Blocks asked for around the view of a long document.
+const AROUND: u32 = 30;
+/// Estimated layout of a long document: characters per line and pixels per line.
+const CHARS_PER_LINE: f64 = 80.0;
+const LINE_PX: f64 = 26.0;
+const BLOCK_GAP_PX: f64 = 16.0;
+
+fn estimated_height(chars: u32) -> f64 {
+    (f64::from(chars) / CHARS_PER_LINE).ceil().max(1.0) * LINE_PX + BLOCK_GAP_PX
+}
 
 /// The right-hand pane (or overlay on narrow screens).
 #[component]
 pub fn DocumentPane() -> impl IntoView {
-    let archive = use_archive();
+    let session = use_session();
     let nav = use_nav();
     let open = Memo::new(move |_| nav.state.with(|s| s.doc.clone()));
+    let q = Memo::new(move |_| nav.state.with(|s| s.q.clone()));
+    // A new document, or a new query (its marks), asks the engine again.
+    Effect::new(move |_| {
+        let Some(id) = open.get() else {
+            return;
+        };
+        let q = q.get();
+        let (start, count) = session
+            .doc
+            .with_untracked(|d| visible_blocks(d.as_ref(), &id))
+            .unwrap_or((0, ALL_BLOCKS));
+        session.request_doc(&id, &q, start, count, true);
+    });
     move || {
-        open.get().map(|id| match archive.find(&id) {
-            Some(doc) => view! { <DocumentView id=doc /> }.into_any(),
-            None => view! {
+        let id = open.get()?;
+        let found = session
+            .doc
+            .with(|d| d.as_ref().map(|d| d.meta.as_ref().map(|m| m.id == id)));
+        Some(match found {
+            // Not answered yet (or answered about another document).
+            None | Some(Some(false)) => view! {
+                <article class="document" data-testid="document-view" aria-busy="true"></article>
+            }
+            .into_any(),
+            Some(Some(true)) => view! { <DocumentView /> }.into_any(),
+            Some(None) => view! {
                 <aside class="document document--missing" data-testid="document-view">
-                    <button class="document__close" on:click=move |_| nav.close()>
+                    <button class="document__close button" on:click=move |_| nav.close()>
                         "Close"
                     </button>
                     <p>"No document in this archive has the id "<code>{id}</code>"."</p>
@@ -37,93 +79,99 @@ pub fn DocumentPane() -> impl IntoView {
     }
 }
 
-/// One document in full.
+/// The blocks held of document `id`, as (start, count), if it is the one answered.
+fn visible_blocks(doc: Option<&DocAnswer>, id: &str) -> Option<(u32, u32)> {
+    let d = doc?;
+    if d.meta.as_ref()?.id != id || d.block_chars.len() as u32 <= ALL_BLOCKS {
+        return None;
+    }
+    let first = d.blocks.first()?.index;
+    let last = d.blocks.last()?.index;
+    Some((first, last + 1 - first))
+}
+
+/// One document in full (or a long one a screenful at a time).
 #[component]
-pub fn DocumentView(id: DocId) -> impl IntoView {
-    let archive = use_archive();
-    let highlighter = use_hits().highlighter;
+pub fn DocumentView() -> impl IntoView {
+    let session = use_session();
     let nav = use_nav();
     let cursor = use_match_cursor();
-    let body_text = StoredValue::new(archive.body(id));
-    let marks = {
-        let archive = archive.clone();
-        Memo::new(move |_| {
-            let title = archive.title_of(id);
-            body_text
-                .with_value(|body| highlighter.with(|h| (h.title_ranges(title), h.ranges(body))))
-        })
-    };
-    let match_count = move || marks.with(|(t, b)| t.len() + b.len());
+    let instance = use_instance();
+    let meta = Memo::new(move |_| {
+        session
+            .doc
+            .with(|d| d.as_ref().and_then(|d| d.meta.clone()))
+    });
+    let counts = Memo::new(move |_| {
+        session
+            .doc
+            .with(|d| d.as_ref().map(|d| (d.matches, d.block_chars.len() as u32)))
+            .unwrap_or((None, 0))
+    });
     // A new document or a new query starts before the first match.
     Effect::new(move |_| {
-        marks.track();
+        meta.track();
+        counts.track();
         cursor.reset();
     });
-    let title = {
-        let archive = archive.clone();
-        move || marks.with(|(t, _)| marked(archive.title_of(id), t))
-    };
-    let body = move || {
-        body_text.with_value(|text| {
-            marks.with(|(_, ranges)| {
-                paragraphs(text)
-                    .into_iter()
-                    .map(|(offset, p)| {
-                        let end = offset + p.len();
-                        let local: Vec<_> = ranges
-                            .iter()
-                            .filter(|r| r.start >= offset && r.end <= end)
-                            .map(|r| r.start - offset..r.end - offset)
-                            .collect();
-                        view! { <p>{marked(p, &local)}</p> }
-                    })
-                    .collect_view()
-            })
-        })
-    };
     let heading = NodeRef::<leptos::html::H2>::new();
     // Move focus to the title when a document opens, for keyboard and screen-reader users.
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
+    Effect::new(move |prev: Option<Option<String>>| {
+        let id = meta.with(|m| m.as_ref().map(|m| m.id.clone()));
+        if prev.is_none_or(|p| p != id) {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
         }
+        id
     });
-    let doc = archive.doc(id);
-    let status = move || match (cursor.current(), match_count()) {
-        (_, 0) => String::new(),
-        (None, n) => format!("{n} {}", if n == 1 { "match" } else { "matches" }),
-        (Some(i), n) => format!("Match {} of {n}", i + 1),
+    let status = move || match (cursor.current(), counts.get().0) {
+        (_, Some(0)) | (_, None) => String::new(),
+        (None, Some(n)) => format!(
+            "{} {}",
+            thousands(n as usize),
+            if n == 1 { "match" } else { "matches" }
+        ),
+        (Some(i), Some(n)) => format!("Match {} of {}", thousands(i + 1), thousands(n as usize)),
+    };
+    let has_matches = move || counts.get().0.is_some_and(|n| n > 0);
+    let long = move || counts.get().1 > ALL_BLOCKS;
+    let title = move || {
+        meta.with(|m| {
+            m.as_ref()
+                .map(|m| marked(&m.title, &ranges(&m.title_marks)))
+        })
     };
     view! {
         <article class="document" data-testid="document-view" aria-labelledby="document-title">
             <div class="document__toolbar">
-                <Show when=move || { match_count() > 0 }>
+                <Show when=has_matches>
                     <span class="document__matches" data-testid="match-status" aria-live="polite">
                         {status}
                     </span>
                     <button
-                        class="document__step"
+                        class="document__step button button--quiet"
                         type="button"
                         title="Previous match (p)"
                         data-testid="previous-match"
-                        on:click=move |_| cursor.step(-1)
+                        on:click=move |_| step_match(session, cursor, instance, -1)
                     >
                         "↑"
                         <span class="visually-hidden">" previous match"</span>
                     </button>
                     <button
-                        class="document__step"
+                        class="document__step button button--quiet"
                         type="button"
                         title="Next match (n)"
                         data-testid="next-match"
-                        on:click=move |_| cursor.step(1)
+                        on:click=move |_| step_match(session, cursor, instance, 1)
                     >
                         "↓"
                         <span class="visually-hidden">" next match"</span>
                     </button>
                 </Show>
                 <button
-                    class="document__close"
+                    class="document__close button button--quiet"
                     on:click=move |_| nav.close()
                     aria-label="Close the document (Esc)"
                     title="Close (Esc)"
@@ -141,41 +189,186 @@ pub fn DocumentView(id: DocId) -> impl IntoView {
             >
                 {title}
             </h2>
-            {metadata(&doc)}
-            <div class="document__body" data-testid="document-body" dir="auto">
-                {body}
-            </div>
+            {move || meta.get().map(|m| metadata(&m))}
+            {move || if long() {
+                view! { <LongBody /> }.into_any()
+            } else {
+                view! { <WholeBody /> }.into_any()
+            }}
         </article>
     }
 }
 
-fn metadata(doc: &Document) -> impl IntoView {
-    let mut rows: Vec<(&'static str, AnyView)> = Vec::new();
+/// Every block of an ordinary document.
+#[component]
+fn WholeBody() -> impl IntoView {
+    let session = use_session();
+    let blocks = move || {
+        session
+            .doc
+            .with(|d| d.as_ref().map(|d| d.blocks.clone()).unwrap_or_default())
+    };
+    view! {
+        <div class="document__body" data-testid="document-body" dir="auto">
+            <For each=blocks key=|b| (b.index, b.marks.clone()) children=|b: Block| block(&b) />
+        </div>
+    }
+}
+
+fn block(b: &Block) -> impl IntoView {
+    view! { <p data-block=b.index>{marked(&b.text, &ranges(&b.marks))}</p> }
+}
+
+/// The blocks of a long document in view, placed by estimated heights.
+#[component]
+fn LongBody() -> impl IntoView {
+    let session = use_session();
+    let nav = use_nav();
+    let scroller = NodeRef::<Div>::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(800.0f64);
+    Effect::new(move |_| {
+        let Some(el) = scroller.get() else {
+            return;
+        };
+        let o = observe_height(&el, move |h| {
+            let _ = viewport.try_set(h);
+        });
+        on_cleanup(move || {
+            if let Some(o) = o {
+                o.disconnect();
+            }
+        });
+    });
+    // Where each block starts, by estimate.
+    let offsets = Memo::new(move |_| {
+        session.doc.with(|d| {
+            let mut y = 0.0;
+            let mut out = vec![0.0];
+            for &c in d.as_ref().map_or(&[][..], |d| &d.block_chars) {
+                y += estimated_height(c);
+                out.push(y);
+            }
+            out
+        })
+    });
+    let in_view = Memo::new(move |_| {
+        let top = scroll_top.get();
+        let bottom = top + viewport.get();
+        offsets.with(|o| {
+            let n = o.len().saturating_sub(1);
+            let first = o.partition_point(|&y| y <= top).saturating_sub(1).min(n);
+            let last = o.partition_point(|&y| y < bottom).min(n);
+            (first as u32, last as u32)
+        })
+    });
+    // Ask for the blocks coming into view.
+    Effect::new(move |_| {
+        let (first, last) = in_view.get();
+        let (held_first, held_last) = session.doc.with_untracked(|d| {
+            d.as_ref()
+                .and_then(|d| Some((d.blocks.first()?.index, d.blocks.last()?.index)))
+                .unwrap_or((u32::MAX, 0))
+        });
+        if first < held_first || last > held_last + 1 {
+            let start = first.saturating_sub(AROUND);
+            let count = last - start + 2 * AROUND;
+            let (id, q) = nav
+                .state
+                .with_untracked(|s| (s.doc.clone().unwrap_or_default(), s.q.clone()));
+            session.request_doc(&id, &q, start, count, false);
+        }
+    });
+    let shown = move || {
+        let (first, last) = in_view.get();
+        session.doc.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.blocks
+                        .iter()
+                        .filter(|b| b.index + 3 >= first && b.index <= last + 3)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let pad = move || {
+        let first = shown().first().map_or(0, |b| b.index as usize);
+        offsets
+            .with(|o| o.get(first).copied().unwrap_or(0.0))
+            .round() as i64
+    };
+    let total = move || offsets.with(|o| o.last().copied().unwrap_or(0.0)).round() as i64;
+    view! {
+        <div
+            class="document__scroller"
+            node_ref=scroller
+            on:scroll=move |_| {
+                if let Some(el) = scroller.get_untracked() {
+                    scroll_top.set(f64::from(el.scroll_top()));
+                }
+            }
+        >
+            <div
+                class="document__body document__body--long"
+                data-testid="document-body"
+                dir="auto"
+                style:padding-top=move || format!("{}px", pad())
+                style:height=move || format!("{}px", total())
+            >
+                <For each=shown key=|b| (b.index, b.marks.clone()) children=|b: Block| block(&b) />
+            </div>
+        </div>
+    }
+}
+
+/// Moves to the next (`1`) or previous (`-1`) match, wrapping around, and scrolls it
+/// into view. In a long document only the blocks in view are on the page: the engine
+/// says which blocks hold matches, and the view goes there.
+pub fn step_match(session: Session, cursor: MatchCursor, instance: Instance, delta: i32) {
+    let Some(view) = instance.find("[data-testid=document-view]") else {
+        return;
+    };
+    let Ok(marks) = view.query_selector_all("mark") else {
+        return;
+    };
+    let n = session
+        .doc
+        .with_untracked(|d| d.as_ref().and_then(|d| d.matches))
+        .map_or(marks.length() as usize, |m| m as usize)
+        .min(marks.length() as usize);
+    let Some(next) = cursor.stepped(delta, n) else {
+        return;
+    };
+    for i in 0..marks.length() {
+        if let Some(el) = marks
+            .item(i)
+            .and_then(|m| m.dyn_into::<web_sys::Element>().ok())
+        {
+            let current = i as usize == next;
+            let _ = el.class_list().toggle_with_force("mark--current", current);
+            if current {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
+    }
+    cursor.set(Some(next));
+}
+
+fn metadata(doc: &DocMeta) -> impl IntoView {
     let text = |s: &str| view! { <span dir="auto">{s.to_string()}</span> }.into_any();
+    let mut rows: Vec<(String, AnyView)> = Vec::new();
     if let Some(d) = doc.date {
         rows.push((
-            "Date",
+            "Date".into(),
             view! { <time datetime=d.to_iso()>{d.to_string()}</time> }.into_any(),
         ));
     }
-    if let Some(s) = &doc.source {
-        rows.push(("Source", text(s)));
-    }
-    if let Some(a) = &doc.agency {
-        rows.push(("Agency", text(a)));
-    }
-    for (label, list) in [
-        ("People", &doc.people),
-        ("Places", &doc.places),
-        ("Organizations", &doc.organizations),
-        ("Tags", &doc.tags),
-    ] {
-        if !list.is_empty() {
-            rows.push((label, text(&list.join(", "))));
-        }
-    }
-    if let Some(l) = &doc.language {
-        rows.push(("Language", text(l)));
+    for (label, value) in &doc.fields {
+        rows.push((label.clone(), text(value)));
     }
     if let Some(url) = &doc.url {
         let view = if is_web_url(url) {
@@ -188,13 +381,9 @@ fn metadata(doc: &Document) -> impl IntoView {
         } else {
             text(url)
         };
-        rows.push(("Original", view));
+        rows.push(("Original".into(), view));
     }
-    let extra: Vec<(String, String)> = doc
-        .meta
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    let extra = doc.meta.clone();
     view! {
         <dl class="document__meta">
             {rows

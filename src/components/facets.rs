@@ -4,42 +4,34 @@
 //! [`FacetPanel`] shows one [`FacetGroup`] per facet the archive has. Each lists its
 //! values with the number of documents they would give together with the query and every
 //! *other* choice (a facet ignores its own selection, so a second value can be added).
-//! Long facets show their top values, a "Show more" button and a filter box. Checking a
-//! value narrows the results; the choice goes into the URL.
+//! Long facets show their top values, a "Show more" button and a filter box; both are
+//! asked of the engine, which sends only the values to list (an archive of mail has
+//! thousands of senders). Checking a value narrows the results; the choice goes into the
+//! URL.
 
-use chronicle_core::browse::{facets_present, Facet, FacetCounts};
+use chronicle_core::browse::Facet;
+use chronicle_core::engine::FACET_TOP;
+use chronicle_core::format::thousands;
+use chronicle_core::protocol::FacetCounts;
 use leptos::prelude::*;
 
-use crate::components::result_list::thousands;
-use crate::context::{use_archive, use_hits, use_nav};
+use crate::context::{use_nav, use_session};
 
-/// Values shown before "Show more".
-const TOP: usize = 8;
 /// Values from which a facet gets a filter box.
-const FILTER_FROM: usize = 12;
+const FILTER_FROM: u32 = 12;
+/// Values listed when a facet is expanded.
+const EXPANDED: u32 = 500;
 
 /// All facets.
 #[component]
 pub fn FacetPanel() -> impl IntoView {
-    let archive = use_archive();
-    let hits = use_hits();
-    let nav = use_nav();
-    let counts_owner = archive.clone();
-    let counts = Memo::new(move |_| {
-        hits.hits.with(|h| {
-            hits.narrowing.with(|n| {
-                nav.state
-                    .with(|s| n.facet_counts(&counts_owner.index, &h.matches, &s.selection))
-            })
-        })
-    });
-    let present = facets_present(&archive.index);
+    let session = use_session();
+    let present = Memo::new(move |_| session.info.with(|i| i.facets.clone()));
     view! {
         <nav class="facets" aria-label="Filters">
-            {present
-                .into_iter()
-                .map(|facet| view! { <FacetGroup facet counts /> })
-                .collect_view()}
+            <For each=move || present.get() key=|f| *f let:facet>
+                <FacetGroup facet />
+            </For>
         </nav>
     }
 }
@@ -51,37 +43,32 @@ fn FacetItem(facet: Facet, value: String, counts: Memo<Option<FacetCounts>>) -> 
     let nav = use_nav();
     let lookup = {
         let value = value.clone();
-        move || {
+        Memo::new(move |_| {
             counts.with(|c| {
                 c.as_ref()
                     .and_then(|c| c.values.iter().find(|v| v.value == value))
                     .map_or((0, false), |v| (v.count, v.selected))
             })
-        }
+        })
     };
-    let lookup2 = lookup.clone();
-    let lookup3 = lookup.clone();
     let toggle = value.clone();
     let data_value = value.clone();
     view! {
         <li
             class="facet__value"
-            class:facet__value--selected=move || lookup3().1
+            class:facet__value--selected=move || lookup.get().1
             data-testid="facet-item"
             data-value=data_value
-            data-count=move || lookup().0
+            data-count=move || lookup.get().0
         >
             <label>
                 <input
                     type="checkbox"
-                    prop:checked={
-                        let l = lookup2.clone();
-                        move || l().1
-                    }
+                    prop:checked=move || lookup.get().1
                     on:change=move |_| nav.toggle_facet(facet, &toggle)
                 />
                 <span class="facet__name" dir="auto">{value}</span>
-                <span class="facet__count">{move || thousands(lookup2().0)}</span>
+                <span class="facet__count">{move || thousands(lookup.get().0 as usize)}</span>
             </label>
         </li>
     }
@@ -89,41 +76,37 @@ fn FacetItem(facet: Facet, value: String, counts: Memo<Option<FacetCounts>>) -> 
 
 /// One facet's values.
 #[component]
-fn FacetGroup(facet: Facet, counts: Memo<Vec<FacetCounts>>) -> impl IntoView {
+fn FacetGroup(facet: Facet) -> impl IntoView {
+    let session = use_session();
     let expanded = RwSignal::new(false);
     let filter = RwSignal::new(String::new());
-    let mine =
-        Memo::new(move |_| counts.with(|all| all.iter().find(|c| c.facet == facet).cloned()));
-    let distinct = move || mine.with(|m| m.as_ref().map_or(0, |m| m.distinct));
-    let shown = move || {
-        let needle = filter.with(|f| f.trim().to_lowercase());
-        mine.with(|m| {
-            let Some(m) = m else {
-                return (Vec::new(), 0);
-            };
-            let matching: Vec<_> = m
-                .values
-                .iter()
-                .filter(|v| needle.is_empty() || v.value.to_lowercase().contains(&needle))
-                .cloned()
-                .collect();
-            let total = matching.len();
-            let limit = if expanded.get() || !needle.is_empty() {
-                total
+    // Ask the engine for what to list when the reader expands or filters.
+    Effect::new(move |prev: Option<(bool, String)>| {
+        let now = (expanded.get(), filter.get());
+        if prev.is_some() {
+            let limit = if now.0 || !now.1.trim().is_empty() {
+                EXPANDED
             } else {
-                TOP
+                FACET_TOP
             };
-            // Selected values always show, even beyond the top ones.
-            let list = matching
-                .into_iter()
-                .enumerate()
-                .filter(|(i, v)| *i < limit || v.selected)
-                .map(|(_, v)| v)
-                .collect::<Vec<_>>();
-            (list, total)
+            session.set_facet_view(facet, limit, now.1.trim().to_string());
+        }
+        now
+    });
+    let mine = Memo::new(move |_| {
+        session
+            .facets
+            .with(|all| all.iter().find(|c| c.facet == facet).cloned())
+    });
+    let distinct = move || mine.with(|m| m.as_ref().map_or(0, |m| m.distinct));
+    let available = move || mine.with(|m| m.as_ref().map_or(0, |m| m.available));
+    let items = move || {
+        mine.with(|m| {
+            m.as_ref()
+                .map(|m| m.values.iter().map(|v| v.value.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     };
-    let items = move || shown().0.into_iter().map(|v| v.value).collect::<Vec<_>>();
     let heading_id = format!("facet-{}", facet.key());
     let labelled_by = heading_id.clone();
     view! {
@@ -135,7 +118,7 @@ fn FacetGroup(facet: Facet, counts: Memo<Vec<FacetCounts>>) -> impl IntoView {
         >
             <h2 class="facet__title" id=heading_id>
                 {facet.label()}
-                <span class="facet__distinct">{move || format!(" ({})", thousands(distinct()))}</span>
+                <span class="facet__distinct">{move || format!(" ({})", thousands(distinct() as usize))}</span>
             </h2>
             <Show when=move || { distinct() >= FILTER_FROM }>
                 <input
@@ -152,12 +135,12 @@ fn FacetGroup(facet: Facet, counts: Memo<Vec<FacetCounts>>) -> impl IntoView {
                     <FacetItem facet value counts=mine />
                 </For>
             </ul>
-            <Show when=move || { shown().1 == 0 && filter.with(String::is_empty) }>
+            <Show when=move || { available() == 0 && filter.with(String::is_empty) }>
                 <p class="facet__none">"None among these results"</p>
             </Show>
-            <Show when=move || { filter.with(String::is_empty) && shown().1 > TOP }>
+            <Show when=move || { filter.with(String::is_empty) && available() > FACET_TOP }>
                 <button
-                    class="facet__more"
+                    class="facet__more button button--quiet"
                     type="button"
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
@@ -165,7 +148,7 @@ fn FacetGroup(facet: Facet, counts: Memo<Vec<FacetCounts>>) -> impl IntoView {
                         if expanded.get() {
                             "Show fewer".to_string()
                         } else {
-                            format!("Show more ({})", thousands(shown().1 - TOP))
+                            format!("Show more ({})", thousands((available() - FACET_TOP) as usize))
                         }
                     }}
                 </button>

@@ -1,24 +1,10 @@
 //! The chips above the results: every facet value and the date range in force, each
 //! removable, and "Clear all".
 
-use chronicle_core::query::DateRange;
-use chronicle_core::timeline::format_range;
-use chronicle_core::Date;
+use chronicle_core::timeline::describe_range;
 use leptos::prelude::*;
 
 use crate::context::use_nav;
-
-/// `1861 – 1865`, `Mar 1861 – Jun 1861`, `4 Mar 1861`, `before 1900`.
-pub fn describe_range(range: &DateRange) -> String {
-    let text = format_range(range);
-    let shown = |s: &str| Date::parse_iso(s).map_or(s.to_string(), |d| d.to_string());
-    match text.split_once("..") {
-        None => shown(&text),
-        Some(("", b)) => format!("up to {}", shown(b)),
-        Some((a, "")) => format!("from {}", shown(a)),
-        Some((a, b)) => format!("{} – {}", shown(a), shown(b)),
-    }
-}
 
 /// The active choices, as removable chips.
 #[component]

@@ -1,22 +1,19 @@
 //! Saying what went wrong: a corpus that cannot be opened, and documents that were
 //! rejected or loaded with warnings.
 
+use chronicle_core::format::{plural, thousands};
 use leptos::prelude::*;
 
-use crate::app::Failure;
-use crate::components::result_list::thousands;
-use crate::context::use_archive;
+use crate::context::use_session;
 
 /// The whole corpus could not be read: what and where.
 #[component]
-pub fn CorpusError(failure: Failure) -> impl IntoView {
-    let place = failure
-        .position
-        .map(|p| format!("Line {}, column {}", p.line, p.column));
+pub fn CorpusError(message: String, position: Option<(u32, u32)>) -> impl IntoView {
+    let place = position.map(|(line, column)| format!("Line {line}, column {column}"));
     view! {
         <section class="corpus-error" role="alert" data-testid="corpus-error">
             <h1 class="corpus-error__title">"This archive could not be opened"</h1>
-            <p class="corpus-error__message">{failure.message}</p>
+            <p class="corpus-error__message">{message}</p>
             {place.map(|p| view! { <p class="corpus-error__place">{p}</p> })}
             <p class="corpus-error__hint">
                 "If you made this file, "
@@ -30,46 +27,49 @@ pub fn CorpusError(failure: Failure) -> impl IntoView {
 /// "3 documents rejected", with the reasons one click away.
 #[component]
 pub fn LoadProblems() -> impl IntoView {
-    let archive = use_archive();
-    if archive.problems.is_empty() {
-        return None;
-    }
-    let rejected = archive.rejected;
-    let warnings = archive.problems.iter().filter(|p| !p.is_error()).count();
-    let rejected_text = (rejected > 0).then(|| {
-        let noun = if rejected == 1 {
-            "document"
-        } else {
-            "documents"
-        };
-        format!("{} {noun} rejected", thousands(rejected))
-    });
-    let warnings_text = (warnings > 0).then(|| {
-        let noun = if warnings == 1 { "warning" } else { "warnings" };
-        let sep = if rejected > 0 { ", " } else { "" };
-        format!("{sep}{} {noun}", thousands(warnings))
-    });
-    let loaded = thousands(archive.len());
-    let items = archive
-        .problems
-        .iter()
-        .map(|p| {
-            let class = if p.is_error() {
-                "problems__item problems__item--error"
-            } else {
-                "problems__item"
-            };
-            view! { <li class=class>{p.to_string()}</li> }
+    let session = use_session();
+    move || {
+        session.info.with(|info| {
+            if info.problem_count == 0 {
+                return None;
+            }
+            let rejected = info.rejected as usize;
+            let warnings = info.problems.iter().filter(|p| !p.is_error()).count();
+            let rejected_text =
+                (rejected > 0).then(|| format!("{} rejected", plural(rejected, "document", "documents")));
+            let warnings_text = (warnings > 0).then(|| {
+                let sep = if rejected > 0 { ", " } else { "" };
+                format!("{sep}{}", plural(warnings, "warning", "warnings"))
+            });
+            let loaded = thousands(info.documents as usize);
+            let more = (info.problem_count as usize).saturating_sub(info.problems.len());
+            let items = info
+                .problems
+                .iter()
+                .map(|p| {
+                    let class = if p.is_error() {
+                        "problems__item problems__item--error"
+                    } else {
+                        "problems__item"
+                    };
+                    view! { <li class=class>{p.to_string()}</li> }
+                })
+                .collect_view();
+            Some(view! {
+                <details class="problems" role="status">
+                    <summary>
+                        {rejected_text.map(|t| view! { <span data-testid="rejected-count">{t}</span> })}
+                        {warnings_text}
+                        {format!(" · {loaded} loaded. Show why")}
+                    </summary>
+                    <ul class="problems__list">
+                        {items}
+                        {(more > 0).then(|| view! {
+                            <li class="problems__item">{format!("… and {} more", thousands(more))}</li>
+                        })}
+                    </ul>
+                </details>
+            })
         })
-        .collect_view();
-    Some(view! {
-        <details class="problems" role="status">
-            <summary>
-                {rejected_text.map(|t| view! { <span data-testid="rejected-count">{t}</span> })}
-                {warnings_text}
-                {format!(" · {loaded} loaded. Show why")}
-            </summary>
-            <ul class="problems__list">{items}</ul>
-        </details>
-    })
+    }
 }

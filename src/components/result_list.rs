@@ -2,57 +2,53 @@
 //!
 //! # Overview
 //! [`ResultsHeader`] says how many documents match and offers the order (relevance,
-//! newest, oldest). [`ResultList`] renders only the rows in view (plus a few above and
-//! below): rows have a fixed height, the list is as tall as all of them, and scrolling
-//! swaps rows in and out. 50,000 matches cost about twenty DOM rows. Each
-//! [`ResultItem`] is a real link (`#…&doc=ID`), so it can be opened in a new tab; a plain
-//! click opens the document beside the list.
+//! newest, oldest). [`ResultList`] shows only the rows in view: rows have one height,
+//! the list is as tall as all of them, and scrolling asks the engine for the rows that
+//! come into view ([`Session::window`]); 50,000 matches cost about twenty DOM rows.
+//! Sizes are learnt from a `ResizeObserver`, never read back from the page after a
+//! change (that would make the browser lay the page out in the middle of an update).
+//! Each [`ResultItem`] is a real link (`#…&doc=ID`), so it can be opened in a new tab; a
+//! plain click opens the document beside the list.
 
-use chronicle_core::{DocId, Sort};
+use chronicle_core::format::thousands;
+use chronicle_core::protocol::{ResultRow, Rows, Window};
+use chronicle_core::Sort;
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::marked::marked;
-use crate::context::{use_archive, use_hits, use_nav};
+use crate::context::{use_nav, use_session, Session};
 use crate::history::Entry;
 use crate::state::View;
 
-/// Characters in a snippet.
-pub const SNIPPET_CHARS: usize = 220;
-/// Row height (px) until a row has been measured; `.result-card` sets the real one.
-const DEFAULT_ROW_HEIGHT: f64 = 136.0;
-/// Rows rendered above and below the visible ones.
-const OVERSCAN: usize = 6;
-
-/// `1,234`
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+/// Row height (px) until a row has been measured.
+const DEFAULT_ROW_HEIGHT: f64 = 168.0;
+/// Rows asked for above and below the visible ones.
+const OVERSCAN: u32 = 6;
 
 /// "234 documents" / "3 documents match", the order, list or chronology, and (on narrow
 /// screens) the button that opens the filters.
 #[component]
 pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
-    let hits = use_hits().results;
+    let session = use_session();
     let nav = use_nav();
     let text = move || {
-        let n = hits.with(|h| h.total());
+        let n = session.total.get() as usize;
         let searching = nav
             .state
             .with(|s| !s.q.trim().is_empty() || !s.selection.is_empty());
         let noun = if n == 1 { "document" } else { "documents" };
+        let so_far = if session.loading.with(Option::is_some) {
+            " so far"
+        } else {
+            ""
+        };
         match (searching, n) {
-            (false, _) => format!("{} {noun}", thousands(n)),
-            (true, 1) => "1 document matches".to_string(),
-            (true, n) => format!("{} {noun} match", thousands(n)),
+            (false, _) => format!("{} {noun}{so_far}", thousands(n)),
+            (true, 1) => format!("1 document matches{so_far}"),
+            (true, n) => format!("{} {noun} match{so_far}", thousands(n)),
         }
     };
     let on_change = move |ev: leptos::ev::Event| {
@@ -64,7 +60,7 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
                 {text}
             </p>
             <button
-                class="results__filters-button"
+                class="results__filters-button button"
                 type="button"
                 aria-expanded=move || filters_open.get().to_string()
                 on:click=move |_| filters_open.update(|o| *o = !*o)
@@ -112,94 +108,152 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
+/// Watches an element's size without ever reading it back during an update; `f` gets
+/// the new border-box height.
+pub fn observe_height(
+    el: &web_sys::Element,
+    f: impl Fn(f64) + 'static,
+) -> Option<web_sys::ResizeObserver> {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(entry) = entries
+            .get(0)
+            .dyn_into::<web_sys::ResizeObserverEntry>()
+            .ok()
+        else {
+            return;
+        };
+        let h = entry
+            .border_box_size()
+            .get(0)
+            .dyn_into::<web_sys::ResizeObserverSize>()
+            .map_or(entry.content_rect().height(), |s| s.block_size());
+        f(h);
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    callback.forget();
+    observer.observe(el);
+    Some(observer)
+}
+
 /// The rows in view, out of all the results.
 #[component]
 pub fn ResultList() -> impl IntoView {
-    let hits = use_hits().results;
+    let session = use_session();
     let nav = use_nav();
-    let archive = use_archive();
     let scroller = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(800.0f64);
     let row_height = RwSignal::new(DEFAULT_ROW_HEIGHT);
+    let list = NodeRef::<leptos::html::Ol>::new();
 
-    // Runs from animation frames and window events, possibly after the list is gone:
-    // every access is the `try_` kind.
-    let measure = move || {
-        let Some(Some(el)) = scroller.try_get_untracked() else {
+    // Sizes come from observers, as the browser lays the page out.
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            let o = observe_height(&el, move |h| {
+                if h > 1.0
+                    && viewport
+                        .try_get_untracked()
+                        .is_some_and(|v| (v - h).abs() > 0.5)
+                {
+                    let _ = viewport.try_set(h);
+                }
+            });
+            on_cleanup(move || {
+                if let Some(o) = o {
+                    o.disconnect();
+                }
+            });
+        }
+    });
+    // One row tells the height of all.
+    let row_observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+    Effect::new(move |_| {
+        session.rows.track();
+        let Some(ol) = list.get() else {
             return;
         };
-        let _ = viewport.try_set(f64::from(el.client_height()).max(1.0));
-        if let Some(row) = el.query_selector(".result-card").ok().flatten() {
-            let h = row.get_bounding_client_rect().height();
-            let current = row_height.try_get_untracked().unwrap_or(h);
-            if h > 1.0 && (h - current).abs() > 0.5 {
+        if row_observer.with_value(Option::is_some) {
+            return;
+        }
+        let Some(first) = ol.first_element_child() else {
+            return;
+        };
+        let o = observe_height(&first, move |h| {
+            if h > 1.0
+                && row_height
+                    .try_get_untracked()
+                    .is_some_and(|r| (r - h).abs() > 0.5)
+            {
                 let _ = row_height.try_set(h);
             }
+        });
+        row_observer.set_value(o);
+    });
+    on_cleanup(move || {
+        if let Some(Some(o)) = row_observer.try_with_value(|o| o.clone()) {
+            o.disconnect();
         }
-    };
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    });
 
+    // The rows to ask for.
     let window = Memo::new(move |_| {
         let h = row_height.get();
-        let total = hits.with(|x| x.total());
-        let first = (scroll_top.get() / h).floor().max(0.0) as usize;
-        let visible = (viewport.get() / h).ceil() as usize + 1;
-        let start = first.saturating_sub(OVERSCAN).min(total);
-        let end = (first + visible + OVERSCAN).min(total);
-        (start, end)
-    });
-    let rows = move || {
-        let (start, end) = window.get();
-        hits.with(|h| {
-            h.ids[start..end]
-                .iter()
-                .enumerate()
-                .map(|(i, &id)| (start + i, id))
-                .collect::<Vec<_>>()
-        })
-    };
-
-    // A new answer starts at the top, or where the open document is.
-    Effect::new(move |_| {
-        hits.track();
-        let open = nav
-            .state
-            .with_untracked(|s| s.doc.clone())
-            .and_then(|id| archive.find(&id));
-        let index = open.and_then(|d| hits.with_untracked(|h| h.ids.iter().position(|x| *x == d)));
-        if let Some(el) = scroller.get_untracked() {
-            let top = index.map_or(0.0, |i| i as f64 * row_height.get_untracked());
-            el.set_scroll_top(top as i32);
-            scroll_top.set(top);
+        let first = (scroll_top.get() / h).floor().max(0.0) as u32;
+        let visible = (viewport.get() / h).ceil() as u32 + 1;
+        let start = first.saturating_sub(OVERSCAN);
+        Window::Rows {
+            start,
+            count: visible + 2 * OVERSCAN + (first - start),
         }
-        request_animation_frame(measure);
+    });
+    Effect::new(move |_| {
+        let w = window.get();
+        if session.window.get_untracked() != w {
+            session.window.set(w);
+        }
+    });
+
+    // A new query, choice or order starts at the top.
+    let query = Memo::new(move |_| {
+        nav.state
+            .with(|s| (s.q.clone(), s.selection.clone(), s.sort))
+    });
+    Effect::new(move |prev: Option<()>| {
+        query.track();
+        if prev.is_some() && scroll_top.get_untracked() > 0.0 {
+            if let Some(el) = scroller.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
+        }
     });
     // Keep the open document's row in view when stepping with j / k.
-    let archive2 = use_archive();
-    Effect::new(move |_| {
-        let Some(doc) = nav.state.with(|s| s.doc.clone()) else {
-            return;
-        };
-        let Some(d) = archive2.find(&doc) else {
-            return;
-        };
-        let Some(i) = hits.with_untracked(|h| h.ids.iter().position(|x| *x == d)) else {
-            return;
-        };
-        if let Some(el) = scroller.get_untracked() {
-            let h = row_height.get_untracked();
-            let top = i as f64 * h;
-            let view_top = f64::from(el.scroll_top());
-            let view_h = f64::from(el.client_height());
-            if top < view_top || top + h > view_top + view_h {
-                el.set_scroll_top((top - h).max(0.0) as i32);
+    Effect::new(move |prev: Option<Option<String>>| {
+        let doc = nav.state.with(|s| s.doc.clone());
+        let position = session.open_position.get_untracked();
+        if prev.is_some() && doc.is_some() && prev.flatten() != doc {
+            if let (Some(p), Some(el)) = (position, scroller.get_untracked()) {
+                let h = row_height.get_untracked();
+                let top = f64::from(p) * h;
+                let view_top = scroll_top.get_untracked();
+                if top < view_top || top + h > view_top + viewport.get_untracked() {
+                    let t = (top - h).max(0.0);
+                    el.set_scroll_top(t as i32);
+                    scroll_top.set(t);
+                }
             }
         }
+        doc
     });
 
-    let total = move || hits.with(|h| h.total());
+    let rows = Memo::new(move |_| {
+        session.rows.with(|r| match r {
+            Rows::List(rows) => rows.clone(),
+            Rows::Chronology { .. } => Vec::new(),
+        })
+    });
+    let first_position = move || rows.with(|r| r.first().map_or(0, |x| x.position));
+    let total = move || session.total.get();
     view! {
         <div
             class="results__scroller"
@@ -210,7 +264,7 @@ pub fn ResultList() -> impl IntoView {
                 }
             }
         >
-            <Show when=move || total() == 0>
+            <Show when=move || total() == 0 && session.answered.get()>
                 <p class="results__empty">
                     "Nothing matches "
                     <q dir="auto">{move || nav.state.with(|s| s.q.trim().to_string())}</q>
@@ -219,11 +273,12 @@ pub fn ResultList() -> impl IntoView {
             </Show>
             <ol
                 class="results__list"
-                style:padding-top=move || format!("{}px", window.get().0 as f64 * row_height.get())
-                style:height=move || format!("{}px", total() as f64 * row_height.get())
+                node_ref=list
+                style:padding-top=move || format!("{}px", f64::from(first_position()) * row_height.get())
+                style:height=move || format!("{}px", f64::from(total()) * row_height.get())
             >
-                <For each=rows key=|(i, id)| (*i, *id) let:row>
-                    <ResultItem id=row.1 position=row.0 />
+                <For each=move || rows.get() key=row_key let:row>
+                    <ResultItem row session />
                 </For>
             </ol>
         </div>
@@ -232,13 +287,9 @@ pub fn ResultList() -> impl IntoView {
 
 /// One result: title, date, source, snippet.
 #[component]
-pub fn ResultItem(id: DocId, position: usize) -> impl IntoView {
-    let archive = use_archive();
-    let hits = use_hits();
-    let highlighter = hits.highlighter;
+pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
     let nav = use_nav();
-    let doc = archive.doc(id);
-    let doc_id = doc.id.clone();
+    let doc_id = row.id.clone();
     let is_open = {
         let doc_id = doc_id.clone();
         Memo::new(move |_| {
@@ -263,26 +314,13 @@ pub fn ResultItem(id: DocId, position: usize) -> impl IntoView {
             }
         }
     };
-    let meta: Vec<String> = [doc.date.map(|d| d.to_string()), doc.source.clone()]
+    let meta: Vec<String> = [row.date.map(|d| d.to_string()), row.source.clone()]
         .into_iter()
         .flatten()
         .collect();
-    let title = {
-        let archive = archive.clone();
-        move || {
-            let title = archive.title_of(id);
-            highlighter.with(|h| marked(title, &h.title_ranges(title)))
-        }
-    };
-    // The body is decompressed once per row, not once per query change.
-    let body = archive.body(id);
-    let snippet = move || {
-        highlighter.with(|h| {
-            let s = h.snippet(&body, SNIPPET_CHARS);
-            marked(&s.text, &s.marks)
-        })
-    };
-    let set_size = move || hits.results.with(|h| h.total());
+    let title = marked(&row.title, &ranges(&row.title_marks));
+    let snippet = marked(&row.snippet, &ranges(&row.snippet_marks));
+    let set_size = move || session.total.get();
     view! {
         <li
             class="result-card"
@@ -290,7 +328,7 @@ pub fn ResultItem(id: DocId, position: usize) -> impl IntoView {
             data-testid="result-item"
             data-doc-id=doc_id
             aria-setsize=set_size
-            aria-posinset=position + 1
+            aria-posinset=row.position + 1
         >
             <a
                 class="result-card__link"
@@ -306,4 +344,18 @@ pub fn ResultItem(id: DocId, position: usize) -> impl IntoView {
             <p class="result-card__snippet" dir="auto">{snippet}</p>
         </li>
     }
+}
+
+/// A row is drawn again when anything shown in it changes (the same document at the same
+/// place gets new marks and another passage as the query changes).
+fn row_key(row: &ResultRow) -> (u32, String, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&row.title_marks, &row.snippet, &row.snippet_marks).hash(&mut h);
+    (row.position, row.id.clone(), h.finish())
+}
+
+/// Marks as byte ranges.
+pub fn ranges(marks: &[(u32, u32)]) -> Vec<std::ops::Range<usize>> {
+    marks.iter().map(|&(a, b)| a as usize..b as usize).collect()
 }

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::context::{use_hits, use_nav};
+use crate::context::{use_nav, use_session};
 use crate::keyboard::SEARCH_INPUT_ID;
 
 /// The search form in the header.
@@ -59,15 +59,15 @@ pub fn SearchBar() -> impl IntoView {
 /// "Not understood: ~~date:18xx~~ — `18xx` is not a date".
 #[component]
 pub fn IgnoredParts() -> impl IntoView {
-    let query = use_hits().query;
+    let session = use_session();
     let nav = use_nav();
     let parts = move || {
         let text = nav.state.with(|s| s.q.clone());
-        query.with(|q| {
-            q.ignored
+        session.ignored.with(|ignored| {
+            ignored
                 .iter()
                 .filter_map(|i| {
-                    text.get(i.range.clone())
+                    text.get(i.start as usize..i.end as usize)
                         .map(|part| (part.to_string(), i.reason.clone()))
                 })
                 .collect::<Vec<_>>()

@@ -1,112 +1,248 @@
 //! The timeline: a histogram of the matching documents, to drag across, click and zoom.
 //!
 //! # Overview
-//! [`Timeline`] draws the counts of `chronicle_core::timeline::histogram` as SVG bars
-//! (keyed by their start, so typing only changes their heights: no flicker). It follows
-//! the query and the facets, not its own range, so the context stays visible.
+//! [`Timeline`] draws the engine's [`Timeline`](chronicle_core::protocol::Timeline): at
+//! most [`MAX_BARS`](chronicle_core::timeline::MAX_BARS) bars (centuries, decades, years,
+//! months, weeks or days), over the span of the current matches unless the reader zoomed.
+//! It follows the query and the facets, not its own range, so the context stays visible.
 //!
 //! - Drag across bars: the results are narrowed to that range (a chip and the URL say so).
-//! - Click a bar: zoom into it (years → months → weeks or days). "Zoom out" and "Reset".
-//! - Keyboard: the chart takes focus; ←/→ move between bars, Shift+←/→ extend a selection,
-//!   Enter zooms into the bar, Home/End jump, Esc clears the range.
-//! - Hover or focus shows the bar's dates and count; a visually hidden table lists every
-//!   count for screen readers, and a live region announces the bar in focus.
+//! - Click a bar: zoom into it. "Zoom out" and "Reset".
+//! - Documents dated far before or after the bars ("62 earlier") are a button away: it
+//!   zooms to them and keeps only them.
+//! - Keyboard ([`TimelineChart`]): the chart takes focus; ←/→ move between bars,
+//!   Shift+←/→ extend a selection, Enter zooms into the bar, Home/End jump, Esc clears the
+//!   range.
+//! - Hover or focus shows the bar's dates and count; [`TimelineTable`] lists every count
+//!   for screen readers, and a live region announces the bar in focus.
 //! - Undated documents, and documents dated less precisely than the bars, are counted
 //!   beside the chart.
 
+use chronicle_core::format::{plural, thousands};
+use chronicle_core::protocol::Timeline as Data;
 use chronicle_core::query::DateRange;
-use chronicle_core::timeline::{corpus_span, histogram, zoom_out, Bucket, Granularity, Histogram};
+use chronicle_core::timeline::{describe_range, zoom_out, Bucket, Granularity};
 use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::{KeyboardEvent, PointerEvent};
 
-use crate::components::filters::describe_range;
-use crate::components::result_list::thousands;
-use crate::context::{use_archive, use_hits, use_nav};
+use crate::components::result_list::observe_height;
+use crate::context::{use_nav, use_session, Nav};
 
 /// Chart height in pixels (bars plus the axis).
-const HEIGHT: f64 = 96.0;
+const HEIGHT: i32 = 96;
 /// Height kept for the axis labels.
-const AXIS: f64 = 18.0;
+const AXIS: i32 = 18;
 /// A drag shorter than this (px) is a click.
 const CLICK_SLOP: f64 = 4.0;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
 
 /// The timeline above the results.
 #[component]
 pub fn Timeline() -> impl IntoView {
-    let archive = use_archive();
-    let hits = use_hits();
+    let session = use_session();
     let nav = use_nav();
-    let Some(whole) = corpus_span(archive.index.date_spans()) else {
-        // Nothing dated: no timeline, only the count of undated documents.
-        return view! {
-            <section class="timeline timeline--empty" data-testid="timeline">
-                <span class="timeline__undated" data-testid="timeline-undated">
-                    {move || plural(hits.results.with(|r| r.total()), "undated document", "undated documents")}
-                </span>
+    let data = Memo::new(move |_| session.timeline.get());
+    let dated = move || session.info.with(|i| i.dated);
+    view! {
+        <Show
+            when=dated
+            fallback=move || {
+                view! {
+                    <section class="timeline timeline--empty" data-testid="timeline">
+                        <span class="timeline__undated" data-testid="timeline-undated">
+                            {move || plural(session.total.get() as usize, "undated document", "undated documents")}
+                        </span>
+                    </section>
+                }
+            }
+        >
+            <section class="timeline" data-testid="timeline" aria-label="Timeline">
+                <TimelineBar data nav />
+                <TimelineChart data nav />
+                <TimelineTable data />
+                {move || {
+                    nav.state
+                        .with(|s| s.selection.range)
+                        .map(|r| {
+                            view! {
+                                <p class="visually-hidden" aria-live="polite">
+                                    {format!("Showing documents dated {}", describe_range(&r))}
+                                </p>
+                            }
+                        })
+                }}
             </section>
-        }
-        .into_any();
+        </Show>
+    }
+}
+
+/// The line above the chart: what the bars are, what was counted apart, and the
+/// buttons that zoom out, reset, or go to the documents outside.
+#[component]
+fn TimelineBar(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
+    let summary = move || {
+        data.with(|d| {
+            let Some(d) = d else {
+                return String::new();
+            };
+            let h = &d.histogram;
+            let mut parts = vec![format!("by {}", h.granularity.name())];
+            if h.coarser > 0 {
+                parts.push(format!("{} dated less precisely", thousands(h.coarser)));
+            }
+            parts.join(" · ")
+        })
     };
-    let span = Memo::new(move |_| nav.state.with(|s| s.zoom).unwrap_or(whole));
-    let spans_owner = archive.clone();
-    let data = Memo::new(move |_| {
-        let docs = hits
-            .hits
-            .with(|h| hits.narrowing.with(|n| n.for_timeline(&h.matches)));
-        histogram(
-            spans_owner.index.date_spans(),
-            spans_owner.index.month_spans(),
-            &docs,
-            span.get(),
-        )
-    });
+    let undated = move || data.with(|d| d.as_ref().map_or(0, |d| d.histogram.undated));
+    let side = move |before: bool| {
+        data.with(|d| {
+            let d = d.as_ref()?;
+            if before {
+                d.before
+            } else {
+                d.after
+            }
+        })
+    };
+    let zoomed = move || nav.state.with(|s| s.zoom.is_some());
+    let ranged = move || nav.state.with(|s| s.selection.range.is_some());
+    let outside = move |before: bool| {
+        move || {
+            side(before).map(|(n, span)| {
+                let range = DateRange {
+                    start: Some(span.0),
+                    end: Some(span.1),
+                };
+                let text = if before {
+                    format!("← {} earlier", thousands(n as usize))
+                } else {
+                    format!("{} later →", thousands(n as usize))
+                };
+                let title = format!(
+                    "{} dated {}: show them",
+                    plural(n as usize, "document", "documents"),
+                    describe_range(&range)
+                );
+                view! {
+                    <button
+                        type="button"
+                        class="timeline__button timeline__outside button button--quiet"
+                        data-testid=if before { "timeline-before" } else { "timeline-after" }
+                        title=title.clone()
+                        aria-label=title
+                        on:click=move |_| nav.zoom_and_range(span)
+                    >
+                        {text}
+                    </button>
+                }
+            })
+        }
+    };
+    view! {
+        <div class="timeline__bar">
+            {outside(true)}
+            <span class="timeline__summary">{summary}</span>
+            <Show when=move || { undated() > 0 }>
+                <span class="timeline__undated" data-testid="timeline-undated">
+                    {move || plural(undated(), "undated", "undated")}
+                </span>
+            </Show>
+            {outside(false)}
+            <span class="timeline__actions">
+                <Show when=zoomed>
+                    <button
+                        type="button"
+                        class="timeline__button button button--quiet"
+                        data-testid="timeline-zoom-out"
+                        on:click=move |_| {
+                            let (span, whole) = data.with_untracked(|d| {
+                                d.as_ref().map_or(((0, 0), (0, 0)), |d| (d.histogram.span, d.whole))
+                            });
+                            nav.set_zoom(zoom_out(span, whole));
+                        }
+                    >
+                        "Zoom out"
+                    </button>
+                </Show>
+                <Show when=move || zoomed() || ranged()>
+                    <button
+                        type="button"
+                        class="timeline__button button button--quiet"
+                        data-testid="timeline-reset"
+                        on:click=move |_| nav.reset_timeline()
+                    >
+                        "Reset"
+                    </button>
+                </Show>
+            </span>
+        </div>
+    }
+}
+
+fn describe(b: &Bucket, g: Granularity) -> String {
+    format!(
+        "{}: {}",
+        b.label(g),
+        plural(b.count, "document", "documents")
+    )
+}
+
+/// The bars, to point at, drag across, click and step through from the keyboard.
+#[component]
+fn TimelineChart(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
     let chart = NodeRef::<Div>::new();
     let width = RwSignal::new(800.0f64);
-    // Runs from animation frames and window events, possibly after the chart is gone.
-    let measure = move || {
-        let Some(Some(el)) = chart.try_get_untracked() else {
+    Effect::new(move |_| {
+        let Some(el) = chart.get() else {
             return;
         };
-        let w = f64::from(el.client_width());
-        if w > 0.0
-            && width
-                .try_get_untracked()
-                .is_some_and(|old| (w - old).abs() > 0.5)
-        {
-            let _ = width.try_set(w);
-        }
-    };
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-    Effect::new(move |_| {
-        chart.track();
-        request_animation_frame(measure);
+        let target = el.clone();
+        let o = observe_height(&el, move |_| {
+            // The observer fired after layout: reading the width now costs nothing.
+            let w = f64::from(target.client_width());
+            if w > 0.0
+                && width
+                    .try_get_untracked()
+                    .is_some_and(|old| (w - old).abs() > 0.5)
+            {
+                let _ = width.try_set(w);
+            }
+        });
+        on_cleanup(move || {
+            if let Some(o) = o {
+                o.disconnect();
+            }
+        });
     });
+    let buckets = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| (d.histogram.granularity, d.histogram.buckets.clone()))
+                .unwrap_or((Granularity::Year, Vec::new()))
+        })
+    });
+    let n = move || buckets.with(|(_, b)| b.len().max(1));
+    let max = Memo::new(move |_| {
+        buckets.with(|(_, b)| b.iter().map(|b| b.count).max().unwrap_or(0).max(1))
+    });
+    let bar_width = move || width.get() / n() as f64;
 
-    // Interaction state: the bar under the pointer or in focus, and a drag in progress.
+    // Interaction: the bar under the pointer or in focus, and a drag in progress.
     let hover = RwSignal::new(None::<usize>);
     let active = RwSignal::new(None::<usize>);
     let anchor = RwSignal::new(None::<usize>);
     let drag = RwSignal::new(None::<(f64, usize, usize)>); // (start x, from bar, to bar)
+    let left = StoredValue::new(0.0f64);
 
-    let bar_width = move || width.get() / data.with(|h| h.buckets.len().max(1)) as f64;
     let index_at = move |x: f64| -> usize {
-        let n = data.with(|h| h.buckets.len());
-        ((x / bar_width()).floor().max(0.0) as usize).min(n.saturating_sub(1))
+        let n = buckets.with_untracked(|(_, b)| b.len());
+        let w = width.get_untracked() / n.max(1) as f64;
+        ((x / w).floor().max(0.0) as usize).min(n.saturating_sub(1))
     };
-    let local_x = move |ev: &PointerEvent| -> f64 {
-        chart.get_untracked().map_or(0.0, |el| {
-            f64::from(ev.client_x()) - el.get_bounding_client_rect().left()
-        })
-    };
+    let local_x = move |ev: &PointerEvent| f64::from(ev.client_x()) - left.get_value();
     let select_bars = move |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));
-        let range = data.with_untracked(|h| match (h.buckets.get(lo), h.buckets.get(hi)) {
+        let range = buckets.with_untracked(|(_, bs)| match (bs.get(lo), bs.get(hi)) {
             (Some(x), Some(y)) => Some(DateRange {
                 start: Some(x.start),
                 end: Some(y.end),
@@ -116,7 +252,7 @@ pub fn Timeline() -> impl IntoView {
         nav.set_range(range);
     };
     let zoom_into = move |i: usize| {
-        let target = data.with_untracked(|h| h.buckets.get(i).map(|b| (h.granularity, *b)));
+        let target = buckets.with_untracked(|(g, b)| b.get(i).map(|b| (*g, *b)));
         if let Some((g, b)) = target {
             if g == Granularity::Day {
                 nav.set_range(Some(b.range()));
@@ -132,19 +268,30 @@ pub fn Timeline() -> impl IntoView {
         if ev.button() != 0 {
             return;
         }
+        // An input event: the layout is current, and the chart's place is read once.
+        if let Some(el) = chart.get_untracked() {
+            left.set_value(el.get_bounding_client_rect().left());
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
         let x = local_x(&ev);
         let i = index_at(x);
         drag.set(Some((x, i, i)));
-        if let Some(el) = chart.get_untracked() {
-            let _ = el.set_pointer_capture(ev.pointer_id());
-        }
     };
     let on_pointer_move = move |ev: PointerEvent| {
+        if drag.get_untracked().is_none() {
+            if let Some(el) = chart.get_untracked() {
+                left.set_value(el.get_bounding_client_rect().left());
+            }
+        }
         let x = local_x(&ev);
         let i = index_at(x);
-        hover.set(Some(i));
-        if let Some((x0, from, _)) = drag.get_untracked() {
-            drag.set(Some((x0, from, i)));
+        if hover.get_untracked() != Some(i) {
+            hover.set(Some(i));
+        }
+        if let Some((x0, from, to)) = drag.get_untracked() {
+            if to != i {
+                drag.set(Some((x0, from, i)));
+            }
         }
     };
     let on_pointer_up = move |ev: PointerEvent| {
@@ -160,13 +307,13 @@ pub fn Timeline() -> impl IntoView {
         }
     };
     let on_key = move |ev: KeyboardEvent| {
-        let n = data.with_untracked(|h| h.buckets.len());
+        let n = buckets.with_untracked(|(_, b)| b.len());
         if n == 0 {
             return;
         }
         let current = active.get_untracked().unwrap_or_else(|| {
-            // Start from the first bar of the range, or the last bar with documents.
-            data.with_untracked(|h| h.buckets.iter().rposition(|b| b.count > 0).unwrap_or(n - 1))
+            // Start from the last bar with documents.
+            buckets.with_untracked(|(_, b)| b.iter().rposition(|b| b.count > 0).unwrap_or(n - 1))
         });
         let key = ev.key();
         let next = match key.as_str() {
@@ -205,240 +352,149 @@ pub fn Timeline() -> impl IntoView {
 
     // The bar the tooltip and the live region talk about.
     let pointed = move || hover.get().or(active.get());
-    let describe = move |b: &Bucket, g: Granularity| {
-        format!(
-            "{}: {}",
-            b.label(g),
-            plural(b.count, "document", "documents")
-        )
-    };
     let tooltip = move || {
         let i = pointed()?;
-        data.with(|h| {
-            let b = h.buckets.get(i)?;
-            let x = (i as f64 + 0.5) * bar_width();
-            Some((describe(b, h.granularity), x))
+        buckets.with(|(g, b)| {
+            let b = b.get(i)?;
+            let x = ((i as f64 + 0.5) * bar_width()).round() as i32;
+            Some((describe(b, *g), x))
         })
     };
     let announcement = move || {
         active
             .get()
-            .and_then(|i| data.with(|h| h.buckets.get(i).map(|b| describe(b, h.granularity))))
+            .and_then(|i| buckets.with(|(g, b)| b.get(i).map(|b| describe(b, *g))))
             .unwrap_or_default()
     };
 
     // The range (committed, or being dragged) as a band over the bars.
-    let band = move || -> Option<(f64, f64)> {
+    let band = move || -> Option<(i32, i32)> {
         let w = bar_width();
         if let Some((_, a, b)) = drag.get() {
-            return Some((a.min(b) as f64 * w, (a.max(b) + 1) as f64 * w));
+            return Some((
+                (a.min(b) as f64 * w) as i32,
+                ((a.max(b) + 1) as f64 * w) as i32,
+            ));
         }
         let range = nav.state.with(|s| s.selection.range)?;
-        data.with(|h| {
-            let first = h.buckets.iter().position(|b| {
-                range.end.is_none_or(|e| b.start <= e) && range.start.is_none_or(|s| b.end >= s)
-            })?;
-            let last = h.buckets.iter().rposition(|b| {
-                range.end.is_none_or(|e| b.start <= e) && range.start.is_none_or(|s| b.end >= s)
-            })?;
-            Some((first as f64 * w, (last + 1) as f64 * w))
-        })
-    };
-
-    let zoomed = move || nav.state.with(|s| s.zoom.is_some());
-    let ranged = move || nav.state.with(|s| s.selection.range.is_some());
-    let bars = move || {
-        data.with(|h| {
-            h.buckets
+        buckets.with(|(_, b)| {
+            let first = b
                 .iter()
-                .enumerate()
-                .map(|(i, b)| (i, *b, h.granularity))
-                .collect::<Vec<_>>()
+                .position(|b| range.overlaps_span((b.start, b.end)))?;
+            let last = b
+                .iter()
+                .rposition(|b| range.overlaps_span((b.start, b.end)))?;
+            Some(((first as f64 * w) as i32, ((last + 1) as f64 * w) as i32))
         })
     };
     let labels = move || {
-        let max = (width.get() / 70.0).max(2.0) as usize;
-        data.with(|h| h.labels(max))
-    };
-    let summary = move || {
-        data.with(|h: &Histogram| {
-            let mut parts = vec![format!("by {}", h.granularity.name())];
-            if h.coarser > 0 {
-                parts.push(format!("{} dated less precisely", thousands(h.coarser)));
-            }
-            if h.outside > 0 {
-                parts.push(format!("{} outside this view", thousands(h.outside)));
-            }
-            parts.join(" · ")
+        let max_labels = (width.get() / 70.0).max(2.0) as usize;
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| d.histogram.labels(max_labels))
+                .unwrap_or_default()
         })
     };
-
+    let bars = move || {
+        buckets.with(|(g, b)| {
+            b.iter()
+                .enumerate()
+                .map(|(i, b)| (i, *b, *g))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
-        <section class="timeline" data-testid="timeline" aria-label="Timeline">
-            <div class="timeline__bar">
-                <span class="timeline__summary">{summary}</span>
-                <Show when=move || { data.with(|h| h.undated) > 0 }>
-                    <span class="timeline__undated" data-testid="timeline-undated">
-                        {move || plural(data.with(|h| h.undated), "undated", "undated")}
-                    </span>
-                </Show>
-                <span class="timeline__actions">
-                    <Show when=zoomed>
-                        <button
-                            type="button"
-                            class="timeline__button"
-                            data-testid="timeline-zoom-out"
-                            on:click=move |_| nav.set_zoom(zoom_out(span.get_untracked(), whole))
-                        >
-                            "Zoom out"
-                        </button>
-                    </Show>
-                    <Show when=move || zoomed() || ranged()>
-                        <button
-                            type="button"
-                            class="timeline__button"
-                            data-testid="timeline-reset"
-                            on:click=move |_| nav.reset_timeline()
-                        >
-                            "Reset"
-                        </button>
-                    </Show>
-                </span>
-            </div>
-            <div
-                class="timeline__chart"
-                node_ref=chart
-                tabindex="0"
-                role="group"
-                aria-roledescription="timeline"
-                aria-label="Documents over time. Arrow keys move between bars, Shift and arrows select a range, Enter zooms in, Escape clears the range."
-                on:pointerdown=on_pointer_down
-                on:pointermove=on_pointer_move
-                on:pointerup=on_pointer_up
-                on:pointerleave=move |_| hover.set(None)
-                on:keydown=on_key
-                on:blur=move |_| active.set(None)
-            >
-                <svg
-                    class="timeline__svg"
-                    width=move || width.get()
-                    height=HEIGHT
-                    aria-hidden="true"
-                >
-                    {move || {
-                        band()
-                            .map(|(x0, x1)| {
-                                view! {
-                                    <rect
-                                        class="timeline__band"
-                                        x=x0
-                                        y="0"
-                                        width=(x1 - x0).max(1.0)
-                                        height=HEIGHT - AXIS
-                                    />
-                                }
-                            })
-                    }}
-                    <For each=bars key=|(_, b, g)| (b.start, *g) let:bar>
-                        <TimelineBar
-                            index=bar.0
-                            bucket=bar.1
-                            granularity=bar.2
-                            data
-                            bar_width=Signal::derive(bar_width)
-                            active
-                        />
-                    </For>
-                    {move || {
-                        labels()
-                            .into_iter()
-                            .map(|(i, text)| {
-                                let x = i as f64 * bar_width();
-                                view! {
-                                    <line class="timeline__tick" x1=x x2=x y1=HEIGHT - AXIS y2=HEIGHT - AXIS + 4.0 />
-                                    <text class="timeline__label" x=x + 2.0 y=HEIGHT - 4.0>
-                                        {text}
-                                    </text>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </svg>
+        <div
+            class="timeline__chart"
+            node_ref=chart
+            tabindex="0"
+            role="group"
+            aria-roledescription="timeline"
+            aria-label="Documents over time. Arrow keys move between bars, Shift and arrows select a range, Enter zooms in, Escape clears the range."
+            on:pointerdown=on_pointer_down
+            on:pointermove=on_pointer_move
+            on:pointerup=on_pointer_up
+            on:pointerleave=move |_| hover.set(None)
+            on:keydown=on_key
+            on:blur=move |_| active.set(None)
+        >
+            <svg class="timeline__svg" width=move || width.get().round() as i32 height=HEIGHT aria-hidden="true">
                 {move || {
-                    tooltip()
-                        .map(|(text, x)| {
+                    band()
+                        .map(|(x0, x1)| {
                             view! {
-                                <div class="timeline__tooltip" role="tooltip" style:left=format!("{x}px")>
-                                    {text}
-                                </div>
+                                <rect class="timeline__band" x=x0 y="0" width=(x1 - x0).max(1) height=HEIGHT - AXIS />
                             }
                         })
                 }}
-            </div>
-            <p class="visually-hidden" aria-live="polite">{announcement}</p>
-            <table class="visually-hidden">
-                <caption>"Documents per period"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Period"</th>
-                        <th scope="col">"Documents"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        data.with(|h| {
-                            h.buckets
-                                .iter()
-                                .map(|b| {
-                                    view! {
-                                        <tr>
-                                            <td>{b.label(h.granularity)}</td>
-                                            <td>{b.count}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
+                <For each=bars key=|(_, b, g)| (b.start, *g) let:bar>
+                    <TimelineColumn
+                        index=bar.0
+                        bucket=bar.1
+                        granularity=bar.2
+                        buckets
+                        max
+                        bar_width=Signal::derive(bar_width)
+                        active
+                    />
+                </For>
+                {move || {
+                    let w = bar_width();
+                    labels()
+                        .into_iter()
+                        .map(|(i, text)| {
+                            let x = (i as f64 * w).round() as i32;
+                            view! {
+                                <line class="timeline__tick" x1=x x2=x y1=HEIGHT - AXIS y2=HEIGHT - AXIS + 4 />
+                                <text class="timeline__label" x=x + 2 y=HEIGHT - 4>
+                                    {text}
+                                </text>
+                            }
                         })
-                    }}
-                </tbody>
-            </table>
+                        .collect_view()
+                }}
+            </svg>
             {move || {
-                nav.state
-                    .with(|s| s.selection.range)
-                    .map(|r| {
+                tooltip()
+                    .map(|(text, x)| {
                         view! {
-                            <p class="visually-hidden" aria-live="polite">
-                                {format!("Showing documents dated {}", describe_range(&r))}
-                            </p>
+                            <div class="timeline__tooltip" role="tooltip" style:left=format!("{x}px")>
+                                {text}
+                            </div>
                         }
                     })
             }}
-        </section>
+            <p class="visually-hidden" aria-live="polite">{announcement}</p>
+        </div>
     }
-    .into_any()
 }
 
 /// One bar, positioned by its index; its height follows the counts.
 #[component]
-fn TimelineBar(
+fn TimelineColumn(
     index: usize,
     bucket: Bucket,
     granularity: Granularity,
-    data: Memo<Histogram>,
+    buckets: Memo<(Granularity, Vec<Bucket>)>,
+    max: Memo<usize>,
     bar_width: Signal<f64>,
     active: RwSignal<Option<usize>>,
 ) -> impl IntoView {
-    let count = move || data.with(|h| h.buckets.get(index).map_or(0, |b| b.count));
+    let count = Memo::new(move |_| buckets.with(|(_, b)| b.get(index).map_or(0, |b| b.count)));
     let height = move || {
-        let max = data.with(|h| h.max()) as f64;
-        let c = count() as f64;
-        if c == 0.0 {
-            0.0
+        let c = count.get();
+        if c == 0 {
+            0
         } else {
-            ((c / max) * (HEIGHT - AXIS - 2.0)).max(2.0)
+            ((c as f64 / max.get() as f64) * f64::from(HEIGHT - AXIS - 2)).max(2.0) as i32
         }
     };
-    let gap = move || if bar_width.get() > 4.0 { 1.0 } else { 0.0 };
+    let x = move || (index as f64 * bar_width.get()).round() as i32;
+    let w = move || {
+        let bw = bar_width.get();
+        let gap = if bw > 4.0 { 1.0 } else { 0.0 };
+        ((index + 1) as f64 * bw - gap).round() as i32 - x()
+    };
     view! {
         <rect
             class="timeline__column"
@@ -446,11 +502,49 @@ fn TimelineBar(
             data-testid="timeline-bar"
             data-start=bucket.iso_start(granularity)
             data-end=bucket.iso_end(granularity)
-            data-count=count
-            x=move || index as f64 * bar_width.get()
+            data-count=move || count.get()
+            x=x
             y=move || HEIGHT - AXIS - height()
-            width=move || (bar_width.get() - gap()).max(0.5)
+            width=move || w().max(1)
             height=height
         />
+    }
+}
+
+/// Every bar's count as a table, for screen readers.
+#[component]
+fn TimelineTable(data: Memo<Option<Data>>) -> impl IntoView {
+    view! {
+        <table class="visually-hidden">
+            <caption>"Documents per period"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Period"</th>
+                    <th scope="col">"Documents"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    data.with(|d| {
+                        d.as_ref()
+                            .map(|d| {
+                                let g = d.histogram.granularity;
+                                d.histogram
+                                    .buckets
+                                    .iter()
+                                    .map(|b| {
+                                        view! {
+                                            <tr>
+                                                <td>{b.label(g)}</td>
+                                                <td>{b.count}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    })
+                }}
+            </tbody>
+        </table>
     }
 }

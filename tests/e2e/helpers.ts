@@ -27,22 +27,33 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** Opens the app (a path relative to the test server) and waits until the archive shows. */
+/** Opens the app (a path relative to the test server) and waits until the whole archive
+ * shows (a large one shows partial results while it loads). */
 export async function openArchive(page: Page, path = './') {
   await page.goto(path);
   await expect(page.getByTestId('result-count')).toBeVisible();
+  await expect(page.getByTestId('load-progress')).toHaveCount(0, { timeout: 30_000 });
+  await settled(page);
 }
 
-/** Types into the search box like a person, key by key. */
+/** Waits until the engine has answered what the reader asked last: the results say
+ * `aria-busy="false"` (answers come from a Web Worker, a moment after the input). */
+export async function settled(page: Page) {
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
+}
+
+/** Types into the search box like a person, key by key, and waits for the answer. */
 export async function search(page: Page, text: string) {
   const input = page.getByTestId('search-input');
   await input.click();
   await input.fill('');
   await input.pressSequentially(text, { delay: 15 });
+  await settled(page);
 }
 
-/** The number in the result count ("1,234 documents" → 1234). */
+/** The number in the result count ("1,234 documents" → 1234), once answered. */
 export async function resultCount(page: Page): Promise<number> {
+  await settled(page);
   const text = await page.getByTestId('result-count').innerText();
   const m = text.match(/[\d,]+/);
   if (!m) throw new Error(`no number in result count: ${text}`);

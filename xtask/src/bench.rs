@@ -8,8 +8,8 @@
 
 use std::path::PathBuf;
 
-use crate::{generate, messy};
 use crate::tools::{run as run_command, step, Tools};
+use crate::{generate, messy};
 use crate::{root, Result};
 
 /// Seed of the generated corpora and queries.

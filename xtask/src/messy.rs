@@ -25,50 +25,247 @@ use chronicle_core::Corpus;
 use crate::generate::Rng;
 
 const FIRST_NAMES: [&str; 60] = [
-    "James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "William",
-    "Elizabeth", "David", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah",
-    "Charles", "Karen", "Christopher", "Nancy", "Daniel", "Lisa", "Matthew", "Betty", "Anthony",
-    "Margaret", "Mark", "Sandra", "Donald", "Ashley", "Steven", "Kimberly", "Paul", "Emily",
-    "Andrew", "Donna", "Joshua", "Michelle", "Kenneth", "Dorothy", "Kevin", "Carol", "Brian",
-    "Amanda", "George", "Melissa", "Omar", "Layla", "Ahmad", "Fatima", "Khaled", "Noura", "Samir",
-    "Huda", "Youssef", "Rania", "Tariq", "Dana",
+    "James",
+    "Mary",
+    "John",
+    "Patricia",
+    "Robert",
+    "Jennifer",
+    "Michael",
+    "Linda",
+    "William",
+    "Elizabeth",
+    "David",
+    "Barbara",
+    "Richard",
+    "Susan",
+    "Joseph",
+    "Jessica",
+    "Thomas",
+    "Sarah",
+    "Charles",
+    "Karen",
+    "Christopher",
+    "Nancy",
+    "Daniel",
+    "Lisa",
+    "Matthew",
+    "Betty",
+    "Anthony",
+    "Margaret",
+    "Mark",
+    "Sandra",
+    "Donald",
+    "Ashley",
+    "Steven",
+    "Kimberly",
+    "Paul",
+    "Emily",
+    "Andrew",
+    "Donna",
+    "Joshua",
+    "Michelle",
+    "Kenneth",
+    "Dorothy",
+    "Kevin",
+    "Carol",
+    "Brian",
+    "Amanda",
+    "George",
+    "Melissa",
+    "Omar",
+    "Layla",
+    "Ahmad",
+    "Fatima",
+    "Khaled",
+    "Noura",
+    "Samir",
+    "Huda",
+    "Youssef",
+    "Rania",
+    "Tariq",
+    "Dana",
 ];
 
 const LAST_NAMES: [&str; 80] = [
-    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez",
-    "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore",
-    "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark",
-    "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres",
-    "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell",
-    "Mitchell", "Carter", "Roberts", "Gomez", "Phillips", "Evans", "Turner", "Diaz", "Parker",
-    "Cruz", "Edwards", "Collins", "Reyes", "Stewart", "Morris", "Morales", "Murphy", "Cook",
-    "Rogers", "Gutierrez", "Ortiz", "Morgan", "Cooper", "Peterson", "Bailey", "Reed", "Kelly",
-    "Howard", "Haddad", "Khoury", "Nasser", "Saleh", "Mansour",
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Rodriguez",
+    "Martinez",
+    "Hernandez",
+    "Lopez",
+    "Gonzalez",
+    "Wilson",
+    "Anderson",
+    "Thomas",
+    "Taylor",
+    "Moore",
+    "Jackson",
+    "Martin",
+    "Lee",
+    "Perez",
+    "Thompson",
+    "White",
+    "Harris",
+    "Sanchez",
+    "Clark",
+    "Ramirez",
+    "Lewis",
+    "Robinson",
+    "Walker",
+    "Young",
+    "Allen",
+    "King",
+    "Wright",
+    "Scott",
+    "Torres",
+    "Nguyen",
+    "Hill",
+    "Flores",
+    "Green",
+    "Adams",
+    "Nelson",
+    "Baker",
+    "Hall",
+    "Rivera",
+    "Campbell",
+    "Mitchell",
+    "Carter",
+    "Roberts",
+    "Gomez",
+    "Phillips",
+    "Evans",
+    "Turner",
+    "Diaz",
+    "Parker",
+    "Cruz",
+    "Edwards",
+    "Collins",
+    "Reyes",
+    "Stewart",
+    "Morris",
+    "Morales",
+    "Murphy",
+    "Cook",
+    "Rogers",
+    "Gutierrez",
+    "Ortiz",
+    "Morgan",
+    "Cooper",
+    "Peterson",
+    "Bailey",
+    "Reed",
+    "Kelly",
+    "Howard",
+    "Haddad",
+    "Khoury",
+    "Nasser",
+    "Saleh",
+    "Mansour",
 ];
 
 const DOMAINS: [&str; 24] = [
-    "enron.com", "ect.enron.com", "aol.com", "hotmail.com", "yahoo.com", "gmail.com",
-    "caiso.com", "pge.com", "sempra.com", "dynegy.com", "reliant.com", "calpine.com",
-    "duke-energy.com", "williams.com", "elpaso.com", "ferc.gov", "energy.ca.gov", "lists.example.org",
-    "etilaf.org", "syriancoalition.org", "un.org", "reuters.com", "news.example.net", "law.example.com",
+    "enron.com",
+    "ect.enron.com",
+    "aol.com",
+    "hotmail.com",
+    "yahoo.com",
+    "gmail.com",
+    "caiso.com",
+    "pge.com",
+    "sempra.com",
+    "dynegy.com",
+    "reliant.com",
+    "calpine.com",
+    "duke-energy.com",
+    "williams.com",
+    "elpaso.com",
+    "ferc.gov",
+    "energy.ca.gov",
+    "lists.example.org",
+    "etilaf.org",
+    "syriancoalition.org",
+    "un.org",
+    "reuters.com",
+    "news.example.net",
+    "law.example.com",
 ];
 
 const FOLDERS: [&str; 14] = [
-    "inbox", "sent_items", "deleted_items", "all_documents", "discussion_threads", "notes_inbox",
-    "calendar", "california", "regulatory", "meetings", "projects", "personal", "archive",
+    "inbox",
+    "sent_items",
+    "deleted_items",
+    "all_documents",
+    "discussion_threads",
+    "notes_inbox",
+    "calendar",
+    "california",
+    "regulatory",
+    "meetings",
+    "projects",
+    "personal",
+    "archive",
     "press",
 ];
 
 const SUBJECT_WORDS: [&str; 40] = [
-    "meeting", "update", "schedule", "draft", "contract", "agreement", "report", "proposal",
-    "call", "review", "comments", "budget", "deal", "status", "request", "question", "follow-up",
-    "notes", "summary", "presentation", "invoice", "minutes", "conference", "filing", "tariff",
-    "settlement", "price", "trading", "position", "credit", "legal", "memo", "announcement",
-    "reminder", "changes", "documents", "numbers", "forecast", "plan", "weekly",
+    "meeting",
+    "update",
+    "schedule",
+    "draft",
+    "contract",
+    "agreement",
+    "report",
+    "proposal",
+    "call",
+    "review",
+    "comments",
+    "budget",
+    "deal",
+    "status",
+    "request",
+    "question",
+    "follow-up",
+    "notes",
+    "summary",
+    "presentation",
+    "invoice",
+    "minutes",
+    "conference",
+    "filing",
+    "tariff",
+    "settlement",
+    "price",
+    "trading",
+    "position",
+    "credit",
+    "legal",
+    "memo",
+    "announcement",
+    "reminder",
+    "changes",
+    "documents",
+    "numbers",
+    "forecast",
+    "plan",
+    "weekly",
 ];
 
 const GREETINGS: [&str; 8] = [
-    "Hi all,", "Dear colleagues,", "Thanks,", "Hello,", "Folks,", "Team,", "Good morning,", "",
+    "Hi all,",
+    "Dear colleagues,",
+    "Thanks,",
+    "Hello,",
+    "Folks,",
+    "Team,",
+    "Good morning,",
+    "",
 ];
 
 const ARABIC_TITLES: [&str; 10] = [
@@ -216,9 +413,7 @@ fn hex(rng: &mut Rng, len: usize) -> String {
 
 fn base64_line(rng: &mut Rng, len: usize) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    (0..len)
-        .map(|_| ALPHABET[rng.below(64)] as char)
-        .collect()
+    (0..len).map(|_| ALPHABET[rng.below(64)] as char).collect()
 }
 
 /// A uniform number in [0, 1).
@@ -341,7 +536,11 @@ fn mail_body(rng: &mut Rng, pools: &Pools, target: usize, sender: &(String, Stri
             }
             6 if html => {
                 body.push_str("</div><table border=\"0\" cellpadding=\"2\"><tr><td>&nbsp;</td><td><b>Total</b>&nbsp;&amp;&nbsp;");
-                body.push_str(&format!("{}.{:02}</td></tr></table><div>", rng.below(100_000), rng.below(100)));
+                body.push_str(&format!(
+                    "{}.{:02}</td></tr></table><div>",
+                    rng.below(100_000),
+                    rng.below(100)
+                ));
             }
             7 => {
                 // A line of numbers, as in a pasted spreadsheet.
@@ -457,7 +656,10 @@ pub fn mail(source: &Corpus, n: usize, seed: u64) -> String {
             });
         out.push_str(if i == 0 { "" } else { ",\n" });
         out.push_str("{\"id\":");
-        write_string(&format!("<{}.{i}@mail.example>", hex(&mut rng, 12)), &mut out);
+        write_string(
+            &format!("<{}.{i}@mail.example>", hex(&mut rng, 12)),
+            &mut out,
+        );
         out.push_str(",\"title\":");
         write_string(&title, &mut out);
         if let Some(date) = mail_date(&mut rng) {
@@ -472,7 +674,9 @@ pub fn mail(source: &Corpus, n: usize, seed: u64) -> String {
         out.push_str(",\"organizations\":");
         out.push_str(&string_list(&[domain.to_string()]));
         out.push_str(",\"tags\":");
-        out.push_str(&string_list(&[FOLDERS[rng.zipf(FOLDERS.len())].to_string()]));
+        out.push_str(&string_list(
+            &[FOLDERS[rng.zipf(FOLDERS.len())].to_string()],
+        ));
         out.push_str(",\"body\":");
         write_string(&body, &mut out);
         out.push('}');
@@ -496,7 +700,10 @@ pub fn huge(source: &Corpus, huge_bytes: usize, seed: u64) -> String {
                 body.push_str(&mail_body(&mut rng, &pools, 200_000, &sender));
                 body.push_str("\n\n");
             }
-            ("The whole mailbox, exported as one message".to_string(), body)
+            (
+                "The whole mailbox, exported as one message".to_string(),
+                body,
+            )
         } else {
             let target = body_target(&mut rng).min(4000);
             (
@@ -507,11 +714,7 @@ pub fn huge(source: &Corpus, huge_bytes: usize, seed: u64) -> String {
         out.push_str(if i == 0 { "" } else { ",\n" });
         out.push_str(&format!("{{\"id\":\"doc-{i}\",\"title\":"));
         write_string(&title, &mut out);
-        out.push_str(&format!(
-            ",\"date\":\"2001-0{}-1{}\",\"source\":",
-            1 + i,
-            i
-        ));
+        out.push_str(&format!(",\"date\":\"2001-0{}-1{}\",\"source\":", 1 + i, i));
         write_string(&sender.0, &mut out);
         out.push_str(",\"body\":");
         write_string(&body, &mut out);

@@ -4,9 +4,12 @@
 //! [`run`] takes a corpus and the built app (`dist/`, from `cargo xtask build`) and writes
 //! one HTML file with everything inlined: the stylesheets, the icon (a data URL), the
 //! corpus (in `<script type="application/json" id="chronicle-corpus">`), the JavaScript
-//! glue (imported from a Blob URL) and the WebAssembly (base64, handed to the glue as
-//! bytes). The file makes no network request at all, so it works from `file://`, offline,
-//! forever. [`bundle`] builds the text, for tests.
+//! glue (a classic script), the WebAssembly (base64, compiled from bytes) and the search
+//! engine's worker script, which the app starts from a Blob URL of the glue and itself
+//! (browsers allow that from `file://`). The file makes no network request at all, so it
+//! works from `file://`, offline, forever. It needs its inline scripts: under a
+//! Content-Security-Policy it needs `script-src 'unsafe-inline' 'wasm-unsafe-eval'` and
+//! `worker-src blob:`. [`bundle`] builds the text, for tests.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,8 +37,10 @@ pub struct BundleArgs {
 pub struct AppFiles {
     /// Stylesheets, in order.
     pub css: Vec<String>,
-    /// The wasm-bindgen JavaScript module.
+    /// The wasm-bindgen JavaScript glue (a classic script).
     pub js: String,
+    /// The engine worker's start-up script.
+    pub worker: String,
     /// The WebAssembly.
     pub wasm: Vec<u8>,
     /// The icon (SVG), if any.
@@ -69,18 +74,11 @@ pub fn app_files(dir: &Path) -> anyhow::Result<AppFiles> {
     };
     let css_names = attr_values("<link rel=\"stylesheet\"", "href");
     let icon = attr_values("<link rel=\"icon\"", "href").into_iter().next();
-    // The first '…'-quoted file name after `marker` in the loader script.
-    let quoted_after = |marker: &str| {
-        index
-            .split(marker)
-            .nth(1)
-            .and_then(|s| s.split('\'').next())
-            .map(|s| s.trim_start_matches("./").to_string())
-    };
-    let js_name =
-        quoted_after("from '").context("index.html does not import the app's JavaScript module")?;
-    let wasm_name = quoted_after("module_or_path: '")
-        .context("index.html does not name the app's WebAssembly")?;
+    let js_name = attr_values("<script src=", "src")
+        .into_iter()
+        .find(|n| n.ends_with(".js") && !n.contains("boot"))
+        .context("index.html does not load the app's JavaScript")?;
+    let wasm_name = format!("{}_bg.wasm", js_name.trim_end_matches(".js"));
     let mut css = Vec::new();
     for name in css_names {
         css.push(String::from_utf8_lossy(&read(dir, &name)?).into_owned());
@@ -88,6 +86,7 @@ pub fn app_files(dir: &Path) -> anyhow::Result<AppFiles> {
     Ok(AppFiles {
         css,
         js: String::from_utf8_lossy(&read(dir, &js_name)?).into_owned(),
+        worker: String::from_utf8_lossy(&read(dir, "chronicle-worker.js")?).into_owned(),
         wasm: read(dir, &wasm_name)?,
         icon: icon.map(|n| read(dir, &n)).transpose()?,
     })
@@ -132,8 +131,11 @@ fn escape_html(text: &str) -> String {
 
 /// The whole HTML file.
 pub fn bundle(app: &AppFiles, corpus_text: &str, title: &str) -> String {
-    let mut js_literal = String::new();
-    chronicle_core::json::write_string(&app.js, &mut js_literal);
+    let literal = |text: &str| {
+        let mut out = String::new();
+        chronicle_core::json::write_string(text, &mut out);
+        inert(&out)
+    };
     let icon = app
         .icon
         .as_ref()
@@ -158,18 +160,25 @@ pub fn bundle(app: &AppFiles, corpus_text: &str, title: &str) -> String {
          <title>{title} · Chronicle</title>\n{icon}<style>\n{css}\n</style>\n</head>\n<body>\n\
          <noscript>This archive needs JavaScript and WebAssembly to open.</noscript>\n\
          <script type=\"application/json\" id=\"chronicle-corpus\">{corpus}</script>\n\
-         <script type=\"module\">\n\
+         <script>\n\
          // Chronicle, offline: the app's code and data are all in this file.\n\
-         const source = {js};\n\
+         (() => {{\n\
+         const glue = {js};\n\
+         const worker = {worker};\n\
          const wasm = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\n\
-         const url = URL.createObjectURL(new Blob([source], {{ type: 'text/javascript' }}));\n\
-         const {{ default: init }} = await import(url);\n\
-         URL.revokeObjectURL(url);\n\
-         await init({{ module_or_path: wasm }});\n\
+         const script = document.createElement('script');\n\
+         script.src = URL.createObjectURL(new Blob([glue], {{ type: 'text/javascript' }}));\n\
+         script.onload = () => WebAssembly.compile(wasm).then((module) => {{\n\
+         window.chronicleRuntime = {{ module, workerSource: glue + '\\n' + worker }};\n\
+         return wasm_bindgen({{ module_or_path: module }});\n\
+         }});\n\
+         document.head.append(script);\n\
+         }})();\n\
          </script>\n</body>\n</html>\n",
         title = escape_html(title),
         corpus = inert(corpus_text),
-        js = inert(&js_literal),
+        js = literal(&app.js),
+        worker = literal(&app.worker),
         wasm = base64(&app.wasm),
     )
 }
@@ -230,6 +239,7 @@ mod tests {
         let app = AppFiles {
             css: vec!["a::after { content: '</style>' }".into()],
             js: "const s = '</script><!-- x';".into(),
+            worker: "// worker '</script>'".into(),
             wasm: vec![0, 97, 115, 109],
             icon: Some(b"<svg/>".to_vec()),
         };
@@ -254,6 +264,7 @@ mod tests {
         let app = AppFiles {
             css: vec![],
             js: String::new(),
+            worker: String::new(),
             wasm: vec![],
             icon: None,
         };

@@ -2,9 +2,14 @@
 //! --example tokenize_profile -- corpus.json`.
 use std::time::Instant;
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: tokenize_profile corpus.json");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: tokenize_profile corpus.json");
     let bytes = std::fs::read(&path).expect("readable");
-    let docs = chronicle_core::load_corpus(&bytes).expect("a corpus").corpus.documents;
+    let docs = chronicle_core::load_corpus(&bytes)
+        .expect("a corpus")
+        .corpus
+        .documents;
     for _ in 0..3 {
         let t = Instant::now();
         let mut n = 0usize;
@@ -15,6 +20,9 @@ fn main() {
                 len += w.len();
             });
         }
-        println!("{n} tokens, {len} bytes of terms, {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "{n} tokens, {len} bytes of terms, {:.0} ms",
+            t.elapsed().as_secs_f64() * 1e3
+        );
     }
 }

@@ -18,7 +18,7 @@ use crate::doctable::DocTable;
 use crate::load::{LoadError, Loader, Place, Summary};
 use crate::model::{DocId, Document};
 use crate::problem::Problem;
-use crate::search::{merge::merge, Segment, SegmentBuilder, SearchIndex};
+use crate::search::{merge::merge, SearchIndex, Segment, SegmentBuilder};
 use crate::store::{TextId, TextStore};
 
 /// Text bytes after which an [`ArchiveLoader`] starts a new part: small enough that a
@@ -631,7 +631,10 @@ mod tests {
         assert_eq!(crate::codec::to_bytes(&back), bytes);
         let a = Archive::assemble(vec![back], Summary::default());
         let id = a.find("a").unwrap();
-        assert_eq!(a.find("a-2").map(|d| a.doc(d).title), Some("Duplicate".to_string()));
+        assert_eq!(
+            a.find("a-2").map(|d| a.doc(d).title),
+            Some("Duplicate".to_string())
+        );
         assert_eq!(a.body(id), "First paragraph.\n\nSecond, about Idlib.");
         assert_eq!(a.doc(id).date.unwrap().to_iso(), "2018-10-17");
         let hits = a.index.search(&Query::parse("idlib"), Sort::Relevance);
@@ -657,7 +660,10 @@ mod tests {
                 };
                 let place = Place {
                     index: i,
-                    position: crate::json::Position { line: i + 1, column: 1 },
+                    position: crate::json::Position {
+                        line: i + 1,
+                        column: 1,
+                    },
                 };
                 (doc, place)
             })
@@ -669,14 +675,22 @@ mod tests {
             }
             b.finish(Vec::new(), 0)
         };
-        let at_once = Archive::assemble(vec![part(0..3), part(3..6), part(6..9)], Summary::default());
+        let at_once =
+            Archive::assemble(vec![part(0..3), part(3..6), part(6..9)], Summary::default());
         let partial = Archive::assemble_partial(vec![part(0..3)], Summary::default());
         assert_eq!(partial.len(), 3);
         let partial = partial.extend(vec![part(3..6)], Summary::default(), false);
         let stepped = partial.extend(vec![part(6..9)], Summary::default(), true);
-        let ids = |a: &Archive| (0..a.len() as u32).map(|d| a.id_of(DocId(d)).to_string()).collect::<Vec<_>>();
+        let ids = |a: &Archive| {
+            (0..a.len() as u32)
+                .map(|d| a.id_of(DocId(d)).to_string())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(&stepped), ids(&at_once));
-        assert_eq!(ids(&at_once), ["a", "b", "a-3", "a-2", "c", "a-4", "b-2", "a-5", "a-2-2"]);
+        assert_eq!(
+            ids(&at_once),
+            ["a", "b", "a-3", "a-2", "c", "a-4", "b-2", "a-5", "a-2-2"]
+        );
         assert_eq!(stepped.problems, at_once.problems);
         let q = Query::parse("idlib");
         assert_eq!(
@@ -729,7 +743,11 @@ mod tests {
         assert_eq!(a.rejected, 0);
         assert_eq!(a.body(a.find("c").unwrap()), "A text file.");
         assert_eq!(a.body(a.find("b-2").unwrap()), "y");
-        let clash = a.problems.iter().find(|p| p.message.contains("\"b-2\"")).unwrap();
+        let clash = a
+            .problems
+            .iter()
+            .find(|p| p.message.contains("\"b-2\""))
+            .unwrap();
         assert_eq!(clash.file.as_deref(), Some("b.txt"));
     }
 }

@@ -579,8 +579,8 @@ impl crate::codec::Decode for Date {
             let fraction: Option<u32> = r.get()?;
             let fraction_digits = r.u8()?;
             let has_offset = r.bool()?;
-            let offset = i16::try_from(r.int()?)
-                .map_err(|_| r.error("a time offset is out of range"))?;
+            let offset =
+                i16::try_from(r.int()?).map_err(|_| r.error("a time offset is out of range"))?;
             if seconds >= 86_400 || fraction_digits > 9 {
                 return Err(r.error("a time of day is out of range"));
             }

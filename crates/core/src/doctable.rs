@@ -169,14 +169,15 @@ impl DocTable {
         self.titles.append(&other.titles);
         self.urls.append(&other.urls);
         self.dates.extend_from_slice(&other.dates);
-        self.singles.extend(other.singles.iter().map(|&[s, a, u, l]| {
-            [
-                value(s),
-                value(a),
-                if u == NONE { NONE } else { u + url_offset },
-                value(l),
-            ]
-        }));
+        self.singles
+            .extend(other.singles.iter().map(|&[s, a, u, l]| {
+                [
+                    value(s),
+                    value(a),
+                    if u == NONE { NONE } else { u + url_offset },
+                    value(l),
+                ]
+            }));
         let list_offset = self.list_items.len() as u32;
         self.list_items
             .extend(other.list_items.iter().map(|&v| map[v as usize]));
@@ -342,7 +343,9 @@ fn unflat4(r: &Reader, v: Vec<u32>) -> crate::codec::Result<Vec<[u32; 4]>> {
     if v.len() % 4 != 0 {
         return Err(r.error("a table of fours has a remainder"));
     }
-    Ok(v.chunks_exact(4).map(|c| [c[0], c[1], c[2], c[3]]).collect())
+    Ok(v.chunks_exact(4)
+        .map(|c| [c[0], c[1], c[2], c[3]])
+        .collect())
 }
 
 impl Encode for DocTable {
@@ -390,12 +393,17 @@ impl Decode for DocTable {
             && list_ends.len() == n
             && meta_ends.len() == n
             && singles.iter().all(|s| {
-                value_ok(s[0]) && value_ok(s[1]) && value_ok(s[3]) && (s[2] == NONE || (s[2] as usize) < urls.len())
+                value_ok(s[0])
+                    && value_ok(s[1])
+                    && value_ok(s[3])
+                    && (s[2] == NONE || (s[2] as usize) < urls.len())
             })
-            && list_items.iter().all(|&v| (v as usize) < values.strings.len())
-            && meta_items
+            && list_items
                 .iter()
-                .all(|&(k, v)| (k as usize) < values.strings.len() && (v as usize) < values.strings.len());
+                .all(|&v| (v as usize) < values.strings.len())
+            && meta_items.iter().all(|&(k, v)| {
+                (k as usize) < values.strings.len() && (v as usize) < values.strings.len()
+            });
         if !consistent {
             return Err(r.error("the document table does not hold together"));
         }

@@ -25,8 +25,8 @@ use crate::highlight::Highlighter;
 use crate::model::DocId;
 use crate::protocol::{
     Answer, Block, ChronoRow, DocAnswer, DocMeta, DocRequest, FacetCounts, FacetValue, Ignored,
-    Info, Marks, Progress, ResultRow, RowHeights, Rows, Step, StepRequest, Timeline,
-    ViewRequest, Window, MAX_PROBLEMS,
+    Info, Marks, Progress, ResultRow, RowHeights, Rows, Step, StepRequest, Timeline, ViewRequest,
+    Window, MAX_PROBLEMS,
 };
 use crate::query::Query;
 use crate::search::{Hits, Sort};
@@ -52,11 +52,17 @@ struct Searched {
     hits: Hits,
 }
 
-/// A document opened for reading: its text and where its blocks are.
+/// Matches are counted in documents up to this size (a longer one would keep the engine
+/// from answering the next keystroke).
+pub const COUNT_MATCHES_BYTES: usize = 4 << 20;
+
+/// A document opened for reading: its text, where its blocks are, and their lengths in
+/// characters.
 struct OpenDoc {
     doc: DocId,
     body: String,
     blocks: Vec<Range<usize>>,
+    chars: Vec<u32>,
 }
 
 /// Answers requests about one archive. See the module docs.
@@ -186,6 +192,7 @@ impl Engine {
         let facets = self.facet_counts(v);
         let timeline = self.timeline_of(v);
         let mut a = self.rows_answer(v);
+        a.full = true;
         a.facets = facets;
         a.timeline = timeline;
         a
@@ -215,7 +222,10 @@ impl Engine {
             .unwrap_or_default();
         let open_position = v.open.as_deref().and_then(|id| {
             let d = self.archive.find(id)?;
-            self.result_ids().iter().position(|x| *x == d).map(|p| p as u32)
+            self.result_ids()
+                .iter()
+                .position(|x| *x == d)
+                .map(|p| p as u32)
         });
         let rows = match v.window {
             Window::Rows { start, count } => Rows::List(self.list_rows(start, count)),
@@ -228,6 +238,7 @@ impl Engine {
         Answer {
             seq: v.seq,
             version: self.version,
+            full: false,
             total: self.result_ids().len() as u32,
             ignored,
             facets: Vec::new(),
@@ -454,9 +465,10 @@ impl Engine {
             None if req.delta >= 0 => 0,
             None => ids.len() as i64 - 1,
         };
-        let to = usize::try_from(next)
-            .ok()
-            .and_then(|i| ids.get(i).map(|&d| (self.archive.id_of(d).to_string(), i as u32)));
+        let to = usize::try_from(next).ok().and_then(|i| {
+            ids.get(i)
+                .map(|&d| (self.archive.id_of(d).to_string(), i as u32))
+        });
         Step {
             seq: req.view.seq,
             to,
@@ -476,11 +488,23 @@ impl Engine {
         let Some(d) = self.archive.find(&req.id) else {
             return answer;
         };
-        self.search(&req.q, self.searched.as_ref().map_or(Sort::Relevance, |s| s.sort));
+        self.search(
+            &req.q,
+            self.searched.as_ref().map_or(Sort::Relevance, |s| s.sort),
+        );
         if !self.open.as_ref().is_some_and(|o| o.doc == d) {
             let body = self.archive.body(d);
             let blocks = blocks_of(&body);
-            self.open = Some(OpenDoc { doc: d, body, blocks });
+            let chars = blocks
+                .iter()
+                .map(|r| body[r.clone()].chars().count() as u32)
+                .collect();
+            self.open = Some(OpenDoc {
+                doc: d,
+                body,
+                blocks,
+                chars,
+            });
         }
         let (Some(open), Some(searched)) = (&self.open, &self.searched) else {
             return answer;
@@ -488,11 +512,7 @@ impl Engine {
         let h = &searched.hits.highlighter;
         let doc = self.archive.doc(d);
         let title_marks = marks(&h.title_ranges(&doc.title));
-        answer.block_chars = open
-            .blocks
-            .iter()
-            .map(|r| open.body[r.clone()].chars().count() as u32)
-            .collect();
+        answer.block_chars = open.chars.clone();
         let start = (req.start as usize).min(open.blocks.len());
         let end = (start + req.count as usize).min(open.blocks.len());
         answer.blocks = (start..end)
@@ -505,7 +525,7 @@ impl Engine {
                 }
             })
             .collect();
-        if req.count_matches {
+        if req.count_matches && open.body.len() <= COUNT_MATCHES_BYTES {
             let mut per_block = Vec::new();
             let mut total = title_marks.len() as u32;
             if !title_marks.is_empty() {

@@ -21,12 +21,14 @@
 //! This crate has no web dependencies; it is compiled into both the CLI and the app.
 
 pub mod archive;
+pub mod batch;
 pub mod bitset;
-pub mod codec;
 pub mod browse;
+pub mod codec;
 pub mod date;
 pub mod doctable;
 pub mod engine;
+pub mod format;
 pub mod fxhash;
 pub mod highlight;
 pub mod ids;

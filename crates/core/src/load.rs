@@ -22,8 +22,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::date::Date;
-use crate::json::stream::{Failure, Item, Locator, Stream, StreamError};
 use crate::json::parse;
+use crate::json::stream::{Failure, Item, Locator, Stream, StreamError};
 use crate::json::{Key, LineIndex, Node, Position, Value};
 use crate::model::{Corpus, Document, FORMAT, VERSION};
 use crate::problem::Problem;
@@ -245,7 +245,9 @@ impl Loader {
             }
         };
         stream
-            .feed(chunk, &mut |item, loc| on_item(item, loc, header, &mut on_raw))
+            .feed(chunk, &mut |item, loc| {
+                on_item(item, loc, header, &mut on_raw)
+            })
             .map_err(failure)
     }
 

@@ -178,10 +178,12 @@ impl crate::codec::Decode for Problem {
             doc_index: r.get::<Option<u32>>()?.map(|i| i as usize),
             doc_id: r.opt_string()?,
             field: r.opt_string()?,
-            position: r.get::<Option<(u32, u32)>>()?.map(|(line, column)| Position {
-                line: line as usize,
-                column: column as usize,
-            }),
+            position: r
+                .get::<Option<(u32, u32)>>()?
+                .map(|(line, column)| Position {
+                    line: line as usize,
+                    column: column as usize,
+                }),
             message: r.string()?,
         })
     }

@@ -213,6 +213,8 @@ pub struct Answer {
     pub seq: u32,
     /// The archive version it was computed on ([`Info::version`]).
     pub version: u32,
+    /// A whole answer (to a view), or rows only (to a scroll).
+    pub full: bool,
     /// How many documents the reader's choices give.
     pub total: u32,
     /// What the query did not understand.
@@ -874,6 +876,7 @@ impl Encode for Answer {
     fn encode(&self, w: &mut Writer) {
         w.put(&self.seq);
         w.put(&self.version);
+        w.bool(self.full);
         w.put(&self.total);
         w.list(&self.ignored);
         w.list(&self.facets);
@@ -888,6 +891,7 @@ impl Decode for Answer {
         Ok(Answer {
             seq: r.u32()?,
             version: r.u32()?,
+            full: r.bool()?,
             total: r.u32()?,
             ignored: r.list()?,
             facets: r.list()?,

@@ -308,7 +308,6 @@ impl SearchIndex {
             highlighter,
         }
     }
-
 }
 
 /// The stemmer for a corpus: the language most documents declare; English if none

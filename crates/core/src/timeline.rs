@@ -43,15 +43,17 @@ pub enum Granularity {
 }
 
 impl Granularity {
-    /// The granularity for a span of `days` days: about a dozen to [`MAX_BARS`] bars.
+    /// The granularity for a span of `days` days: about a dozen to [`MAX_BARS`] bars, so
+    /// that a bar clicked opens into the next finer unit (a decade into its years, a year
+    /// into its months).
     pub fn for_span(days: i32) -> Granularity {
         match days {
             i32::MIN..=45 => Granularity::Day,
             46..=200 => Granularity::Week,
-            201..=4400 => Granularity::Month,
+            201..=1830 => Granularity::Month,
             // Up to 150 years by year, up to 1,500 by decade, then by century (at most 100
             // bars for the 10,000 years a date can have).
-            4401..=54_800 => Granularity::Year,
+            1831..=54_800 => Granularity::Year,
             54_801..=548_000 => Granularity::Decade,
             _ => Granularity::Century,
         }
@@ -454,6 +456,26 @@ pub fn format_range(range: &DateRange) -> String {
         a
     } else {
         format!("{a}..{b}")
+    }
+}
+
+/// A date range as readers say it: `1861 – 1865`, `Mar 1861 – Jun 1861`, `4 Mar 1861`,
+/// `up to 1900`, `from 2001`.
+///
+/// ```
+/// use chronicle_core::query::parse_date_range;
+/// use chronicle_core::timeline::describe_range;
+/// assert_eq!(describe_range(&parse_date_range("1861..1865").unwrap()), "1861 – 1865");
+/// assert_eq!(describe_range(&parse_date_range("..1900").unwrap()), "up to 1900");
+/// ```
+pub fn describe_range(range: &DateRange) -> String {
+    let text = format_range(range);
+    let shown = |s: &str| Date::parse_iso(s).map_or(s.to_string(), |d| d.to_string());
+    match text.split_once("..") {
+        None => shown(&text),
+        Some(("", b)) => format!("up to {}", shown(b)),
+        Some((a, "")) => format!("from {}", shown(a)),
+        Some((a, b)) => format!("{} – {}", shown(a), shown(b)),
     }
 }
 

@@ -28,7 +28,10 @@ fn view(q: &str) -> ViewRequest {
         selection: Default::default(),
         sort: Default::default(),
         zoom: None,
-        window: Window::Rows { start: 0, count: 20 },
+        window: Window::Rows {
+            start: 0,
+            count: 20,
+        },
         facets: Vec::new(),
         open: None,
     }
@@ -43,7 +46,10 @@ fn an_answer_has_the_count_rows_facets_and_timeline() {
         panic!("list rows")
     };
     assert_eq!(rows[0].id, "a");
-    assert_eq!(&rows[0].title[rows[0].title_marks[0].0 as usize..rows[0].title_marks[0].1 as usize], "Idlib");
+    assert_eq!(
+        &rows[0].title[rows[0].title_marks[0].0 as usize..rows[0].title_marks[0].1 as usize],
+        "Idlib"
+    );
     assert!(rows[0].snippet.contains("Idlib"));
     let source = a.facets.iter().find(|f| f.facet.key() == "source").unwrap();
     assert_eq!(source.values[0].value, "Syrian Coalition");
@@ -61,7 +67,10 @@ fn the_timeline_fits_the_matches() {
     assert_eq!(t.histogram.granularity, crate::timeline::Granularity::Day);
     assert_eq!(t.histogram.buckets.len(), 4);
     let t = e.answer(&view("")).timeline.unwrap();
-    assert_eq!(t.histogram.granularity, crate::timeline::Granularity::Decade);
+    assert_eq!(
+        t.histogram.granularity,
+        crate::timeline::Granularity::Decade
+    );
 }
 
 #[test]
@@ -148,11 +157,16 @@ fn long_paragraphs_are_cut_into_blocks() {
     assert!(blocks.iter().all(|b| b.len() <= BLOCK_BYTES));
     // The blocks of the long paragraph follow each other with nothing lost.
     assert_eq!(blocks[0].start, 0);
-    assert!(blocks.windows(2).take(blocks.len() - 2).all(|w| w[0].end == w[1].start));
+    assert!(blocks
+        .windows(2)
+        .take(blocks.len() - 2)
+        .all(|w| w[0].end == w[1].start));
     assert_eq!(blocks[blocks.len() - 2].end, 14999);
     // No space at all: cut anyway, on a character boundary.
     let blob = "é".repeat(5000);
-    assert!(blocks_of(&blob).iter().all(|b| blob.is_char_boundary(b.start)));
+    assert!(blocks_of(&blob)
+        .iter()
+        .all(|b| blob.is_char_boundary(b.start)));
 }
 
 #[test]

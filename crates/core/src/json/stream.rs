@@ -22,7 +22,9 @@
 //! Each item comes with a [`Locator`] that turns byte offsets of its text into
 //! `line:column`.
 
-use super::{parse_key_at, parse_value_at, skip_whitespace, Key, Node, Position, SyntaxError, Value};
+use super::{
+    parse_key_at, parse_value_at, skip_whitespace, Key, Node, Position, SyntaxError, Value,
+};
 
 /// Something the stream found.
 #[derive(Debug)]
@@ -190,7 +192,9 @@ impl Scanner {
                     // A number or a literal: it ends where its characters do.
                     let end = bytes[self.start..]
                         .iter()
-                        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+                        .position(|b| {
+                            !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+                        })
                         .map(|n| self.start + n);
                     return match end {
                         Some(e) => Scan::End(e),
@@ -628,7 +632,10 @@ impl Stream {
                 let Some(end) = self.value_end(text, loc, value_at, last)? else {
                     return Ok(Step::NeedMore);
                 };
-                if end == text.len() && !last && !matches!(text.as_bytes()[value_at], b'{' | b'[' | b'"') {
+                if end == text.len()
+                    && !last
+                    && !matches!(text.as_bytes()[value_at], b'{' | b'[' | b'"')
+                {
                     // A number may go on in the next chunk.
                     return Ok(Step::NeedMore);
                 }
@@ -674,7 +681,8 @@ impl Stream {
                 let Some(end) = self.value_end(text, loc, at, last)? else {
                     return Ok(Step::NeedMore);
                 };
-                if end == text.len() && !last && !matches!(text.as_bytes()[at], b'{' | b'[' | b'"') {
+                if end == text.len() && !last && !matches!(text.as_bytes()[at], b'{' | b'[' | b'"')
+                {
                     return Ok(Step::NeedMore);
                 }
                 self.pos = end;

@@ -94,12 +94,22 @@ fn a_document_broken_inside_is_rejected_alone() {
         "]".repeat(200_000)
     );
     let loaded = load_corpus(deep.as_bytes()).unwrap();
-    let ids: Vec<&str> = loaded.corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    let ids: Vec<&str> = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
     assert_eq!(ids, ["ok"]);
     assert_eq!(loaded.rejected, 2);
     let shown: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
     assert!(shown[0].starts_with("error: line 1:"), "{shown:?}");
-    assert!(shown[0].contains("document 1: this document is not valid JSON: arrays and objects are nested too deeply"), "{shown:?}");
+    assert!(
+        shown[0].contains(
+            "document 1: this document is not valid JSON: arrays and objects are nested too deeply"
+        ),
+        "{shown:?}"
+    );
     assert_eq!(
         shown[1],
         "error: line 2:16, document 2: this document is not valid JSON: a trailing comma before `}`; document rejected"

@@ -244,14 +244,20 @@ impl SegmentBuilder {
         }
         drop(terms);
         // Every term's stream sizes, in dictionary order.
-        let sizes: Vec<(u32, u32, u32, u32)> = order.iter().map(|&old| self.sizes[old as usize]).collect();
+        let sizes: Vec<(u32, u32, u32, u32)> =
+            order.iter().map(|&old| self.sizes[old as usize]).collect();
         // Write each posting into its term's place.
         let mut writer = ScatterWriter::new(&sizes);
         drop(sizes);
         let records = &self.records;
         let mut at = 0;
         while at < records.len() {
-            let (t, d, title, n) = (records[at], records[at + 1], records[at + 2], records[at + 3]);
+            let (t, d, title, n) = (
+                records[at],
+                records[at + 1],
+                records[at + 2],
+                records[at + 3],
+            );
             writer.push(
                 rank[t as usize],
                 d,

@@ -133,7 +133,9 @@ impl FieldIndexBuilder {
                 values.len() - 1
             }
         };
-        values[slot].docs.extend(value.docs.iter().map(|d| d + base));
+        values[slot]
+            .docs
+            .extend(value.docs.iter().map(|d| d + base));
     }
 
     /// The index, values most frequent first. `documents` is the number of documents
@@ -280,7 +282,11 @@ impl crate::codec::Encode for FieldIndex {
             }
         }
         // The number of documents, for the forward index.
-        w.usize(self.forward.first().map_or(0, |f| f.0.len().saturating_sub(1)));
+        w.usize(
+            self.forward
+                .first()
+                .map_or(0, |f| f.0.len().saturating_sub(1)),
+        );
     }
 }
 

@@ -134,10 +134,7 @@ fn merge_terms(
             while i < group.len() && group[i].0 == term {
                 let (_, part, id) = group[i];
                 maps[part as usize][id as usize] = new_id;
-                writer.append(
-                    parts[part as usize].postings.term(id),
-                    bases[part as usize],
-                );
+                writer.append(parts[part as usize].postings.term(id), bases[part as usize]);
                 i += 1;
             }
             writer.end_term();

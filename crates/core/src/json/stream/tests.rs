@@ -113,7 +113,8 @@ fn a_bare_array_and_json_lines() {
 #[test]
 fn errors_say_where_whatever_the_chunking() {
     // Broken inside, a document costs only itself.
-    let (seen, err) = same_in_any_chunks("{\"documents\": [\n  {\"id\": \"a\",},{\"id\":\"b\"}\n]}");
+    let (seen, err) =
+        same_in_any_chunks("{\"documents\": [\n  {\"id\": \"a\",},{\"id\":\"b\"}\n]}");
     assert_eq!(err, None);
     assert_eq!(
         seen,
@@ -126,7 +127,14 @@ fn errors_say_where_whatever_the_chunking() {
                     column: 14
                 }
             ),
-            Seen::Doc(1, "{\"id\":\"b\"}".into(), Position { line: 2, column: 16 }),
+            Seen::Doc(
+                1,
+                "{\"id\":\"b\"}".into(),
+                Position {
+                    line: 2,
+                    column: 16
+                }
+            ),
         ]
     );
     // A bracket that does not match is an error of the file.
@@ -135,14 +143,25 @@ fn errors_say_where_whatever_the_chunking() {
         err,
         Some(StreamError::Syntax(
             "`}` does not close the `[` before it (a bracket or a quote is missing)".into(),
-            Position { line: 1, column: 11 }
+            Position {
+                line: 1,
+                column: 11
+            }
         ))
     );
     // Nesting deeper than the parser goes rejects the document, not the file.
-    let deep = format!("[{{\"id\":\"x\",\"meta\":{}{}}},{{\"id\":\"y\"}}]", "[".repeat(5000), "]".repeat(5000));
+    let deep = format!(
+        "[{{\"id\":\"x\",\"meta\":{}{}}},{{\"id\":\"y\"}}]",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
     let (seen, err) = run(deep.as_bytes(), 1000, false);
     assert_eq!(err, None);
-    assert!(matches!(&seen[0], Seen::Bad(0, m, _) if m.contains("nested too deeply")), "{:?}", seen[0]);
+    assert!(
+        matches!(&seen[0], Seen::Bad(0, m, _) if m.contains("nested too deeply")),
+        "{:?}",
+        seen[0]
+    );
     assert!(matches!(&seen[1], Seen::Doc(1, _, _)));
     let (_, err) = same_in_any_chunks("[1,]");
     assert_eq!(

@@ -1,0 +1,314 @@
+//! The page's side of the engine: start its workers, send requests, receive answers.
+//!
+//! # Overview
+//! [`Client::start`] starts the engine worker and opens the archive in it; helper workers
+//! follow when the engine asks (a large archive). Every worker runs the same compiled
+//! WebAssembly module the page runs: the start-up script (`chronicle-boot.js`, an
+//! embed's script, or an offline file's inline script) compiles it once and leaves it
+//! with where the worker script is in `window.chronicleRuntime`:
+//!
+//! ```js
+//! window.chronicleRuntime = {
+//!   module,         // the compiled WebAssembly.Module
+//!   workerUrl,      // chronicle-worker.js, when it can be loaded from a URL
+//!   glueUrl,        // chronicle-app.js, to make a Blob worker from (another origin)
+//!   workerSource,   // or the worker's whole script (an offline file)
+//! };
+//! ```
+//!
+//! A worker is started from `workerUrl` when it is on the page's own origin (this works
+//! under a strict Content-Security-Policy); otherwise (an embed on another site, a file
+//! opened from disk) from a Blob URL of the same code, which is what browsers allow
+//! there. Messages are [`ToEngine`] and [`FromEngine`] as bytes, transferred.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chronicle_core::codec::{from_bytes, to_bytes};
+use chronicle_core::protocol::{FromEngine, ToEngine};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{Blob, BlobPropertyBag, MessageChannel, MessageEvent, Url, Worker};
+
+/// What to open.
+#[derive(Debug, Clone)]
+pub enum Open {
+    /// A corpus file at a URL (absolute), and the name it goes by (the URL as written).
+    Url(String, String),
+    /// A corpus inlined in the page.
+    Text(String),
+    /// The reader's own files.
+    Files(Vec<web_sys::File>),
+}
+
+/// A connection to the engine worker. Cloning shares it.
+#[derive(Clone)]
+pub struct Client {
+    inner: Rc<RefCell<Inner>>,
+}
+
+struct Inner {
+    engine: Option<Worker>,
+    /// Requests made before the worker existed.
+    queued: Vec<JsValue>,
+    helpers: Vec<Worker>,
+    on_message: Rc<dyn Fn(FromEngine)>,
+    on_error: Rc<dyn Fn(String)>,
+}
+
+fn runtime() -> JsValue {
+    Reflect::get(&js_sys::global(), &"chronicleRuntime".into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn runtime_field(name: &str) -> Option<JsValue> {
+    Reflect::get(&runtime(), &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Whether `url` is on the page's own origin.
+fn same_origin(url: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let origin = window.location().origin().unwrap_or_default();
+    Url::new(url).is_ok_and(|u| u.origin() == origin && origin != "null")
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| crate::fetch::js_message(&e))?
+        .dyn_into()
+        .map_err(|_| "unexpected fetch result".to_string())?;
+    if !response.ok() {
+        return Err(format!("{url}: the server answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| crate::fetch::js_message(&e))?)
+        .await
+        .map_err(|e| crate::fetch::js_message(&e))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+fn blob_worker(source: &str) -> Result<Worker, String> {
+    let options = BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&source.into()), &options)
+        .map_err(|e| crate::fetch::js_message(&e))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|e| crate::fetch::js_message(&e))?;
+    let worker = Worker::new(&url).map_err(|e| crate::fetch::js_message(&e));
+    Url::revoke_object_url(&url).ok();
+    worker
+}
+
+/// Starts one worker running the engine's code (see the module docs).
+async fn new_worker() -> Result<Worker, String> {
+    if let Some(source) = runtime_field("workerSource").and_then(|s| s.as_string()) {
+        return blob_worker(&source);
+    }
+    let worker_url = runtime_field("workerUrl")
+        .and_then(|u| u.as_string())
+        .ok_or("the page did not say where Chronicle's worker script is")?;
+    if same_origin(&worker_url) {
+        if let Ok(w) = Worker::new(&worker_url) {
+            return Ok(w);
+        }
+    }
+    // Another origin (or a page the browser will not start URL workers for): the same
+    // code, from a Blob URL.
+    let glue_url = runtime_field("glueUrl")
+        .and_then(|u| u.as_string())
+        .ok_or("the page did not say where Chronicle's code is")?;
+    let glue = fetch_text(&glue_url).await?;
+    let boot = fetch_text(&worker_url).await?;
+    blob_worker(&format!("{glue}\n{boot}"))
+}
+
+fn init_message(role: &str) -> Object {
+    let m = Object::new();
+    let _ = Reflect::set(&m, &"role".into(), &role.into());
+    let module = runtime_field("module").unwrap_or(JsValue::UNDEFINED);
+    let _ = Reflect::set(&m, &"module".into(), &module);
+    m
+}
+
+impl Client {
+    /// Starts the engine and opens `open` in it; `on_message` gets every message,
+    /// `on_error` a worker that failed.
+    pub fn start(
+        open: Open,
+        on_message: impl Fn(FromEngine) + 'static,
+        on_error: impl Fn(String) + 'static,
+    ) -> Client {
+        let client = Client {
+            inner: Rc::new(RefCell::new(Inner {
+                engine: None,
+                queued: Vec::new(),
+                helpers: Vec::new(),
+                on_message: Rc::new(on_message),
+                on_error: Rc::new(on_error),
+            })),
+        };
+        client.send_raw(open_message(&open));
+        let c = client.clone();
+        spawn_local(async move {
+            match new_worker().await {
+                Ok(worker) => c.connect(worker),
+                Err(e) => {
+                    let on_error = c.inner.borrow().on_error.clone();
+                    on_error(format!("The search engine could not start: {e}"));
+                }
+            }
+        });
+        client
+    }
+
+    fn connect(&self, worker: Worker) {
+        let weak = Rc::downgrade(&self.inner);
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            let Some(inner) = weak.upgrade() else {
+                return;
+            };
+            let client = Client { inner };
+            client.receive(e.data());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let on_error_cb = self.inner.borrow().on_error.clone();
+        let on_error =
+            Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+                on_error_cb(format!("The search engine stopped: {}", e.message()));
+            });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        let _ = worker.post_message(&init_message("engine"));
+        let queued = std::mem::take(&mut self.inner.borrow_mut().queued);
+        for m in queued {
+            post_to(&worker, &m);
+        }
+        self.inner.borrow_mut().engine = Some(worker);
+    }
+
+    fn receive(&self, data: JsValue) {
+        if data.is_instance_of::<js_sys::ArrayBuffer>() {
+            let bytes = Uint8Array::new(&data).to_vec();
+            match from_bytes::<FromEngine>(&bytes) {
+                Ok(m) => {
+                    let handler = self.inner.borrow().on_message.clone();
+                    handler(m);
+                }
+                Err(e) => {
+                    web_sys::console::error_1(&format!("Chronicle: a bad message: {e}").into())
+                }
+            }
+            return;
+        }
+        if let Some(n) = Reflect::get(&data, &"needHelpers".into())
+            .ok()
+            .and_then(|n| n.as_f64())
+        {
+            self.start_helpers(n as usize);
+        }
+        if let Some(e) = Reflect::get(&data, &"workerError".into())
+            .ok()
+            .and_then(|e| e.as_string())
+        {
+            let on_error = self.inner.borrow().on_error.clone();
+            on_error(format!("The search engine could not start: {e}"));
+        }
+    }
+
+    fn start_helpers(&self, n: usize) {
+        let c = self.clone();
+        spawn_local(async move {
+            let ports = Array::new();
+            for _ in 0..n {
+                let Ok(worker) = new_worker().await else {
+                    break;
+                };
+                let Ok(channel) = MessageChannel::new() else {
+                    break;
+                };
+                let init = init_message("helper");
+                let _ = Reflect::set(&init, &"port".into(), &channel.port2());
+                let _ = worker.post_message_with_transfer(&init, &Array::of1(&channel.port2()));
+                ports.push(&channel.port1());
+                c.inner.borrow_mut().helpers.push(worker);
+            }
+            let m = Object::new();
+            let _ = Reflect::set(&m, &"helpers".into(), &ports);
+            c.send_transfer(m.into(), ports);
+        });
+    }
+
+    fn send_raw(&self, message: JsValue) {
+        let inner = self.inner.borrow();
+        match &inner.engine {
+            Some(w) => post_to(w, &message),
+            None => {
+                drop(inner);
+                self.inner.borrow_mut().queued.push(message);
+            }
+        }
+    }
+
+    fn send_transfer(&self, message: JsValue, transfer: Array) {
+        if let Some(w) = &self.inner.borrow().engine {
+            let _ = w.post_message_with_transfer(&message, &transfer);
+        }
+    }
+
+    /// Sends a request.
+    pub fn send(&self, request: &ToEngine) {
+        let bytes = to_bytes(request);
+        let array = Uint8Array::new_with_length(bytes.len() as u32);
+        array.copy_from(&bytes);
+        self.send_raw(array.buffer().into());
+    }
+
+    /// Stops the workers (another archive is being opened).
+    pub fn stop(&self) {
+        let mut inner = self.inner.borrow_mut();
+        if let Some(w) = inner.engine.take() {
+            w.terminate();
+        }
+        for h in inner.helpers.drain(..) {
+            h.terminate();
+        }
+        inner.queued.clear();
+    }
+}
+
+fn post_to(worker: &Worker, message: &JsValue) {
+    if message.is_instance_of::<js_sys::ArrayBuffer>() {
+        let _ = worker.post_message_with_transfer(message, &Array::of1(message));
+    } else {
+        let _ = worker.post_message(message);
+    }
+}
+
+fn open_message(open: &Open) -> JsValue {
+    let what = Object::new();
+    match open {
+        Open::Url(url, name) => {
+            let _ = Reflect::set(&what, &"url".into(), &url.into());
+            let _ = Reflect::set(&what, &"name".into(), &name.into());
+        }
+        Open::Text(text) => {
+            let _ = Reflect::set(&what, &"text".into(), &text.into());
+        }
+        Open::Files(files) => {
+            let list = Array::new();
+            for f in files {
+                list.push(f);
+            }
+            let _ = Reflect::set(&what, &"files".into(), &list);
+        }
+    }
+    let m = Object::new();
+    let _ = Reflect::set(&m, &"open".into(), &what);
+    m.into()
+}

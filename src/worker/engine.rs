@@ -1,0 +1,633 @@
+//! The engine worker: loads the archive, keeps it, and answers the page.
+//!
+//! # Overview
+//! [`start`] listens for the page's messages:
+//! - `{open: {url} | {text} | {files}}`: load an archive ([`load_sources`]), reporting
+//!   [`Progress`] as it goes. A large one asks the page for helper workers
+//!   (`{needHelpers: n}`); they come as message ports (`{helpers: [port…]}`).
+//! - bytes: a request ([`ToEngine`]). Requests wait in an inbox where a newer view
+//!   replaces an older one (a reader typing fast gets the answer to what they typed
+//!   last, not to every letter), and are answered one turn of the event loop later.
+//!
+//! While loading, the engine answers over the documents loaded so far: it joins the
+//! finished parts into a partial archive when a request comes and the last one is more
+//! than [`SNAPSHOT_EVERY_MS`] old, and says so in [`Info::loading`]. The work of loading
+//! runs in slices of [`SLICE_MS`], so a request never waits long.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chronicle_core::archive::{Archive, Part};
+use chronicle_core::codec::{from_bytes, to_bytes};
+use chronicle_core::engine::Engine;
+use chronicle_core::load::LoadError;
+use chronicle_core::protocol::{Failure, FromEngine, Progress, ToEngine};
+use chronicle_core::Problem;
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{File, MessageEvent, MessagePort, ReadableStreamDefaultReader, Response};
+
+use super::load::Load;
+use super::{bytes_of, js_message, next_tick, now, scope, transferable};
+
+/// Longest slice of loading work between two looks at the inbox.
+pub const SLICE_MS: f64 = 8.0;
+/// A partial archive is joined again at most this often while loading.
+pub const SNAPSHOT_EVERY_MS: f64 = 1000.0;
+/// Loading shorter than this shows no partial archive: the whole one comes soon enough.
+pub const FIRST_SNAPSHOT_MS: f64 = 400.0;
+/// Archives at least this large get helper workers and an engine warm-up.
+pub const LARGE_BYTES: u64 = 4 * 1024 * 1024;
+/// Progress is reported at most this often.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+/// Bytes of an inlined corpus fed at a time.
+const CHUNK: usize = 1 << 20;
+
+/// The engine worker's state.
+#[derive(Default)]
+struct State {
+    engine: Option<Engine>,
+    version: u32,
+    inbox: Vec<ToEngine>,
+    scheduled: bool,
+    load: Option<Load>,
+    /// Runs joined into the engine's archive.
+    joined: u32,
+    last_snapshot: f64,
+    last_progress: f64,
+    failed: bool,
+    /// Resolves the loader's wait for parts.
+    wake: Option<js_sys::Function>,
+    /// When loading started.
+    started: f64,
+}
+
+type Shared = Rc<RefCell<State>>;
+
+/// Starts the engine worker. See the module docs.
+pub fn start(pending: Array) {
+    let state: Shared = Rc::new(RefCell::new(State::default()));
+    let s = state.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        receive(&s, e.data());
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    for m in pending.iter() {
+        receive(&state, m);
+    }
+}
+
+fn post(message: &FromEngine) {
+    let bytes = to_bytes(message);
+    let (buffer, transfer) = transferable(&bytes);
+    let _ = scope().post_message_with_transfer(&buffer, &transfer);
+}
+
+fn receive(state: &Shared, data: JsValue) {
+    if data.is_instance_of::<js_sys::ArrayBuffer>() || data.is_instance_of::<Uint8Array>() {
+        match from_bytes::<ToEngine>(&bytes_of(&data)) {
+            Ok(request) => {
+                enqueue(&mut state.borrow_mut().inbox, request);
+                schedule(state);
+            }
+            Err(e) => web_sys::console::error_1(&format!("Chronicle: a bad request: {e}").into()),
+        }
+        return;
+    }
+    if let Ok(open) = Reflect::get(&data, &"open".into()) {
+        if !open.is_undefined() {
+            let s = state.clone();
+            spawn_local(async move { load_sources(s, open).await });
+            return;
+        }
+    }
+    if let Ok(ports) = Reflect::get(&data, &"helpers".into()) {
+        if let Some(ports) = ports.dyn_ref::<Array>() {
+            let ports: Vec<MessagePort> = ports.iter().filter_map(|p| p.dyn_into().ok()).collect();
+            attach_helpers(state, ports);
+        }
+    }
+}
+
+/// Adds a request; a newer view replaces older views and scrolls, a newer document
+/// request an older one.
+fn enqueue(inbox: &mut Vec<ToEngine>, request: ToEngine) {
+    match &request {
+        ToEngine::View(_) => inbox.retain(|r| !matches!(r, ToEngine::View(_) | ToEngine::Rows(_))),
+        ToEngine::Rows(_) => inbox.retain(|r| !matches!(r, ToEngine::Rows(_))),
+        ToEngine::Doc(_) => inbox.retain(|r| !matches!(r, ToEngine::Doc(_))),
+        ToEngine::Step(_) => {}
+    }
+    inbox.push(request);
+}
+
+fn schedule(state: &Shared) {
+    if std::mem::replace(&mut state.borrow_mut().scheduled, true) {
+        return;
+    }
+    let s = state.clone();
+    spawn_local(async move {
+        next_tick().await;
+        s.borrow_mut().scheduled = false;
+        answer_inbox(&s);
+    });
+}
+
+/// Answers what waits in the inbox (over a fresh partial archive while loading).
+fn answer_inbox(state: &Shared) {
+    let mut st = state.borrow_mut();
+    if st.inbox.is_empty() {
+        return;
+    }
+    let t = now();
+    if st.load.is_some()
+        && t - st.started >= FIRST_SNAPSHOT_MS
+        && (st.engine.is_none() || t - st.last_snapshot >= SNAPSHOT_EVERY_MS)
+    {
+        snapshot(&mut st, false);
+    }
+    if st.engine.is_none() {
+        // Nothing searchable yet: the requests wait for the first part.
+        return;
+    }
+    let requests = std::mem::take(&mut st.inbox);
+    let Some(engine) = st.engine.as_mut() else {
+        return;
+    };
+    for r in requests {
+        let reply = match r {
+            ToEngine::View(v) => FromEngine::Answer(engine.answer(&v)),
+            ToEngine::Rows(r) => FromEngine::Answer(engine.rows(&r.view)),
+            ToEngine::Doc(d) => FromEngine::Doc(engine.document(&d)),
+            ToEngine::Step(s) => FromEngine::Step(engine.step(&s)),
+        };
+        post(&reply);
+    }
+}
+
+/// Joins the parts finished since the last join into the searchable archive; with
+/// `complete`, the last ones (ids are made unique, loading ends).
+fn snapshot(st: &mut State, complete: bool) {
+    let Some(load) = st.load.as_mut() else {
+        return;
+    };
+    let parts: Vec<Part> = load.take_ready(st.joined);
+    if parts.is_empty() && !complete {
+        return;
+    }
+    st.joined += parts.len() as u32;
+    let summary = if complete {
+        std::mem::take(&mut load.summary)
+    } else {
+        load.header()
+    };
+    let progress = load.progress;
+    let archive = match st.engine.take() {
+        Some(e) => e.into_archive().extend(parts, summary, complete),
+        None if complete => Archive::assemble(parts, summary),
+        None => Archive::assemble_partial(parts, summary),
+    };
+    st.version += 1;
+    let engine = Engine::new(archive, st.version);
+    let loading = (!complete).then_some(progress);
+    post(&FromEngine::Info(engine.info(loading)));
+    st.engine = Some(engine);
+    st.last_snapshot = now();
+    if complete {
+        st.load = None;
+        post(&FromEngine::Progress(Progress {
+            done: true,
+            ..progress
+        }));
+    }
+}
+
+fn attach_helpers(state: &Shared, ports: Vec<MessagePort>) {
+    for port in &ports {
+        let s = state.clone();
+        let on_part = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            let data = e.data();
+            let run = Reflect::get(&data, &"run".into())
+                .ok()
+                .and_then(|r| r.as_f64())
+                .map(|r| r as u32);
+            let part = Reflect::get(&data, &"part".into())
+                .ok()
+                .filter(|p| !p.is_undefined());
+            let mut st = s.borrow_mut();
+            match (run, part) {
+                (Some(run), Some(bytes)) => match from_bytes::<Part>(&bytes_of(&bytes)) {
+                    Ok(part) => {
+                        if let Some(load) = st.load.as_mut() {
+                            load.part_arrived(run, part);
+                        }
+                    }
+                    Err(e) => fail(
+                        &mut st,
+                        format!("a helper sent a part that cannot be read: {e}"),
+                        None,
+                    ),
+                },
+                _ => {
+                    let message = Reflect::get(&data, &"error".into())
+                        .ok()
+                        .and_then(|m| m.as_string())
+                        .unwrap_or_else(|| "a helper failed".into());
+                    fail(&mut st, message, None);
+                }
+            }
+            if let Some(wake) = st.wake.take() {
+                let _ = wake.call0(&JsValue::NULL);
+            }
+        });
+        port.set_onmessage(Some(on_part.as_ref().unchecked_ref()));
+        on_part.forget();
+    }
+    if let Some(load) = state.borrow_mut().load.as_mut() {
+        load.add_helpers(ports);
+    }
+}
+
+fn fail(st: &mut State, message: String, position: Option<(u32, u32)>) {
+    if std::mem::replace(&mut st.failed, true) {
+        return;
+    }
+    st.load = None;
+    post(&FromEngine::Failed(Failure { message, position }));
+}
+
+fn load_failed(st: &mut State, e: &LoadError) {
+    let p = e.position();
+    fail(st, e.message(), Some((p.line as u32, p.column as u32)));
+}
+
+/// What an `open` message names.
+enum Source {
+    /// The URL, and the name it goes by.
+    Url(String, String),
+    Text(String),
+    Files(Vec<File>),
+}
+
+fn source_of(open: &JsValue) -> Option<Source> {
+    let get = |k: &str| {
+        Reflect::get(open, &k.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    if let Some(url) = get("url").and_then(|u| u.as_string()) {
+        let name = get("name")
+            .and_then(|n| n.as_string())
+            .unwrap_or_else(|| url.clone());
+        return Some(Source::Url(url, name));
+    }
+    if let Some(text) = get("text").and_then(|t| t.as_string()) {
+        return Some(Source::Text(text));
+    }
+    let files = get("files")?;
+    let files: &Array = files.dyn_ref()?;
+    Some(Source::Files(
+        files.iter().filter_map(|f| f.dyn_into().ok()).collect(),
+    ))
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Corpus,
+    Lines,
+    Text,
+    Other,
+}
+
+fn kind(name: &str) -> Kind {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".json") {
+        Kind::Corpus
+    } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        Kind::Lines
+    } else if lower.ends_with(".txt") {
+        Kind::Text
+    } else {
+        Kind::Other
+    }
+}
+
+/// Loads the archive an `open` message names. See the module docs.
+async fn load_sources(state: Shared, open: JsValue) {
+    let Some(source) = source_of(&open) else {
+        fail(&mut state.borrow_mut(), "nothing to open".into(), None);
+        return;
+    };
+    // A download, or the reader's files: what to read, and how much there is.
+    let (total, url_response) = match &source {
+        Source::Url(url, name) => match fetch(url).await {
+            Ok(r) => {
+                let total = r
+                    .headers()
+                    .get("content-length")
+                    .ok()
+                    .flatten()
+                    .and_then(|v| v.parse().ok());
+                (total, Some(r))
+            }
+            Err(message) => {
+                fail(
+                    &mut state.borrow_mut(),
+                    format!("Could not load the archive file \"{name}\": {message}"),
+                    None,
+                );
+                return;
+            }
+        },
+        Source::Text(t) => (Some(t.len() as u64), None),
+        Source::Files(files) => (Some(files.iter().map(|f| f.size() as u64).sum()), None),
+    };
+    {
+        let mut st = state.borrow_mut();
+        st.load = Some(Load::new(total));
+        st.started = now();
+    }
+    let large = total.is_none_or(|t| t >= LARGE_BYTES);
+    if large {
+        ask_for_helpers();
+        // The engine's code is compiled and optimized by the time the bytes come.
+        chronicle_core::warmup::run();
+    }
+    spawn_local(own_work(state.clone()));
+    let read = match source {
+        Source::Url(..) => match url_response.and_then(|r| r.body()) {
+            Some(body) => {
+                start_file(&state, false, None);
+                read_stream(&state, &body).await
+            }
+            None => Err("the server sent no data".to_string()),
+        },
+        Source::Text(text) => {
+            start_file(&state, false, None);
+            read_bytes(&state, text.as_bytes()).await
+        }
+        Source::Files(files) => read_files(&state, files).await,
+    };
+    if let Err(message) = read {
+        fail(&mut state.borrow_mut(), message, None);
+        return;
+    }
+    if end_file(&state).is_err() {
+        return;
+    }
+    if let Some(load) = state.borrow_mut().load.as_mut() {
+        load.end_input();
+    }
+    // Wait for every part (the engine's own, and the helpers').
+    loop {
+        {
+            let mut st = state.borrow_mut();
+            if st.failed {
+                return;
+            }
+            let joined = st.joined;
+            let done = match st.load.as_mut() {
+                Some(load) => {
+                    let ready = load.parts.len() as u32;
+                    joined + ready == load.runs && load.complete(joined + ready)
+                }
+                None => return,
+            };
+            if done {
+                snapshot(&mut st, true);
+                drop(st);
+                schedule(&state);
+                return;
+            }
+            // Requests wait for the first partial archive: make it once it is due.
+            let due = st.engine.is_none()
+                && !st.inbox.is_empty()
+                && now() - st.started >= FIRST_SNAPSHOT_MS;
+            if due {
+                drop(st);
+                schedule(&state);
+            }
+        }
+        wait_for_part(&state).await;
+    }
+}
+
+fn ask_for_helpers() {
+    let cores = scope().navigator().hardware_concurrency() as u32;
+    let n = cores.saturating_sub(1).clamp(1, 3);
+    let m = Object::new();
+    let _ = Reflect::set(&m, &"needHelpers".into(), &n.into());
+    let _ = scope().post_message(&m);
+}
+
+/// Waits until a part arrives, or a short while.
+async fn wait_for_part(state: &Shared) {
+    let s = state.clone();
+    let promise = Promise::new(&mut |resolve, _| {
+        s.borrow_mut().wake = Some(resolve.clone());
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Reads the engine's own runs in slices, until loading ends.
+async fn own_work(state: Shared) {
+    loop {
+        {
+            let mut st = state.borrow_mut();
+            let Some(load) = st.load.as_mut() else {
+                return;
+            };
+            let left = load.work(now() + SLICE_MS);
+            let input_done = load.input_done;
+            if let Some(wake) = st.wake.take() {
+                let _ = wake.call0(&JsValue::NULL);
+            }
+            if !left && input_done {
+                return;
+            }
+            // The first finished part makes the archive searchable.
+            if st.engine.is_none() && !st.inbox.is_empty() {
+                drop(st);
+                schedule(&state);
+            }
+        }
+        next_tick().await;
+    }
+}
+
+fn start_file(state: &Shared, lines: bool, name: Option<String>) {
+    if let Some(load) = state.borrow_mut().load.as_mut() {
+        load.start_file(lines, name);
+    }
+}
+
+fn end_file(state: &Shared) -> Result<(), ()> {
+    let mut st = state.borrow_mut();
+    let result = st.load.as_mut().map(Load::end_file);
+    match result {
+        Some(Err(e)) => {
+            load_failed(&mut st, &e);
+            Err(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Feeds a chunk; reports progress now and then; fails the load on bad input.
+fn feed(state: &Shared, chunk: &[u8]) -> Result<(), String> {
+    let mut st = state.borrow_mut();
+    let Some(load) = st.load.as_mut() else {
+        return Err("loading stopped".into());
+    };
+    if let Err(e) = load.feed(chunk) {
+        load_failed(&mut st, &e);
+        return Err(String::new());
+    }
+    let progress = load.progress;
+    let t = now();
+    if t - st.last_progress >= PROGRESS_EVERY_MS {
+        st.last_progress = t;
+        post(&FromEngine::Progress(progress));
+    }
+    Ok(())
+}
+
+/// Whether the splitting should pause for the engine's own reading (its backlog is large
+/// and no helper takes the rest).
+fn backlogged(state: &Shared) -> bool {
+    state
+        .borrow()
+        .load
+        .as_ref()
+        .is_some_and(|l| !l.has_helpers() && l.own_backlog() > 16 << 20)
+}
+
+async fn read_stream(state: &Shared, stream: &web_sys::ReadableStream) -> Result<(), String> {
+    let reader: ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| "the browser could not read the data".to_string())?;
+    let mut since_yield = now();
+    loop {
+        let result = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| js_message(&e))?;
+        let done = Reflect::get(&result, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(());
+        }
+        let value = Reflect::get(&result, &"value".into())
+            .map_err(|_| "the browser could not read the data".to_string())?;
+        feed(state, &Uint8Array::new(&value).to_vec())?;
+        if now() - since_yield > 4.0 || backlogged(state) {
+            next_tick().await;
+            while backlogged(state) {
+                next_tick().await;
+            }
+            since_yield = now();
+        }
+    }
+}
+
+async fn read_bytes(state: &Shared, bytes: &[u8]) -> Result<(), String> {
+    for chunk in bytes.chunks(CHUNK) {
+        feed(state, chunk)?;
+        next_tick().await;
+        while backlogged(state) {
+            next_tick().await;
+        }
+    }
+    Ok(())
+}
+
+async fn read_files(state: &Shared, mut files: Vec<File>) -> Result<(), String> {
+    files.sort_by_key(|f| (kind(&f.name()), f.name()));
+    let several = files.len() > 1;
+    let mut skipped = Vec::new();
+    for file in &files {
+        let name = file.name();
+        let failed = |detail: String| format!("Could not read \"{name}\": {detail}");
+        match kind(&name) {
+            k @ (Kind::Corpus | Kind::Lines) => {
+                if end_file(state).is_err() {
+                    return Err(String::new());
+                }
+                start_file(state, k == Kind::Lines, several.then(|| name.clone()));
+                // The file has begun: an empty one is then an error, not an empty archive.
+                feed(state, &[])?;
+                read_stream(state, &file.stream()).await.map_err(failed)?;
+            }
+            Kind::Text => {
+                let text = JsFuture::from(file.text())
+                    .await
+                    .map_err(|e| failed(js_message(&e)))?
+                    .as_string()
+                    .unwrap_or_default();
+                let mut st = state.borrow_mut();
+                let Some(load) = st.load.as_mut() else {
+                    return Err(String::new());
+                };
+                load.progress.bytes += file.size() as u64;
+                let id = chronicle_core::seed::id_from_file_name(&name);
+                match chronicle_core::seed::parse_seed(&text, &id, &name) {
+                    Ok(seed) => {
+                        load.add_problems(seed.problems, 0);
+                        load.add_parsed(seed.document, name.clone());
+                    }
+                    Err(problem) => load.add_problems(vec![*problem], 1),
+                }
+            }
+            Kind::Other => skipped.push(name),
+        }
+    }
+    if end_file(state).is_err() {
+        return Err(String::new());
+    }
+    let mut st = state.borrow_mut();
+    if let Some(load) = st.load.as_mut() {
+        if !skipped.is_empty() {
+            let n = skipped.len();
+            load.add_problems(
+                skipped
+                    .into_iter()
+                    .map(|n| {
+                        Problem::error("not a corpus (.json, .jsonl) or text (.txt) file; skipped")
+                            .in_file(n)
+                    })
+                    .collect(),
+                n,
+            );
+        }
+        if load.summary.title.is_none() {
+            load.summary.title = Some(match files.as_slice() {
+                [one] => one.name(),
+                many => format!("{} files", many.len()),
+            });
+        }
+    }
+    Ok(())
+}
+
+async fn fetch(url: &str) -> Result<Response, String> {
+    let response = JsFuture::from(scope().fetch_with_str(url))
+        .await
+        .map_err(|e| js_message(&e))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| "unexpected fetch result".to_string())?;
+    if !response.ok() {
+        return Err(format!(
+            "the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    Ok(response)
+}
