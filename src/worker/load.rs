@@ -75,14 +75,17 @@ pub struct Load {
     own_bytes: usize,
     own_run: Option<OwnRun>,
     helpers: Vec<MessagePort>,
-    next_owner: usize,
+    /// Bytes of documents each helper has been sent and not yet given back as parts.
+    outstanding: Vec<usize>,
+    /// Each helper run's owner and bytes, until its part comes back.
+    helper_runs: BTreeMap<u32, (usize, usize)>,
 }
 
 impl Load {
     /// A load of `total` bytes (if known).
     pub fn new(total: Option<u64>) -> Load {
         // Runs small enough to share the work evenly, large enough to join cheaply.
-        let run_limit = total.map_or(8 << 20, |t| (t as usize / 16).clamp(1 << 20, 16 << 20));
+        let run_limit = total.map_or(8 << 20, |t| (t as usize / 12).clamp(1 << 20, 16 << 20));
         Load {
             progress: Progress {
                 total,
@@ -101,12 +104,14 @@ impl Load {
             own_bytes: 0,
             own_run: None,
             helpers: Vec::new(),
-            next_owner: 0,
+            outstanding: Vec::new(),
+            helper_runs: BTreeMap::new(),
         }
     }
 
     /// Helpers join: later runs take turns between them and the engine.
     pub fn add_helpers(&mut self, ports: Vec<MessagePort>) {
+        self.outstanding.extend(ports.iter().map(|_| 0));
         self.helpers.extend(ports);
     }
 
@@ -180,20 +185,25 @@ impl Load {
     /// when needed; `force` asks for a reader.
     fn run_for(&mut self, force: Option<Owner>) -> u32 {
         if let Some((run, owner, bytes)) = self.current {
-            let full = bytes >= self.run_limit;
+            let full = bytes >= self.run_limit();
             if !full && force.is_none_or(|f| f == owner) {
                 return run;
             }
             self.end_run();
         }
+        // The next run goes to whoever has least waiting: the engine also finds the
+        // documents and answers the page, so it takes less when it falls behind.
         let owner = force.unwrap_or_else(|| {
-            let workers = 1 + self.helpers.len();
-            let k = self.next_owner % workers;
-            self.next_owner += 1;
-            if k == 0 {
+            let (h, least) = self
+                .outstanding
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, b)| **b)
+                .map_or((0, usize::MAX), |(h, b)| (h, *b));
+            if self.own_bytes <= least {
                 Owner::Engine
             } else {
-                Owner::Helper(k - 1)
+                Owner::Helper(h)
             }
         });
         let run = self.runs;
@@ -202,10 +212,24 @@ impl Load {
         run
     }
 
+    /// How large the current run may grow: smaller towards the end of a file of known
+    /// size, so that every worker finishes at about the same time.
+    fn run_limit(&self) -> usize {
+        let left = self
+            .progress
+            .total
+            .map_or(usize::MAX, |t| t.saturating_sub(self.progress.bytes) as usize);
+        let workers = 1 + self.helpers.len();
+        self.run_limit.min((left / (2 * workers)).max(1 << 20))
+    }
+
     fn end_run(&mut self) {
-        let Some((run, owner, _)) = self.current.take() else {
+        let Some((run, owner, bytes)) = self.current.take() else {
             return;
         };
+        if let Owner::Helper(h) = owner {
+            self.helper_runs.insert(run, (h, bytes));
+        }
         match owner {
             Owner::Engine => self.own.push_back(Own::End(run)),
             Owner::Helper(h) => {
@@ -255,6 +279,9 @@ impl Load {
                 ));
             }
             Owner::Helper(h) => {
+                if let Some(o) = self.outstanding.get_mut(h) {
+                    *o += text.len();
+                }
                 if self.batch.docs.is_empty() {
                     self.batch.file = self.file.as_deref().map(str::to_string);
                 }
@@ -332,6 +359,11 @@ impl Load {
 
     /// A part a helper sent back.
     pub fn part_arrived(&mut self, run: u32, part: Part) {
+        if let Some((h, bytes)) = self.helper_runs.remove(&run) {
+            if let Some(o) = self.outstanding.get_mut(h) {
+                *o = o.saturating_sub(bytes);
+            }
+        }
         self.parts.insert(run, part);
     }
 

@@ -117,6 +117,7 @@ impl Dictionary {
     }
 
     /// The term with this id.
+    #[inline]
     pub fn term(&self, id: u32) -> &str {
         let i = id as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };

@@ -7,15 +7,34 @@
 //! back, in one string. A lookup hashes the word and compares bytes only when the stored
 //! hash bits match. Indexing looks up every word of every document, and the table of an
 //! archive of mail has hundreds of thousands of terms: small slots keep more of it in the
-//! processor's caches.
+//! processor's caches. Most words are at most eight bytes long: they are their own key,
+//! an integer, and go to a second table where a lookup is one multiplication and one
+//! comparison.
 
 /// Distinct terms with dense ids. See the module docs.
 #[derive(Debug, Clone, Default)]
 pub struct Interner {
     /// Hash bits (high half) and id + 1 (low half); 0 is an empty slot.
     slots: Vec<u64>,
+    /// Terms of at most eight bytes: the term as a number, and id + 1 (0: empty).
+    short: Vec<(u64, u32)>,
+    short_len: usize,
     text: String,
     ends: Vec<u32>,
+}
+
+/// A term of at most eight bytes as a number (terms hold no NUL byte, so the zero
+/// padding keeps them apart).
+#[inline]
+fn short_key(b: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    k[..b.len()].copy_from_slice(b);
+    u64::from_le_bytes(k)
+}
+
+#[inline]
+fn short_slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 const TAG: u64 = 0xFFFF_FFFF_0000_0000;
@@ -67,6 +86,8 @@ impl Interner {
     pub fn new() -> Interner {
         Interner {
             slots: vec![0; 1024],
+            short: vec![(0, 0); 1024],
+            short_len: 0,
             text: String::new(),
             ends: Vec::new(),
         }
@@ -75,6 +96,8 @@ impl Interner {
     /// Forgets every term, keeping the memory for the next ones.
     pub fn clear(&mut self) {
         self.slots.iter_mut().for_each(|s| *s = 0);
+        self.short.iter_mut().for_each(|s| *s = (0, 0));
+        self.short_len = 0;
         self.text.clear();
         self.ends.clear();
     }
@@ -99,7 +122,11 @@ impl Interner {
     /// The id of `term`, adding it if new. Returns the id and whether it was new.
     #[inline]
     pub fn intern(&mut self, term: &str) -> (u32, bool) {
-        let h = hash(term.as_bytes());
+        let bytes = term.as_bytes();
+        if !bytes.is_empty() && bytes.len() <= 8 {
+            return self.intern_short(term, short_key(bytes));
+        }
+        let h = hash(bytes);
         let tag = h & TAG;
         let mask = self.slots.len() - 1;
         let mut i = (h as usize) & mask;
@@ -116,14 +143,51 @@ impl Interner {
             }
             i = (i + 1) & mask;
         }
-        let id = self.ends.len() as u32;
-        self.text.push_str(term);
-        self.ends.push(self.text.len() as u32);
+        let id = self.push(term);
         self.slots[i] = tag | u64::from(id + 1);
-        if self.ends.len() * 10 > self.slots.len() * 7 {
+        if (self.ends.len() - self.short_len) * 10 > self.slots.len() * 7 {
             self.grow();
         }
         (id, true)
+    }
+
+    #[inline]
+    fn intern_short(&mut self, term: &str, key: u64) -> (u32, bool) {
+        let mask = self.short.len() - 1;
+        let mut i = short_slot(key, mask);
+        loop {
+            let (k, id) = self.short[i];
+            if id == 0 {
+                break;
+            }
+            if k == key {
+                return (id - 1, false);
+            }
+            i = (i + 1) & mask;
+        }
+        let id = self.push(term);
+        self.short[i] = (key, id + 1);
+        self.short_len += 1;
+        if self.short_len * 10 > self.short.len() * 7 {
+            let mut short = vec![(0u64, 0u32); self.short.len() * 2];
+            let mask = short.len() - 1;
+            for &(k, v) in self.short.iter().filter(|s| s.1 != 0) {
+                let mut j = short_slot(k, mask);
+                while short[j].1 != 0 {
+                    j = (j + 1) & mask;
+                }
+                short[j] = (k, v);
+            }
+            self.short = short;
+        }
+        (id, true)
+    }
+
+    fn push(&mut self, term: &str) -> u32 {
+        let id = self.ends.len() as u32;
+        self.text.push_str(term);
+        self.ends.push(self.text.len() as u32);
+        id
     }
 
     fn grow(&mut self) {

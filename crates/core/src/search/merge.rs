@@ -82,35 +82,52 @@ fn merge_terms(
         .map(|p| p.postings.stream_bytes().0 + 4 * p.dict.len())
         .sum();
     let pos_bytes: usize = parts.iter().map(|p| p.postings.stream_bytes().1).sum();
+    let text_bytes: usize = parts.iter().map(|p| p.dict.parts().0.len()).sum();
     let mut writer = ListWriter::with_capacity(upper_terms, doc_bytes, pos_bytes);
     let mut maps: Vec<Vec<u32>> = parts.iter().map(|p| vec![0; p.dict.len()]).collect();
-    let mut text = String::new();
-    let mut ends: Vec<u32> = Vec::with_capacity(upper_terms / 2);
+    let mut text = String::with_capacity(text_bytes);
+    let mut ends: Vec<u32> = Vec::with_capacity(upper_terms);
+    // Each part's terms as integer keys, read in order.
+    let keys: Vec<Vec<u64>> = parts
+        .iter()
+        .map(|p| (0..p.dict.len() as u32).map(|i| prefix_key(p.dict.term(i))).collect())
+        .collect();
     // The next term of each part, by key.
     let mut heap: BinaryHeap<Reverse<(u64, u32, u32)>> = BinaryHeap::with_capacity(parts.len());
-    for (i, p) in parts.iter().enumerate() {
-        if !p.dict.is_empty() {
-            heap.push(Reverse((prefix_key(p.dict.term(0)), i as u32, 0)));
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(&first) = k.first() {
+            heap.push(Reverse((first, i as u32, 0)));
         }
     }
     // Terms sharing a key, from every part: (term, part, id).
     let mut group: Vec<(&str, u32, u32)> = Vec::new();
     while let Some(Reverse((key, part, id))) = heap.pop() {
+        let next_key = keys[part as usize].get(id as usize + 1).copied();
+        let alone = next_key != Some(key)
+            && heap.peek().is_none_or(|Reverse((k, _, _))| *k != key);
+        if alone {
+            // The common case: a term no other part has, whose key no other term shares.
+            if let Some(k) = next_key {
+                heap.push(Reverse((k, part, id + 1)));
+            }
+            let p = &parts[part as usize];
+            let new_id = ends.len() as u32;
+            text.push_str(p.dict.term(id));
+            ends.push(text.len() as u32);
+            maps[part as usize][id as usize] = new_id;
+            writer.append(p.postings.term(id), bases[part as usize]);
+            writer.end_term();
+            continue;
+        }
         group.clear();
         let mut next = Some((part, id));
-        loop {
-            let Some((part, id)) = next.take() else {
-                break;
-            };
+        while let Some((part, id)) = next.take() {
             let p = &parts[part as usize];
             group.push((p.dict.term(id), part, id));
-            if id + 1 < p.dict.len() as u32 {
-                let k = prefix_key(p.dict.term(id + 1));
-                if k == key {
-                    next = Some((part, id + 1));
-                } else {
-                    heap.push(Reverse((k, part, id + 1)));
-                }
+            match keys[part as usize].get(id as usize + 1) {
+                Some(&k) if k == key => next = Some((part, id + 1)),
+                Some(&k) => heap.push(Reverse((k, part, id + 1))),
+                None => {}
             }
             if next.is_none() {
                 if let Some(&Reverse((k, q, i))) = heap.peek() {
@@ -121,10 +138,8 @@ fn merge_terms(
                 }
             }
         }
-        if group.len() > 1 {
-            // Parts in order within a term: postings are appended in document order.
-            group.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
-        }
+        // Parts in order within a term: postings are appended in document order.
+        group.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
         let mut i = 0;
         while i < group.len() {
             let term = group[i].0;
@@ -134,7 +149,10 @@ fn merge_terms(
             while i < group.len() && group[i].0 == term {
                 let (_, part, id) = group[i];
                 maps[part as usize][id as usize] = new_id;
-                writer.append(parts[part as usize].postings.term(id), bases[part as usize]);
+                writer.append(
+                    parts[part as usize].postings.term(id),
+                    bases[part as usize],
+                );
                 i += 1;
             }
             writer.end_term();

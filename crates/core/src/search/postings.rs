@@ -66,6 +66,7 @@ impl PostingLists {
     }
 
     /// The postings of term `id`.
+    #[inline]
     pub fn term(&self, id: u32) -> TermPostings<'_> {
         let i = id as usize;
         let range = |ends: &[u32]| {
@@ -176,24 +177,31 @@ impl ListWriter {
 
     /// Adds every posting of `from` to the current term, its documents shifted by `base`
     /// (which must put them after the current term's last document).
+    #[inline]
     pub fn append(&mut self, from: TermPostings<'_>, base: u32) {
         if from.count == 0 {
             return;
         }
-        let mut at = 0;
-        let first = read_varint(from.docs, &mut at) + base;
-        let gap = match self.last {
-            None => first,
-            Some(l) => first - l,
-        };
-        write_varint(&mut self.lists.docs, gap);
-        self.lists.docs.extend_from_slice(&from.docs[at..]);
+        if base == 0 && self.last.is_none() {
+            // The first gap is the document itself, as it was.
+            self.lists.docs.extend_from_slice(from.docs);
+        } else {
+            let mut at = 0;
+            let first = read_varint(from.docs, &mut at) + base;
+            let gap = match self.last {
+                None => first,
+                Some(l) => first - l,
+            };
+            write_varint(&mut self.lists.docs, gap);
+            self.lists.docs.extend_from_slice(&from.docs[at..]);
+        }
         self.lists.positions.extend_from_slice(from.positions);
         self.count += from.count;
         self.last = Some(from.last + base);
     }
 
     /// Ends the current term (the next push or append starts the next one).
+    #[inline]
     pub fn end_term(&mut self) {
         let l = &mut self.lists;
         l.doc_ends.push(l.docs.len() as u32);
