@@ -22,15 +22,27 @@ fn parts(bytes: &[u8]) -> Vec<Part> {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: merge_profile corpus.json");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: merge_profile corpus.json");
     let bytes = std::fs::read(&path).expect("readable");
     let t = Instant::now();
     let all = parts(&bytes);
-    println!("{} parts built in {:.0} ms", all.len(), t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "{} parts built in {:.0} ms",
+        all.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
     if std::env::var("REPEAT").is_ok() {
-        let segs: Vec<_> = all.iter().map(|p| chronicle_core::codec::to_bytes(p)).collect();
+        let segs: Vec<_> = all
+            .iter()
+            .map(chronicle_core::codec::to_bytes)
+            .collect();
         for _ in 0..5 {
-            let ps: Vec<Part> = segs.iter().map(|b| chronicle_core::codec::from_bytes(b).unwrap()).collect();
+            let ps: Vec<Part> = segs
+                .iter()
+                .map(|b| chronicle_core::codec::from_bytes(b).unwrap())
+                .collect();
             let t = Instant::now();
             let a = Archive::assemble(ps, Summary::default());
             println!("again: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
@@ -40,7 +52,11 @@ fn main() {
     }
     let t = Instant::now();
     let a = Archive::assemble(all, Summary::default());
-    println!("assembled at once: {:.0} ms ({} docs)", t.elapsed().as_secs_f64() * 1e3, a.len());
+    println!(
+        "assembled at once: {:.0} ms ({} docs)",
+        t.elapsed().as_secs_f64() * 1e3,
+        a.len()
+    );
     drop(a);
     let mut all = parts(&bytes);
     let rest = all.split_off(all.len() * 2 / 3);
@@ -49,5 +65,9 @@ fn main() {
     println!("partial (2/3): {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
     let t = Instant::now();
     let a = partial.extend(rest, Summary::default(), true);
-    println!("extended with the rest: {:.0} ms ({} docs)", t.elapsed().as_secs_f64() * 1e3, a.len());
+    println!(
+        "extended with the rest: {:.0} ms ({} docs)",
+        t.elapsed().as_secs_f64() * 1e3,
+        a.len()
+    );
 }

@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::fxhash::{FxBuildHasher, FxHashMap};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::doctable::DocTable;
 use crate::load::{LoadError, Loader, Place, Summary};
@@ -69,7 +69,7 @@ struct IdIndex {
 fn id_hash(id: &str) -> u64 {
     use std::hash::BuildHasher;
     // Mixed so the hash of the hash (the map's own) spreads well.
-    let h = FxBuildHasher::default().hash_one(id);
+    let h = FxBuildHasher.hash_one(id);
     h ^ (h >> 31)
 }
 

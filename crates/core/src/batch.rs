@@ -94,7 +94,7 @@ mod tests {
             {"id":"c","title":"C","body":"x"}]}"#;
         // Split as the engine does, in two batches of raw documents.
         let mut loader = Loader::new();
-        let mut batches = vec![Batch::default(), Batch::default()];
+        let mut batches = [Batch::default(), Batch::default()];
         let mut n = 0;
         let mut sink = |index: usize, doc: &str, position: Position| {
             batches[n.min(1)]

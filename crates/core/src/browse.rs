@@ -123,6 +123,8 @@ pub struct FacetCounts {
     pub values: Vec<FacetValue>,
     /// How many distinct values the corpus has for this facet.
     pub distinct: usize,
+    /// How many values had a count (or were chosen), listed or not.
+    pub available: usize,
 }
 
 /// The selection as sets of documents. See the module docs.
@@ -235,13 +237,23 @@ impl Narrowing {
         s
     }
 
-    /// Counts for every facet the corpus has. See the module docs.
+    /// Counts for every facet the corpus has, every value with a count (or chosen), in
+    /// display order. See the module docs.
     pub fn facet_counts(
         &self,
         index: &SearchIndex,
         matches: &DocSet,
         selection: &Selection,
     ) -> Vec<FacetCounts> {
+        self.raw_counts(index, matches)
+            .iter()
+            .map(|raw| raw.top(index, selection, usize::MAX, ""))
+            .collect()
+    }
+
+    /// Each facet's count per value (values by their number in the index; years by their
+    /// place in [`SearchIndex::distinct_years`]). Cheap: no value is copied or sorted.
+    pub fn raw_counts(&self, index: &SearchIndex, matches: &DocSet) -> Vec<RawCounts> {
         // Facets without a selection share one base set: everything narrowed.
         let mut shared = matches.clone();
         shared.intersect_with(&self.all);
@@ -255,97 +267,127 @@ impl Narrowing {
             } else {
                 &shared
             };
-            let chosen = selection.values.get(&facet);
             let counts = match facet {
                 Facet::Field(field) => {
                     let values = index.fields().values(field);
                     if values.is_empty() {
                         continue;
                     }
-                    let mut counts = vec![0usize; values.len()];
+                    let mut counts = vec![0u32; values.len()];
                     for d in base.iter() {
                         for &v in index.fields().values_of_doc(field, d) {
                             counts[v as usize] += 1;
                         }
                     }
-                    let mut list: Vec<FacetValue> = values
-                        .iter()
-                        .zip(counts)
-                        .map(|(v, count)| FacetValue {
-                            selected: chosen.is_some_and(|c| c.contains(&v.value)),
-                            value: v.value.clone(),
-                            count,
-                        })
-                        .filter(|v| v.count > 0 || v.selected)
-                        .collect();
-                    list.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
-                    FacetCounts {
-                        facet,
-                        values: list,
-                        distinct: values.len(),
-                    }
+                    counts
                 }
                 Facet::Year => {
-                    let all_years = index.distinct_years();
-                    let (Some(&lo), Some(&hi)) = (all_years.first(), all_years.last()) else {
+                    let years = index.distinct_years();
+                    if years.is_empty() {
                         continue;
-                    };
-                    let mut by_year = vec![0usize; (hi - lo + 1) as usize];
+                    }
+                    let mut counts = vec![0u32; years.len()];
                     for d in base.iter() {
-                        let y = index.years()[d as usize];
-                        if y != i32::MIN {
-                            by_year[(y - lo) as usize] += 1;
+                        if let Some(i) = index.year_slot(d) {
+                            counts[i] += 1;
                         }
                     }
-                    let mut list: Vec<FacetValue> = all_years
-                        .iter()
-                        .rev()
-                        .map(|&y| {
-                            let value = y.to_string();
-                            FacetValue {
-                                selected: chosen.is_some_and(|c| c.contains(&value)),
-                                count: by_year[(y - lo) as usize],
-                                value,
-                            }
-                        })
-                        .filter(|v| v.count > 0 || v.selected)
-                        .collect();
-                    // Chosen years that no document has still show, so they can be removed.
-                    if let Some(c) = chosen {
-                        for v in c {
-                            if !list.iter().any(|x| &x.value == v) {
-                                list.push(FacetValue {
-                                    value: v.clone(),
-                                    count: 0,
-                                    selected: true,
-                                });
-                            }
-                        }
-                    }
-                    FacetCounts {
-                        facet,
-                        values: list,
-                        distinct: all_years.len(),
-                    }
+                    counts
                 }
             };
-            out.push(counts);
+            out.push(RawCounts { facet, counts });
         }
-        // Selected field values missing from the corpus still show (with 0).
-        for fc in &mut out {
-            if let (Facet::Field(_), Some(chosen)) = (fc.facet, selection.values.get(&fc.facet)) {
-                for v in chosen {
-                    if !fc.values.iter().any(|x| &x.value == v) {
-                        fc.values.push(FacetValue {
-                            value: v.clone(),
-                            count: 0,
-                            selected: true,
-                        });
-                    }
+        out
+    }
+}
+
+/// One facet's count per value. See [`Narrowing::raw_counts`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawCounts {
+    /// Which facet.
+    pub facet: Facet,
+    /// Documents per value.
+    pub counts: Vec<u32>,
+}
+
+impl RawCounts {
+    /// The values to list: those with a count or chosen, containing `filter`
+    /// (case-insensitive, if any), most frequent first (years: newest first), at most
+    /// `limit` of them plus every chosen one; and how many there were in all.
+    pub fn top(
+        &self,
+        index: &SearchIndex,
+        selection: &Selection,
+        limit: usize,
+        filter: &str,
+    ) -> FacetCounts {
+        let chosen = selection.values.get(&self.facet);
+        let value_of = |i: usize| -> std::borrow::Cow<'_, str> {
+            match self.facet {
+                Facet::Field(field) => {
+                    std::borrow::Cow::Borrowed(index.fields().values(field)[i].value.as_str())
+                }
+                Facet::Year => std::borrow::Cow::Owned(index.distinct_years()[i].to_string()),
+            }
+        };
+        let needle = filter.trim().to_lowercase();
+        let is_chosen = |i: usize| chosen.is_some_and(|c| c.contains(value_of(i).as_ref()));
+        let mut candidates: Vec<u32> = (0..self.counts.len() as u32)
+            .filter(|&i| self.counts[i as usize] > 0 || is_chosen(i as usize))
+            .filter(|&i| needle.is_empty() || value_of(i as usize).to_lowercase().contains(&needle))
+            .collect();
+        let available = candidates.len();
+        match self.facet {
+            // Values are kept most frequent first, ties alphabetical: by count, then number.
+            Facet::Field(_) => {
+                let key = |&i: &u32| (std::cmp::Reverse(self.counts[i as usize]), i);
+                if candidates.len() > limit {
+                    candidates.select_nth_unstable_by_key(limit, key);
+                    let (top, rest) = candidates.split_at(limit);
+                    let mut keep = top.to_vec();
+                    keep.extend(rest.iter().copied().filter(|&i| is_chosen(i as usize)));
+                    candidates = keep;
+                }
+                candidates.sort_unstable_by_key(key);
+            }
+            // Years newest first.
+            Facet::Year => {
+                candidates.sort_unstable_by_key(|&i| std::cmp::Reverse(i));
+                if candidates.len() > limit {
+                    let mut kept = 0;
+                    candidates.retain(|&i| {
+                        kept += 1;
+                        kept <= limit || is_chosen(i as usize)
+                    });
                 }
             }
         }
-        out
+        let mut values: Vec<FacetValue> = candidates
+            .into_iter()
+            .map(|i| FacetValue {
+                value: value_of(i as usize).into_owned(),
+                count: self.counts[i as usize] as usize,
+                selected: is_chosen(i as usize),
+            })
+            .collect();
+        // Chosen values no document has still show (with 0), so they can be removed.
+        if let Some(c) = chosen {
+            for v in c {
+                if !values.iter().any(|x| &x.value == v) {
+                    values.push(FacetValue {
+                        value: v.clone(),
+                        count: 0,
+                        selected: true,
+                    });
+                }
+            }
+        }
+        FacetCounts {
+            facet: self.facet,
+            values,
+            distinct: self.counts.len(),
+            available,
+        }
     }
 }
 

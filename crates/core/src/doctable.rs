@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 use crate::date::Date;
 use crate::model::Document;

@@ -73,11 +73,14 @@ pub struct Engine {
     searched: Option<Searched>,
     narrowed: Option<(Selection, Narrowing)>,
     results: Option<((String, Sort, Selection), Vec<DocId>)>,
-    facets: Option<((String, Selection), Vec<FacetCounts>)>,
-    timeline: Option<((String, Selection, Option<(i32, i32)>), Option<Timeline>)>,
+    facets: Option<((String, Selection), Vec<crate::browse::RawCounts>)>,
+    timeline: Option<(TimelineKey, Option<Timeline>)>,
     chrono: Option<((String, Selection, RowHeights), ChronoLayout)>,
     open: Option<OpenDoc>,
 }
+
+/// What a timeline was drawn for: the query, the selection, and the years zoomed to.
+type TimelineKey = (String, Selection, Option<(i32, i32)>);
 
 /// The chronology of a view: its rows and where each starts.
 struct ChronoLayout {
@@ -335,20 +338,29 @@ impl Engine {
         }
     }
 
-    /// Every facet's values for the view, as the page shows them.
+    /// Every facet's values for the view, as the page shows them: the top values (or
+    /// those matching a facet's filter), picked from counts kept for the query and
+    /// choices.
     fn facet_counts(&mut self, v: &ViewRequest) -> Vec<FacetCounts> {
         let key = (v.q.clone(), v.selection.clone());
         if !self.facets.as_ref().is_some_and(|(k, _)| *k == key) {
-            let all = self.narrowing().facet_counts(
-                &self.archive.index,
-                &self.hits().matches,
-                &v.selection,
-            );
-            let counts = all
-                .into_iter()
-                .map(|c| FacetCounts {
+            let raw = self
+                .narrowing()
+                .raw_counts(&self.archive.index, &self.hits().matches);
+            self.facets = Some((key, raw));
+        }
+        let Some((_, raw)) = &self.facets else {
+            return Vec::new();
+        };
+        raw.iter()
+            .map(|r| {
+                let view = v.facets.iter().find(|f| f.facet == r.facet);
+                let (limit, filter) =
+                    view.map_or((FACET_TOP, ""), |f| (f.limit, f.filter.as_str()));
+                let c = r.top(&self.archive.index, &v.selection, limit as usize, filter);
+                FacetCounts {
                     facet: c.facet,
-                    available: c.values.len() as u32,
+                    available: c.available as u32,
                     distinct: c.distinct as u32,
                     values: c
                         .values
@@ -359,35 +371,6 @@ impl Engine {
                             selected: x.selected,
                         })
                         .collect(),
-                })
-                .collect();
-            self.facets = Some((key, counts));
-        }
-        let Some((_, all)) = &self.facets else {
-            return Vec::new();
-        };
-        all.iter()
-            .map(|c| {
-                let view = v.facets.iter().find(|f| f.facet == c.facet);
-                let (limit, needle) = view.map_or((FACET_TOP, String::new()), |f| {
-                    (f.limit, f.filter.trim().to_lowercase())
-                });
-                let matching: Vec<&FacetValue> = c
-                    .values
-                    .iter()
-                    .filter(|x| needle.is_empty() || x.value.to_lowercase().contains(&needle))
-                    .collect();
-                let values = matching
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, x)| (*i as u32) < limit || x.selected)
-                    .map(|(_, x)| (*x).clone())
-                    .collect();
-                FacetCounts {
-                    facet: c.facet,
-                    values,
-                    available: matching.len() as u32,
-                    distinct: c.distinct,
                 }
             })
             .collect()
@@ -492,7 +475,7 @@ impl Engine {
             &req.q,
             self.searched.as_ref().map_or(Sort::Relevance, |s| s.sort),
         );
-        if !self.open.as_ref().is_some_and(|o| o.doc == d) {
+        if self.open.as_ref().is_none_or(|o| o.doc != d) {
             let body = self.archive.body(d);
             let blocks = blocks_of(&body);
             let chars = blocks

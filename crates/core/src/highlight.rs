@@ -19,6 +19,8 @@ use crate::text::{for_each_term, Token};
 pub struct Highlighter {
     /// Matched terms, sorted and unique after [`Highlighter::finish`].
     terms: Vec<String>,
+    /// The same, to look up each word of a text in one step.
+    lookup: rustc_hash::FxHashSet<String>,
     /// Phrases: words in order, and whether the last is a prefix.
     phrases: Vec<(Vec<String>, bool)>,
     /// `title:` values, marked in titles only.
@@ -58,6 +60,7 @@ impl Highlighter {
     pub fn finish(&mut self) {
         self.terms.sort_unstable();
         self.terms.dedup();
+        self.lookup = self.terms.iter().cloned().collect();
     }
 
     /// Whether nothing would be marked.
@@ -67,9 +70,13 @@ impl Highlighter {
 
     /// Whether a normalized term is one the query matched on its own.
     pub fn matches(&self, term: &str) -> bool {
-        self.terms
-            .binary_search_by(|t| t.as_str().cmp(term))
-            .is_ok()
+        if self.lookup.len() == self.terms.len() {
+            self.lookup.contains(term)
+        } else {
+            self.terms
+                .binary_search_by(|t| t.as_str().cmp(term))
+                .is_ok()
+        }
     }
 
     /// Byte ranges of the matched words in `text`, in order.
@@ -92,6 +99,19 @@ impl Highlighter {
     fn marked(&self, text: &str, title: bool) -> Vec<Token> {
         if self.is_empty() {
             return Vec::new();
+        }
+        if self.phrases.is_empty() && (self.title_phrases.is_empty() || !title) {
+            // Words alone: one pass, and only the marked words are kept.
+            let mut hits = Vec::new();
+            for_each_term(text, |range, term| {
+                if self.matches(term) {
+                    hits.push(Token {
+                        range,
+                        term: term.to_string(),
+                    });
+                }
+            });
+            return hits;
         }
         let mut tokens: Vec<Token> = Vec::new();
         for_each_term(text, |range, term| {

@@ -8,9 +8,9 @@
 //! ids and the place of the renamed document. [`unique_ids`] decides the renames;
 //! [`renamed`] is the warning.
 
-use crate::fxhash::FxHashMap;
 use crate::load::Place;
 use crate::problem::Problem;
+use rustc_hash::FxHashMap;
 
 /// The documents to rename, by their position among `ids` (in file order), with their
 /// new ids. See the module docs.

@@ -29,7 +29,6 @@ pub mod date;
 pub mod doctable;
 pub mod engine;
 pub mod format;
-pub mod fxhash;
 pub mod highlight;
 pub mod ids;
 pub mod json;

@@ -14,7 +14,9 @@
 //! Matching (what the property tests check against a brute-force scan):
 //! - a word matches a document containing it exactly, a word with the same stem (plain
 //!   words only: see [`Stemmer::stem_key`]), a word it starts (only the last word, while
-//!   typing), or a word within one typo (words of 5+ characters) or two (9+);
+//!   typing: its [`PREFIX_LIMIT`](eval::PREFIX_LIMIT) most frequent completions), or a
+//!   word within one typo (words of 5+ characters) or two (9+) (the
+//!   [`TYPO_LIMIT`](eval::TYPO_LIMIT) closest, then most frequent, typo forms);
 //! - a phrase matches its exact words at consecutive positions (the last as a prefix
 //!   while typing); a field query matches as [`fields::words_match`] says;
 //! - `-x` removes documents that contain `x` exactly or by stem;
@@ -116,6 +118,8 @@ pub struct SearchIndex {
     months: Vec<Option<(i32, i32)>>,
     /// Every year present, ascending.
     year_list: Vec<i32>,
+    /// Each document's year as its place in `year_list` (`u32::MAX`: undated).
+    year_slots: Vec<u32>,
     newest_first: Vec<u32>,
     /// Rank of each document in `newest_first`.
     recency: Vec<u32>,
@@ -164,6 +168,7 @@ impl SearchIndex {
                 .iter()
                 .map(|d| d.map_or(i32::MIN, |x| x.year()))
                 .collect(),
+            year_slots: Vec::new(),
             months: dates
                 .iter()
                 .map(|d| d.map(|x| (month(x.first_day()), month(x.last_day()))))
@@ -177,6 +182,32 @@ impl SearchIndex {
             stemmer,
             seg,
         }
+        .with_year_slots()
+    }
+
+    fn with_year_slots(mut self) -> SearchIndex {
+        let list = &self.year_list;
+        self.year_slots = self
+            .years
+            .iter()
+            .map(|&y| {
+                if y == i32::MIN {
+                    u32::MAX
+                } else {
+                    list.binary_search(&y).map_or(u32::MAX, |i| i as u32)
+                }
+            })
+            .collect();
+        self
+    }
+
+    /// The place of document `d`'s year in [`SearchIndex::distinct_years`].
+    #[inline]
+    pub fn year_slot(&self, d: u32) -> Option<usize> {
+        self.year_slots
+            .get(d as usize)
+            .filter(|&&s| s != u32::MAX)
+            .map(|&s| s as usize)
     }
 
     /// Indexes a whole corpus.

@@ -57,9 +57,28 @@ pub(super) struct AtomSets {
     pub(super) additive: bool,
 }
 
+/// Most completions a word being typed reaches: its most frequent ones. (A reader who
+/// has typed one letter of a word is not done; "t" alone reaches a hundred thousand
+/// terms in an archive of mail, and every one of them would be read and marked.)
+pub const PREFIX_LIMIT: usize = 100;
+/// Most typo forms a word reaches: the closest, then the most frequent.
+pub const TYPO_LIMIT: usize = 100;
+/// Completions and typo forms that count in the ranking: the most frequent of each.
+const SCORING_LIMIT: usize = 12;
+
 impl SearchIndex {
+    /// The `limit` ids with the most documents, ties to the first term (the order kept).
+    fn most_frequent(&self, ids: &mut Vec<(u32, Kind)>, limit: usize) {
+        if ids.len() > limit {
+            let df = |id: u32| std::cmp::Reverse(self.seg.postings.term(id).len());
+            ids.sort_by_key(|&(id, k)| (typos(k), df(id), id));
+            ids.truncate(limit);
+            ids.sort_by_key(|&(id, _)| id);
+        }
+    }
+
     /// The term ids a word reaches, with how. Exact first, then stems, prefixes, typos;
-    /// each term once.
+    /// each term once. See the module docs of [`super`] for the limits.
     fn expand_word(&self, term: &str, prefix: bool, fuzzy: bool) -> Vec<(u32, Kind)> {
         let mut out: Vec<(u32, Kind)> = Vec::new();
         let exact = self.seg.dict.find(term);
@@ -73,24 +92,47 @@ impl SearchIndex {
         }
         let seen_before = out.len();
         if prefix {
-            for id in self.seg.dict.prefix_range(term) {
-                if Some(id) != exact && !out[..seen_before].iter().any(|&(x, _)| x == id) {
-                    out.push((id, Kind::Prefix));
-                }
-            }
+            let mut completions: Vec<(u32, Kind)> = self
+                .seg
+                .dict
+                .prefix_range(term)
+                .filter(|&id| {
+                    Some(id) != exact && !out[..seen_before].iter().any(|&(x, _)| x == id)
+                })
+                .map(|id| (id, Kind::Prefix))
+                .collect();
+            self.most_frequent(&mut completions, PREFIX_LIMIT);
+            out.extend(completions);
         }
         if fuzzy {
             let budget = typo_budget(term.chars().count());
             if budget > 0 {
                 let known: std::collections::HashSet<u32> = out.iter().map(|&(id, _)| id).collect();
-                for (id, k) in self.seg.dict.fuzzy(term, budget) {
-                    if !known.contains(&id) {
-                        out.push((id, Kind::Fuzzy(k)));
-                    }
-                }
+                let mut forms: Vec<(u32, Kind)> = self
+                    .seg
+                    .dict
+                    .fuzzy(term, budget)
+                    .into_iter()
+                    .filter(|(id, _)| !known.contains(id))
+                    .map(|(id, k)| (id, Kind::Fuzzy(k)))
+                    .collect();
+                self.most_frequent(&mut forms, TYPO_LIMIT);
+                out.extend(forms);
             }
         }
         out
+    }
+
+    /// The forms of a word that score: exact and stems, and the most frequent completions
+    /// and typo forms.
+    fn scoring_forms(&self, expansions: &[(u32, Kind)]) -> Vec<(u32, f32)> {
+        let (mut sure, mut guessed): (Vec<_>, Vec<_>) = expansions
+            .iter()
+            .copied()
+            .partition(|(_, k)| matches!(k, Kind::Exact | Kind::Stem));
+        self.most_frequent(&mut guessed, SCORING_LIMIT);
+        sure.extend(guessed);
+        sure.into_iter().map(|(id, k)| (id, k.weight())).collect()
     }
 
     fn docs_of_terms(&self, ids: impl Iterator<Item = u32>) -> DocSet {
@@ -132,7 +174,7 @@ impl SearchIndex {
                     no_typo,
                     one_typo,
                     all,
-                    scoring: expansions.iter().map(|&(id, k)| (id, k.weight())).collect(),
+                    scoring: self.scoring_forms(&expansions),
                     additive: false,
                 }
             }
@@ -288,6 +330,14 @@ impl SearchIndex {
             }
         }
         out
+    }
+}
+
+/// Typos of a form, to keep the closest forms first.
+fn typos(k: Kind) -> u8 {
+    match k {
+        Kind::Fuzzy(n) => n,
+        _ => 0,
     }
 }
 

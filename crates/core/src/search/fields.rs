@@ -8,10 +8,10 @@
 //! as a prefix while typing ([`words_match`]); its documents are the union of those
 //! values' documents. Facet counts (per value) read the same lists.
 
-use crate::fxhash::FxHashMap;
 use crate::model::{Corpus, Document};
 use crate::query::Field;
 use crate::text::tokenize;
+use rustc_hash::FxHashMap;
 
 /// One distinct value of a field.
 #[derive(Debug, Clone, PartialEq, Eq)]

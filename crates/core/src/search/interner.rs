@@ -41,44 +41,10 @@ const TAG: u64 = 0xFFFF_FFFF_0000_0000;
 
 #[inline]
 fn hash(bytes: &[u8]) -> u64 {
-    // FxHash-style mixing over 8-byte words. The last (or only) word is read whole,
-    // overlapping the one before if need be, so short words cost one or two reads and no
-    // byte loop.
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let n = bytes.len();
-    let mut h: u64 = n as u64;
-    if n >= 8 {
-        let mut i = 0;
-        while i + 8 < n {
-            h = (h.rotate_left(5) ^ read_u64(bytes, i)).wrapping_mul(K);
-            i += 8;
-        }
-        h = (h.rotate_left(5) ^ read_u64(bytes, n - 8)).wrapping_mul(K);
-    } else {
-        let tail = if n >= 4 {
-            u64::from(read_u32(bytes, 0)) | (u64::from(read_u32(bytes, n - 4)) << 32)
-        } else if n > 0 {
-            u64::from(bytes[0]) | (u64::from(bytes[n / 2]) << 8) | (u64::from(bytes[n - 1]) << 16)
-        } else {
-            0
-        };
-        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
-    }
-    h ^ (h >> 29)
-}
-
-#[inline]
-fn read_u64(b: &[u8], at: usize) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&b[at..at + 8]);
-    u64::from_le_bytes(w)
-}
-
-#[inline]
-fn read_u32(b: &[u8], at: usize) -> u32 {
-    let mut w = [0u8; 4];
-    w.copy_from_slice(&b[at..at + 4]);
-    u32::from_le_bytes(w)
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.finish()
 }
 
 impl Interner {

@@ -90,7 +90,11 @@ fn merge_terms(
     // Each part's terms as integer keys, read in order.
     let keys: Vec<Vec<u64>> = parts
         .iter()
-        .map(|p| (0..p.dict.len() as u32).map(|i| prefix_key(p.dict.term(i))).collect())
+        .map(|p| {
+            (0..p.dict.len() as u32)
+                .map(|i| prefix_key(p.dict.term(i)))
+                .collect()
+        })
         .collect();
     // The next term of each part, by key.
     let mut heap: BinaryHeap<Reverse<(u64, u32, u32)>> = BinaryHeap::with_capacity(parts.len());
@@ -103,8 +107,7 @@ fn merge_terms(
     let mut group: Vec<(&str, u32, u32)> = Vec::new();
     while let Some(Reverse((key, part, id))) = heap.pop() {
         let next_key = keys[part as usize].get(id as usize + 1).copied();
-        let alone = next_key != Some(key)
-            && heap.peek().is_none_or(|Reverse((k, _, _))| *k != key);
+        let alone = next_key != Some(key) && heap.peek().is_none_or(|Reverse((k, _, _))| *k != key);
         if alone {
             // The common case: a term no other part has, whose key no other term shares.
             if let Some(k) = next_key {
@@ -149,10 +152,7 @@ fn merge_terms(
             while i < group.len() && group[i].0 == term {
                 let (_, part, id) = group[i];
                 maps[part as usize][id as usize] = new_id;
-                writer.append(
-                    parts[part as usize].postings.term(id),
-                    bases[part as usize],
-                );
+                writer.append(parts[part as usize].postings.term(id), bases[part as usize]);
                 i += 1;
             }
             writer.end_term();

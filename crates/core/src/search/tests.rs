@@ -368,3 +368,32 @@ proptest! {
         prop_assert_eq!(a.search(&query, Sort::Relevance), b.search(&query, Sort::Relevance));
     }
 }
+
+#[test]
+fn a_word_being_typed_reaches_its_most_frequent_completions() {
+    // See: #9 ("t" reaches a hundred thousand terms in an archive of mail; the page
+    // must answer within a frame).
+    let docs: Vec<String> = (0..400)
+        .map(|i| {
+            // Term t{k} is in k % 7 + 1 documents.
+            let k = i % 160;
+            format!("{{\"id\":\"d{i}\",\"title\":\"x\",\"body\":\"t{k:03} filler\"}}")
+        })
+        .collect();
+    let c = corpus(&format!("[{}]", docs.join(",")));
+    let index = SearchIndex::build(&c);
+    let query = Query::parse("t");
+    let got: BTreeSet<u32> = index
+        .search(&query, Sort::Relevance)
+        .matches
+        .iter()
+        .collect();
+    let want = oracle::matching(&c, &query, index.stemmer());
+    assert_eq!(got, want);
+    assert!(
+        got.len() < 400,
+        "only the most frequent completions: {}",
+        got.len()
+    );
+    assert!(got.len() >= 250);
+}
