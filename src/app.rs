@@ -22,6 +22,7 @@ use crate::components::filters::ActiveFilters;
 use crate::components::notices::{CorpusError, LoadProblems};
 use crate::components::result_list::{ResultList, ResultsHeader};
 use crate::components::search_bar::SearchBar;
+use crate::components::staged::Later;
 use crate::components::theme_toggle::{self as theme_toggle, ThemeCtx, ThemeToggle};
 use crate::components::timeline::Timeline;
 use crate::context::{MatchCursor, Nav, Phase, Session};
@@ -314,7 +315,9 @@ pub fn ArchiveView() -> impl IntoView {
                     >
                         "Done"
                     </button>
-                    <FacetPanel />
+                    <Later after=1>
+                        <FacetPanel />
+                    </Later>
                 </aside>
                 <section
                     class="results"
@@ -323,7 +326,9 @@ pub fn ArchiveView() -> impl IntoView {
                     data-testid="results"
                 >
                     <ActiveFilters />
-                    <Timeline />
+                    <Later after=2 placeholder="timeline timeline--placeholder">
+                        <Timeline />
+                    </Later>
                     <ResultsHeader filters_open />
                     {move || match view.get() {
                         View::List => view! { <ResultList /> }.into_any(),

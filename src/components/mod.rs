@@ -9,5 +9,6 @@ pub mod marked;
 pub mod notices;
 pub mod result_list;
 pub mod search_bar;
+pub mod staged;
 pub mod theme_toggle;
 pub mod timeline;

@@ -26,7 +26,7 @@ use crate::state::View;
 /// Row height (px) until a row has been measured.
 const DEFAULT_ROW_HEIGHT: f64 = 168.0;
 /// Rows asked for above and below the visible ones.
-const OVERSCAN: u32 = 6;
+const OVERSCAN: u32 = 4;
 
 /// "234 documents" / "3 documents match", the order, list or chronology, and (on narrow
 /// screens) the button that opens the filters.

@@ -35,6 +35,8 @@ const HEIGHT: i32 = 96;
 const AXIS: i32 = 18;
 /// A drag shorter than this (px) is a click.
 const CLICK_SLOP: f64 = 4.0;
+/// Quiet time before the screen reader table follows the bars.
+const TABLE_SETTLE_MS: u64 = 300;
 
 /// The timeline above the results.
 #[component]
@@ -387,22 +389,31 @@ fn TimelineChart(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
             Some(((first as f64 * w) as i32, ((last + 1) as f64 * w) as i32))
         })
     };
-    let labels = move || {
+    // Labels follow the bars' dates, not their counts: a memo keeps them while typing.
+    let labels = Memo::new(move |_| {
         let max_labels = (width.get() / 70.0).max(2.0) as usize;
         data.with(|d| {
             d.as_ref()
                 .map(|d| d.histogram.labels(max_labels))
                 .unwrap_or_default()
         })
-    };
-    let bars = move || {
-        buckets.with(|(g, b)| {
-            b.iter()
-                .enumerate()
-                .map(|(i, b)| (i, *b, *g))
-                .collect::<Vec<_>>()
-        })
-    };
+    });
+    // The bars: one effect keeps a row of <rect>s in step with the counts, touching only
+    // the attributes that changed (a keystroke changes most counts; hundreds of reactive
+    // bars cost more than the drawing).
+    let layer = NodeRef::<leptos::svg::G>::new();
+    let drawn = StoredValue::new_local(Vec::<DrawnBar>::new());
+    Effect::new(move |_| {
+        let Some(g) = layer.get() else {
+            return;
+        };
+        let w = bar_width();
+        let top = max.get();
+        let on = active.get();
+        buckets.with(|(gran, b)| {
+            drawn.update_value(|drawn| sync_bars(&g, drawn, b, *gran, top, w, on));
+        });
+    });
     view! {
         <div
             class="timeline__chart"
@@ -427,20 +438,11 @@ fn TimelineChart(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
                             }
                         })
                 }}
-                <For each=bars key=|(_, b, g)| (b.start, *g) let:bar>
-                    <TimelineColumn
-                        index=bar.0
-                        bucket=bar.1
-                        granularity=bar.2
-                        buckets
-                        max
-                        bar_width=Signal::derive(bar_width)
-                        active
-                    />
-                </For>
+                <g node_ref=layer></g>
                 {move || {
                     let w = bar_width();
-                    labels()
+                    labels
+                        .get()
                         .into_iter()
                         .map(|(i, text)| {
                             let x = (i as f64 * w).round() as i32;
@@ -469,51 +471,105 @@ fn TimelineChart(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
     }
 }
 
-/// One bar, positioned by its index; its height follows the counts.
-#[component]
-fn TimelineColumn(
-    index: usize,
-    bucket: Bucket,
+/// A bar as last drawn: its element and attribute values.
+struct DrawnBar {
+    el: web_sys::Element,
+    key: (i32, i32),
+    values: [i32; 5],
+    active: bool,
+}
+
+/// Brings the drawn bars in step with `buckets`: adds or removes <rect>s at the end, and
+/// sets only the attributes whose values changed.
+fn sync_bars(
+    layer: &web_sys::Element,
+    drawn: &mut Vec<DrawnBar>,
+    buckets: &[Bucket],
     granularity: Granularity,
-    buckets: Memo<(Granularity, Vec<Bucket>)>,
-    max: Memo<usize>,
-    bar_width: Signal<f64>,
-    active: RwSignal<Option<usize>>,
-) -> impl IntoView {
-    let count = Memo::new(move |_| buckets.with(|(_, b)| b.get(index).map_or(0, |b| b.count)));
-    let height = move || {
-        let c = count.get();
-        if c == 0 {
+    max: usize,
+    bar_width: f64,
+    active: Option<usize>,
+) {
+    let Some(doc) = layer.owner_document() else {
+        return;
+    };
+    while drawn.len() > buckets.len() {
+        if let Some(bar) = drawn.pop() {
+            bar.el.remove();
+        }
+    }
+    while drawn.len() < buckets.len() {
+        let Ok(el) = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "rect") else {
+            return;
+        };
+        let _ = el.set_attribute("class", "timeline__column");
+        let _ = el.set_attribute("data-testid", "timeline-bar");
+        let _ = layer.append_child(&el);
+        drawn.push(DrawnBar {
+            el,
+            key: (i32::MIN, i32::MIN),
+            values: [-1; 5],
+            active: false,
+        });
+    }
+    let gap = if bar_width > 4.0 { 1.0 } else { 0.0 };
+    for (i, (bar, b)) in drawn.iter_mut().zip(buckets).enumerate() {
+        let key = (b.start, granularity as i32);
+        if bar.key != key {
+            bar.key = key;
+            let _ = bar
+                .el
+                .set_attribute("data-start", &b.iso_start(granularity));
+            let _ = bar.el.set_attribute("data-end", &b.iso_end(granularity));
+        }
+        let height = if b.count == 0 {
             0
         } else {
-            ((c as f64 / max.get() as f64) * f64::from(HEIGHT - AXIS - 2)).max(2.0) as i32
+            ((b.count as f64 / max.max(1) as f64) * f64::from(HEIGHT - AXIS - 2)).max(2.0) as i32
+        };
+        let x = (i as f64 * bar_width).round() as i32;
+        let w = (((i + 1) as f64 * bar_width - gap).round() as i32 - x).max(1);
+        let values = [b.count as i32, x, HEIGHT - AXIS - height, w, height];
+        for (k, name) in ["data-count", "x", "y", "width", "height"]
+            .iter()
+            .enumerate()
+        {
+            if bar.values[k] != values[k] {
+                let _ = bar.el.set_attribute(name, &values[k].to_string());
+            }
         }
-    };
-    let x = move || (index as f64 * bar_width.get()).round() as i32;
-    let w = move || {
-        let bw = bar_width.get();
-        let gap = if bw > 4.0 { 1.0 } else { 0.0 };
-        ((index + 1) as f64 * bw - gap).round() as i32 - x()
-    };
-    view! {
-        <rect
-            class="timeline__column"
-            class:timeline__column--active=move || active.get() == Some(index)
-            data-testid="timeline-bar"
-            data-start=bucket.iso_start(granularity)
-            data-end=bucket.iso_end(granularity)
-            data-count=move || count.get()
-            x=x
-            y=move || HEIGHT - AXIS - height()
-            width=move || w().max(1)
-            height=height
-        />
+        bar.values = values;
+        let is_active = active == Some(i);
+        if bar.active != is_active {
+            bar.active = is_active;
+            let _ = bar
+                .el
+                .class_list()
+                .toggle_with_force("timeline__column--active", is_active);
+        }
     }
 }
 
 /// Every bar's count as a table, for screen readers.
 #[component]
 fn TimelineTable(data: Memo<Option<Data>>) -> impl IntoView {
+    // Rebuilt once the counts settle, not on every keystroke: nobody reads a table
+    // between two keys, and its hundreds of cells would cost each of them.
+    let settled = RwSignal::new(None::<Data>);
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let d = data.get();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(
+            move || settled.set(d),
+            std::time::Duration::from_millis(TABLE_SETTLE_MS),
+        )
+        .ok();
+        pending.set_value(h);
+    });
+    let data = settled;
     view! {
         <table class="visually-hidden">
             <caption>"Documents per period"</caption>

@@ -215,10 +215,9 @@ impl Load {
     /// How large the current run may grow: smaller towards the end of a file of known
     /// size, so that every worker finishes at about the same time.
     fn run_limit(&self) -> usize {
-        let left = self
-            .progress
-            .total
-            .map_or(usize::MAX, |t| t.saturating_sub(self.progress.bytes) as usize);
+        let left = self.progress.total.map_or(usize::MAX, |t| {
+            t.saturating_sub(self.progress.bytes) as usize
+        });
         let workers = 1 + self.helpers.len();
         self.run_limit.min((left / (2 * workers)).max(1 << 20))
     }

@@ -6,7 +6,8 @@
 //   /sub/path/…               → dist/, to prove the build works under any sub-path
 //   /bench/…                  → bench/ (the benchmark page)
 //   /corpora/…                → target/corpora/ (generated corpora)
-//   /minisearch/…             → node_modules/minisearch/dist/ (the benchmark anchor)
+//   /minisearch/…             → node_modules/minisearch/dist/ (benchmark peers)
+//   /flexsearch/…             → node_modules/flexsearch/dist/
 //
 // Usage: node tests/e2e/server.mjs [port]   (default 4173)
 import { createServer } from 'node:http';
@@ -15,13 +16,14 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const dist = join(root, 'dist');
+const dist = process.env.CHRONICLE_DIST ? join(root, process.env.CHRONICLE_DIST) : join(root, 'dist');
 const fixtures = join(root, 'tests', 'fixtures');
 const generated = join(root, 'target', 'corpora');
 const mounts = [
   ['/bench/', join(root, 'bench')],
   ['/corpora/', generated],
   ['/minisearch/', join(root, 'node_modules', 'minisearch', 'dist')],
+  ['/flexsearch/', join(root, 'node_modules', 'flexsearch', 'dist')],
 ];
 const port = Number(process.argv[2] || process.env.PORT || 4173);
 

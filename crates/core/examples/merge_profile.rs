@@ -34,10 +34,7 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3
     );
     if std::env::var("REPEAT").is_ok() {
-        let segs: Vec<_> = all
-            .iter()
-            .map(chronicle_core::codec::to_bytes)
-            .collect();
+        let segs: Vec<_> = all.iter().map(chronicle_core::codec::to_bytes).collect();
         for _ in 0..5 {
             let ps: Vec<Part> = segs
                 .iter()

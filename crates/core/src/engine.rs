@@ -37,6 +37,9 @@ pub const SNIPPET_CHARS: usize = 220;
 /// Only the first this many bytes of a body are searched for its best passage (a mail
 /// with a 200 KB attachment finds its passage in the text before it).
 pub const SNIPPET_SCAN_BYTES: usize = 128 * 1024;
+/// The first look for a passage: this many bytes, then [`SNIPPET_SCAN_BYTES`] if none of
+/// the words is there.
+pub const SNIPPET_FIRST_SCAN_BYTES: usize = 16 * 1024;
 /// Facet values listed before "Show more".
 pub const FACET_TOP: u32 = 8;
 /// Longest block of a document's text, in bytes: longer paragraphs are cut at a space.
@@ -268,8 +271,14 @@ impl Engine {
         let title = a.title_of(d).to_string();
         let title_marks = marks(&highlighter.title_ranges(&title));
         let body = a.body(d);
-        let scan = floor_char_boundary(&body, SNIPPET_SCAN_BYTES);
-        let snippet = highlighter.snippet(&body[..scan], SNIPPET_CHARS);
+        // The opening first; further only if the words are not there (most matches of a
+        // long mail are near its start, and scanning costs per byte).
+        let mut scan = floor_char_boundary(&body, SNIPPET_FIRST_SCAN_BYTES);
+        let mut snippet = highlighter.snippet(&body[..scan], SNIPPET_CHARS);
+        if snippet.marks.is_empty() && scan < body.len() {
+            scan = floor_char_boundary(&body, SNIPPET_SCAN_BYTES);
+            snippet = highlighter.snippet(&body[..scan], SNIPPET_CHARS);
+        }
         ResultRow {
             position,
             id: a.id_of(d).to_string(),

@@ -15,8 +15,8 @@
 //! - a word matches a document containing it exactly, a word with the same stem (plain
 //!   words only: see [`Stemmer::stem_key`]), a word it starts (only the last word, while
 //!   typing: its [`PREFIX_LIMIT`](eval::PREFIX_LIMIT) most frequent completions), or a
-//!   word within one typo (words of 5+ characters) or two (9+) (the
-//!   [`TYPO_LIMIT`](eval::TYPO_LIMIT) closest, then most frequent, typo forms);
+//!   word within one typo (words of 5+ characters) or two (9+), never on its first letter
+//!   (the [`TYPO_LIMIT`](eval::TYPO_LIMIT) closest, then most frequent, typo forms);
 //! - a phrase matches its exact words at consecutive positions (the last as a prefix
 //!   while typing); a field query matches as [`fields::words_match`] says;
 //! - `-x` removes documents that contain `x` exactly or by stem;

@@ -61,6 +61,7 @@ fn reached_forms(
         let typos: Vec<(usize, usize, &String)> = df
             .iter()
             .filter(|(t, _)| !same_stem(t) && !out.contains(*t))
+            .filter(|(t, _)| t.chars().next() == q.chars().next())
             .map(|(t, &n)| (levenshtein(t, q), n, t))
             .filter(|(d, _, _)| *d <= budget)
             .collect();
