@@ -1,12 +1,15 @@
-// One benchmark run in the browser: one engine, one corpus, the fixed query list.
+// One engine-only benchmark run in the browser: one engine, one corpus, the fixed query
+// list, on the page's own thread (no worker, no UI: the engines alone).
 //
-//   page.html?engine=chronicle|minisearch&corpus=URL&js=URL&wasm=URL[&warm=1][&only=ready][&chunk=N]
+//   page.html?engine=chronicle|minisearch|flexsearch&corpus=URL&js=URL&wasm=URL
+//            [&warm=1][&only=ready][&chunk=N]
 //
-// Both engines start from the same fetched bytes. "Ready" is the time from having the
+// The engines start from the same fetched bytes. "Ready" is the time from having the
 // bytes to being able to search: for Chronicle, copying them into wasm, parsing,
-// validating and indexing; for MiniSearch, decoding, JSON.parse and addAll. Each query
-// is timed as the work needed to show the first page: the number of matches and the
-// top 20 in rank order. The result is left in window.benchResult.
+// validating and indexing on one thread (the app uses every core: see the end-to-end
+// figures); for MiniSearch and FlexSearch, decoding, JSON.parse and adding every
+// document. Each query is timed as the work needed to show the first page: the number of
+// matches and the top 20 in rank order. The result is left in window.benchResult.
 const params = new URLSearchParams(location.search);
 const engineName = params.get('engine');
 const status = document.getElementById('status');
@@ -39,11 +42,32 @@ async function main() {
   let chronicle = null;
   let wasm = null;
   if (engineName === 'chronicle') {
-    chronicle = await import(params.get('js'));
-    wasm = await chronicle.default({ module_or_path: params.get('wasm') });
+    // The app's glue defines the global `wasm_bindgen` (it is a classic script, so that
+    // workers and offline files can load it too).
+    await new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = params.get('js');
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`cannot load ${script.src}`));
+      document.head.append(script);
+    });
+    chronicle = window.wasm_bindgen;
+    wasm = await chronicle({ module_or_path: params.get('wasm') });
     if (warm) chronicle.warmUp();
   }
   const MiniSearch = engineName === 'minisearch' ? (await import('/minisearch/es/index.js')).default : null;
+  const FlexSearch = engineName === 'flexsearch' ? await import('/flexsearch/flexsearch.bundle.module.min.js') : null;
+  // FlexSearch as a site would set it up for search-as-you-type: forward tokenizing
+  // (prefixes), title and text indexed apart; a query's result is the union of both
+  // fields, title hits first. It returns at most `limit` ids, so counts stop at 1,000.
+  const flexOptions = { tokenize: 'forward', document: { id: 'n', index: ['title', 'all'] } };
+  const flexSearch = (idx, q) => {
+    const res = idx.search(q, { index: ['title', 'all'], limit: 1000 });
+    const seen = new Set();
+    for (const f of ['title', 'all']) for (const id of res.find((r) => r.field === f)?.result ?? []) seen.add(id);
+    return seen;
+  };
+  const flexAdd = (idx, docs) => docs.forEach((d, n) => idx.add({ n, title: d.title, all: `${d.title} ${d.body}` }));
   const miniSearchOptions = {
     fields: ['title', 'body'],
     searchOptions: {
@@ -57,6 +81,11 @@ async function main() {
     const w = new MiniSearch(miniSearchOptions);
     w.addAll(JSON.parse(await (await fetch('/corpora/warmup.json')).text()).documents);
     for (const q of ['union', 'gov', 'goverment', 'state union', 'peace war', 'negotiation']) w.search(q);
+  }
+  if (FlexSearch && warm) {
+    const w = new FlexSearch.Document(flexOptions);
+    flexAdd(w, JSON.parse(await (await fetch('/corpora/warmup.json')).text()).documents);
+    for (const q of ['union', 'gov', 'goverment', 'state union', 'peace war', 'negotiation']) flexSearch(w, q);
   }
   const bytes = await download;
   gc();
@@ -89,6 +118,19 @@ async function main() {
     };
     window.chronicleEngine = engine;
     wasmMemory = memory;
+  } else if (engineName === 'flexsearch') {
+    const t0 = performance.now();
+    const parsed = JSON.parse(new TextDecoder().decode(bytes));
+    const docs = Array.isArray(parsed) ? parsed : parsed.documents;
+    const idx = new FlexSearch.Document(flexOptions);
+    flexAdd(idx, docs);
+    ready = performance.now() - t0;
+    search = (q) => {
+      const ids = flexSearch(idx, miniSearchQuery(q));
+      return [ids.size, Math.min(20, ids.size)];
+    };
+    extra = { documents: docs.length, terms: 0 };
+    window.keepAlive = { idx, docs };
   } else {
     const options = miniSearchOptions;
     const t0 = performance.now();

@@ -350,6 +350,9 @@ impl Default for Session {
 
 /// A later answer about the same document: new blocks join those held (a reader
 /// scrolling through a long document), counts replace counts.
+/// Most blocks of a long document held on the page's side.
+const MAX_HELD_BLOCKS: usize = 2_000;
+
 fn merge_doc(old: Option<DocAnswer>, new: DocAnswer) -> DocAnswer {
     let Some(mut old) = old.filter(|o| {
         o.meta.as_ref().map(|m| &m.id) == new.meta.as_ref().map(|m| &m.id)
@@ -357,11 +360,19 @@ fn merge_doc(old: Option<DocAnswer>, new: DocAnswer) -> DocAnswer {
     }) else {
         return new;
     };
+    let new_centre = new.blocks.get(new.blocks.len() / 2).map_or(0, |b| b.index);
     for b in new.blocks {
         match old.blocks.binary_search_by_key(&b.index, |x| x.index) {
             Ok(i) => old.blocks[i] = b,
             Err(i) => old.blocks.insert(i, b),
         }
+    }
+    // Keep what is near the newest blocks: a reader scrolling through a 50 MB mailbox
+    // must not end up holding all of it.
+    if old.blocks.len() > MAX_HELD_BLOCKS {
+        let centre = new_centre;
+        old.blocks
+            .retain(|b| b.index.abs_diff(centre) <= MAX_HELD_BLOCKS as u32 / 2);
     }
     if new.matches.is_some() {
         old.matches = new.matches;

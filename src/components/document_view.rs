@@ -15,6 +15,7 @@ use chronicle_core::format::thousands;
 use chronicle_core::protocol::{Block, DocAnswer, DocMeta};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::marked::marked;
@@ -135,7 +136,8 @@ pub fn DocumentView() -> impl IntoView {
         (Some(i), Some(n)) => format!("Match {} of {}", thousands(i + 1), thousands(n as usize)),
     };
     let has_matches = move || counts.get().0.is_some_and(|n| n > 0);
-    let long = move || counts.get().1 > ALL_BLOCKS;
+    // A memo: the body is built once per document, not again with every answer.
+    let long = Memo::new(move |_| counts.get().1 > ALL_BLOCKS);
     let title = move || {
         meta.with(|m| {
             m.as_ref()
@@ -190,7 +192,7 @@ pub fn DocumentView() -> impl IntoView {
                 {title}
             </h2>
             {move || meta.get().map(|m| metadata(&m))}
-            {move || if long() {
+            {move || if long.get() {
                 view! { <LongBody /> }.into_any()
             } else {
                 view! { <WholeBody /> }.into_any()
@@ -224,20 +226,47 @@ fn block(b: &Block) -> impl IntoView {
 fn LongBody() -> impl IntoView {
     let session = use_session();
     let nav = use_nav();
-    let scroller = NodeRef::<Div>::new();
+    let body = NodeRef::<Div>::new();
+    // How far the reader has scrolled into the body, and how much of it shows. The pane
+    // around the body scrolls (the title and metadata scroll away above it); where the
+    // body starts in the pane is read when the pane is laid out, never while scrolling.
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(800.0f64);
+    let body_top = StoredValue::new(0.0f64);
     Effect::new(move |_| {
-        let Some(el) = scroller.get() else {
+        let Some(el) = body.get() else {
             return;
         };
-        let o = observe_height(&el, move |h| {
+        let Some(pane) = el
+            .closest(".document")
+            .ok()
+            .flatten()
+            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let inner: web_sys::HtmlElement = el.clone().into();
+        let laid_out = pane.clone();
+        let observer = observe_height(&pane, move |h| {
+            body_top.set_value(f64::from(inner.offset_top()));
+            let top = f64::from(laid_out.scroll_top()) - body_top.get_value();
+            let _ = scroll_top.try_set(top.max(0.0));
             let _ = viewport.try_set(h);
         });
+        let scrolled = pane.clone();
+        let on_scroll = Closure::<dyn Fn()>::new(move || {
+            let top = f64::from(scrolled.scroll_top()) - body_top.get_value();
+            let _ = scroll_top.try_set(top.max(0.0));
+        });
+        let _ = pane.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+        let on_scroll = send_wrapper::SendWrapper::new(on_scroll);
         on_cleanup(move || {
-            if let Some(o) = o {
+            if let Some(o) = observer {
                 o.disconnect();
             }
+            let _ = pane
+                .remove_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+            drop(on_scroll);
         });
     });
     // Where each block starts, by estimate.
@@ -265,12 +294,13 @@ fn LongBody() -> impl IntoView {
     // Ask for the blocks coming into view.
     Effect::new(move |_| {
         let (first, last) = in_view.get();
-        let (held_first, held_last) = session.doc.with_untracked(|d| {
-            d.as_ref()
-                .and_then(|d| Some((d.blocks.first()?.index, d.blocks.last()?.index)))
-                .unwrap_or((u32::MAX, 0))
+        let missing = session.doc.with_untracked(|d| {
+            d.as_ref().is_none_or(|d| {
+                let last = last.min((d.block_chars.len() as u32).saturating_sub(1));
+                (first..=last).any(|i| d.blocks.binary_search_by_key(&i, |b| b.index).is_err())
+            })
         });
-        if first < held_first || last > held_last + 1 {
+        if missing {
             let start = first.saturating_sub(AROUND);
             let count = last - start + 2 * AROUND;
             let (id, q) = nav
@@ -302,23 +332,14 @@ fn LongBody() -> impl IntoView {
     let total = move || offsets.with(|o| o.last().copied().unwrap_or(0.0)).round() as i64;
     view! {
         <div
-            class="document__scroller"
-            node_ref=scroller
-            on:scroll=move |_| {
-                if let Some(el) = scroller.get_untracked() {
-                    scroll_top.set(f64::from(el.scroll_top()));
-                }
-            }
+            class="document__body document__body--long"
+            data-testid="document-body"
+            dir="auto"
+            node_ref=body
+            style:padding-top=move || format!("{}px", pad())
+            style:height=move || format!("{}px", total())
         >
-            <div
-                class="document__body document__body--long"
-                data-testid="document-body"
-                dir="auto"
-                style:padding-top=move || format!("{}px", pad())
-                style:height=move || format!("{}px", total())
-            >
-                <For each=shown key=|b| (b.index, b.marks.clone()) children=|b: Block| block(&b) />
-            </div>
+            <For each=shown key=|b| (b.index, b.marks.clone()) children=|b: Block| block(&b) />
         </div>
     }
 }

@@ -57,6 +57,7 @@ struct State {
     joined: u32,
     last_snapshot: f64,
     last_progress: f64,
+    last_reported: Option<Progress>,
     failed: bool,
     /// Resolves the loader's wait for parts.
     wake: Option<js_sys::Function>,
@@ -239,6 +240,7 @@ fn attach_helpers(state: &Shared, ports: Vec<MessagePort>) {
                     fail(&mut st, message, None);
                 }
             }
+            report_progress(&mut st);
             if let Some(wake) = st.wake.take() {
                 let _ = wake.call0(&JsValue::NULL);
             }
@@ -443,6 +445,7 @@ async fn own_work(state: Shared) {
             };
             let left = load.work(now() + SLICE_MS);
             let input_done = load.input_done;
+            report_progress(&mut st);
             if let Some(wake) = st.wake.take() {
                 let _ = wake.call0(&JsValue::NULL);
             }
@@ -487,13 +490,22 @@ fn feed(state: &Shared, chunk: &[u8]) -> Result<(), String> {
         load_failed(&mut st, &e);
         return Err(String::new());
     }
-    let progress = load.progress;
+    report_progress(&mut st);
+    Ok(())
+}
+
+/// Tells the page how far loading has got, at most every [`PROGRESS_EVERY_MS`] and only
+/// when it moved.
+fn report_progress(st: &mut State) {
+    let Some(progress) = st.load.as_ref().map(|l| l.progress) else {
+        return;
+    };
     let t = now();
-    if t - st.last_progress >= PROGRESS_EVERY_MS {
+    if t - st.last_progress >= PROGRESS_EVERY_MS && st.last_reported != Some(progress) {
         st.last_progress = t;
+        st.last_reported = Some(progress);
         post(&FromEngine::Progress(progress));
     }
-    Ok(())
 }
 
 /// Whether the splitting should pause for the engine's own reading (its backlog is large
@@ -574,14 +586,16 @@ async fn read_files(state: &Shared, mut files: Vec<File>) -> Result<(), String> 
                 let Some(load) = st.load.as_mut() else {
                     return Err(String::new());
                 };
-                load.progress.bytes += file.size() as u64;
                 let id = chronicle_core::seed::id_from_file_name(&name);
                 match chronicle_core::seed::parse_seed(&text, &id, &name) {
                     Ok(seed) => {
                         load.add_problems(seed.problems, 0);
-                        load.add_parsed(seed.document, name.clone());
+                        load.add_parsed(seed.document, name.clone(), file.size() as u64);
                     }
-                    Err(problem) => load.add_problems(vec![*problem], 1),
+                    Err(problem) => {
+                        load.add_problems(vec![*problem], 1);
+                        load.skipped(file.size() as u64);
+                    }
                 }
             }
             Kind::Other => skipped.push(name),

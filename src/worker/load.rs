@@ -35,7 +35,7 @@ enum Own {
     /// A document's JSON text, its number and position in its file, and the file.
     Raw(u32, u32, Position, String, Option<Rc<str>>),
     /// A document read already (from a text file), of run `.0`, from file `.2`.
-    Parsed(u32, Document, String),
+    Parsed(u32, Box<Document>, String),
     /// The end of a run.
     End(u32),
 }
@@ -56,8 +56,13 @@ enum Owner {
 
 /// Loading in progress. See the module docs.
 pub struct Load {
-    /// How far it has got.
+    /// How far it has got: bytes and documents indexed (of runs finished), so the bar
+    /// moves with the work, not with the download, which is much quicker.
     pub progress: Progress,
+    /// Bytes of input read so far.
+    read: u64,
+    /// Bytes and documents of each run not finished yet.
+    pending: BTreeMap<u32, (u64, u64)>,
     /// What the files say at the corpus level so far.
     pub summary: Summary,
     /// Parts finished and not yet joined, by run.
@@ -92,6 +97,8 @@ impl Load {
                 ..Default::default()
             },
             summary: Summary::default(),
+            read: 0,
+            pending: BTreeMap::new(),
             parts: BTreeMap::new(),
             runs: 0,
             input_done: false,
@@ -133,7 +140,7 @@ impl Load {
 
     /// Adds the next chunk of the current file.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), LoadError> {
-        self.progress.bytes += chunk.len() as u64;
+        self.read += chunk.len() as u64;
         let Some(mut loader) = self.loader.take() else {
             return Ok(());
         };
@@ -162,11 +169,12 @@ impl Load {
     }
 
     /// Adds a document read already (a text file), naming its file.
-    pub fn add_parsed(&mut self, doc: Document, file: String) {
-        self.progress.documents += 1;
+    pub fn add_parsed(&mut self, doc: Document, file: String, bytes: u64) {
+        self.read += bytes;
         let run = self.run_for(Some(Owner::Engine));
+        self.count(run, bytes);
         self.own_bytes += doc.body.len();
-        self.own.push_back(Own::Parsed(run, doc, file));
+        self.own.push_back(Own::Parsed(run, Box::new(doc), file));
     }
 
     /// Records problems found outside corpus files (unreadable files).
@@ -179,6 +187,31 @@ impl Load {
     pub fn end_input(&mut self) {
         self.end_run();
         self.input_done = true;
+    }
+
+    /// Input of `bytes` that holds no document (an unreadable file): read and done.
+    pub fn skipped(&mut self, bytes: u64) {
+        self.read += bytes;
+        self.progress.bytes += bytes;
+    }
+
+    /// Counts a document of `bytes` into its run.
+    fn count(&mut self, run: u32, bytes: u64) {
+        let p = self.pending.entry(run).or_default();
+        p.0 += bytes;
+        p.1 += 1;
+    }
+
+    /// A run is indexed: its bytes and documents count as done. With the last one, the
+    /// whole input does (the bytes between documents too).
+    fn finished(&mut self, run: u32) {
+        if let Some((bytes, docs)) = self.pending.remove(&run) {
+            self.progress.bytes += bytes;
+            self.progress.documents += docs;
+        }
+        if self.input_done && self.pending.is_empty() {
+            self.progress.bytes = self.progress.bytes.max(self.read);
+        }
     }
 
     /// The run the next document goes to, starting one (and ending the current one)
@@ -215,9 +248,10 @@ impl Load {
     /// How large the current run may grow: smaller towards the end of a file of known
     /// size, so that every worker finishes at about the same time.
     fn run_limit(&self) -> usize {
-        let left = self.progress.total.map_or(usize::MAX, |t| {
-            t.saturating_sub(self.progress.bytes) as usize
-        });
+        let left = self
+            .progress
+            .total
+            .map_or(usize::MAX, |t| t.saturating_sub(self.read) as usize);
         let workers = 1 + self.helpers.len();
         self.run_limit.min((left / (2 * workers)).max(1 << 20))
     }
@@ -260,8 +294,8 @@ impl Load {
 
     /// A document's JSON text, found by the loader.
     fn document(&mut self, index: usize, text: &str, at: Position) {
-        self.progress.documents += 1;
         let run = self.run_for(None);
+        self.count(run, text.len() as u64);
         let Some((_, owner, bytes)) = &mut self.current else {
             return;
         };
@@ -328,13 +362,14 @@ impl Load {
                         index: 0,
                         position: Position { line: 1, column: 1 },
                     };
-                    r.part.add_from(doc, place, &file);
+                    r.part.add_from(*doc, place, &file);
                 }
                 Own::End(run) => {
                     if let Some(mut r) = self.own_run.take().filter(|r| r.run == run) {
                         let rejected = r.reader.rejected;
                         let problems = std::mem::take(&mut r.reader.problems);
                         self.parts.insert(run, r.part.finish(problems, rejected));
+                        self.finished(run);
                     }
                 }
             }
@@ -364,6 +399,7 @@ impl Load {
             }
         }
         self.parts.insert(run, part);
+        self.finished(run);
     }
 
     /// The finished parts that follow run `from` without a gap (to join next).

@@ -3,6 +3,10 @@
 //   /                         → dist/ (the app with the demo corpus)
 //   /fixtures/NAME/…          → dist/, but corpus.json is tests/fixtures/NAME.json
 //                               (or target/corpora/NAME.json, the generated corpora)
+//   /csp/…                    → any of these, under the strict Content-Security-Policy
+//                               the README gives (the CSP test)
+//   /slow/fixtures/NAME/…     → the same, but corpus.json trickles in at about 4 MB/s
+//                               (to see what the page does while a large archive loads)
 //   /sub/path/…               → dist/, to prove the build works under any sub-path
 //   /bench/…                  → bench/ (the benchmark page)
 //   /corpora/…                → target/corpora/ (generated corpora)
@@ -74,16 +78,39 @@ async function resolveFile(pathname) {
   return inside(dist, rel);
 }
 
+/** The policy the README tells publishers to use. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+const SLOW_CHUNK = 128 * 1024;
+const SLOW_PAUSE_MS = 30;
+
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
-  const file = await resolveFile(url.pathname);
+  const csp = url.pathname.startsWith('/csp/');
+  const path = csp ? url.pathname.slice('/csp'.length) : url.pathname;
+  const slow = path.startsWith('/slow/fixtures/');
+  const file = await resolveFile(slow ? path.slice('/slow'.length) : path);
   try {
     if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
     const body = await readFile(file);
     res.writeHead(200, {
       'content-type': types[extname(file)] || 'application/octet-stream',
+      'content-length': body.length,
       'cache-control': 'no-store',
+      // As a CDN would serve the embed's files: pages on other sites may use them.
+      'access-control-allow-origin': '*',
+      ...(csp ? { 'content-security-policy': STRICT_CSP } : {}),
     });
+    if (slow && path.endsWith('/corpus.json')) {
+      for (let at = 0; at < body.length && !res.destroyed; at += SLOW_CHUNK) {
+        res.write(body.subarray(at, at + SLOW_CHUNK));
+        await new Promise((r) => setTimeout(r, SLOW_PAUSE_MS));
+      }
+      res.end();
+      return;
+    }
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

@@ -1,5 +1,5 @@
-// Works anywhere: one file from disk, any sub-path, inside other sites, on a phone.
-// See: #5
+// Works anywhere: one file from disk, any sub-path, inside other sites, on a phone; the
+// engine runs in a Web Worker in each of them. See: #5, #9
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
@@ -15,6 +15,10 @@ test('the single file opens from file://, searches, opens a document, and asks t
   await page.goto(url);
   await expect(page.getByTestId('result-count')).toContainText('234 documents', { timeout: 20_000 });
   await expect(page).toHaveTitle(/State of the Union/);
+  // The engine runs in a worker (from a Blob URL: a file:// page may not start one from a
+  // file).
+  expect(page.workers().length).toBeGreaterThan(0);
+  expect(page.workers().every((w) => w.url().startsWith('blob:'))).toBe(true);
   await search(page, 'idlib');
   await expect(page.getByTestId('result-count')).toContainText('1 document');
   await page.getByTestId('result-title').first().click();
@@ -99,6 +103,20 @@ test('two script-tag embeds with different corpora work independently, styles se
   // …and Chronicle's styles do not get out.
   expect(await page.locator('#host-mark').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 0, 0)');
   expect(await page.locator('#host-heading').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 0, 0)');
+});
+
+test('a script-tag embed on another site than its files: the worker comes from a Blob URL', async ({ page, baseURL }) => {
+  // The page is on http://localhost:PORT, Chronicle's files and corpus on 127.0.0.1:PORT.
+  const host = new URL('static/fixtures/hosts/cross-origin.html', baseURL!.replace('127.0.0.1', 'localhost'));
+  await page.goto(host.href);
+  const archive = page.locator('#archive');
+  await expect(archive.getByTestId('result-count')).toContainText('1 document');
+  expect(page.workers().length).toBeGreaterThan(0);
+  expect(page.workers().every((w) => w.url().startsWith('blob:'))).toBe(true);
+  await archive.getByTestId('search-input').fill('union');
+  await expect(archive.getByTestId('result-count')).toContainText(/\d+ documents match/);
+  await archive.getByTestId('result-title').first().click();
+  await expect(archive.getByTestId('document-view')).toBeVisible();
 });
 
 test('a 320 px wide screen is usable', async ({ page }) => {

@@ -1,10 +1,13 @@
-//! `cargo xtask bench`: Chronicle against MiniSearch, in the same headless Chromium.
+//! `cargo xtask bench`: Chronicle against MiniSearch and FlexSearch, in the same headless
+//! Chromium.
 //!
 //! # Overview
 //! [`run`] builds the release app, writes the generated corpora ([`write_corpora`]), and
-//! runs `bench/run.mjs`, which loads `bench/page.html` once per engine and corpus, feeds
-//! both engines the same bytes and the same queries (`bench/queries.txt`), and writes
-//! `BENCHMARKS.md` with the numbers and their ratios.
+//! runs `bench/run.mjs`. That measures the real app end to end beside single-page
+//! MiniSearch and FlexSearch sites (`bench/e2e.mjs`, `bench/peer.html`: ready, long tasks,
+//! keystroke → paint), the engines alone (`bench/page.html`: ready, query latency over
+//! `bench/queries.txt`), and native loading, and writes `BENCHMARKS.md` with the numbers
+//! and their ratios.
 
 use std::path::PathBuf;
 
@@ -84,13 +87,18 @@ pub fn run(args: &[String]) -> Result {
     let tools = Tools::setup(true)?;
     step("building the release app into dist/ (trunk build --release)");
     run_command(tools.command("trunk").args(["build", "--release"]))?;
-    write_corpora(&[Generated::Sotu(10_000), Generated::Sotu(50_000)])?;
+    write_corpora(&[
+        Generated::Sotu(10_000),
+        Generated::Mail(6_000),
+        Generated::Mail(50_000),
+        Generated::Huge,
+    ])?;
     // The warm-up archive the app loads during a download, for MiniSearch to warm up on too.
     std::fs::write(
         root().join("target/corpora/warmup.json"),
         chronicle_core::warmup::corpus(chronicle_core::warmup::DOCUMENTS),
     )
     .map_err(|e| e.to_string())?;
-    step("benchmarking in headless Chromium: Chronicle vs MiniSearch (this takes a few minutes)");
+    step("benchmarking in headless Chromium: Chronicle, MiniSearch and FlexSearch, end to end and engine only (about 15 minutes)");
     run_command(tools.command("node").arg("bench/run.mjs"))
 }

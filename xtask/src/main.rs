@@ -182,7 +182,7 @@ fn test() -> Result {
         "tests/fixtures/xss.json",
         "dist-offline/xss.html",
     )?;
-    bench::write_corpora(&[Generated::Sotu(10_000)])?;
+    bench::write_corpora(&[Generated::Sotu(10_000), Generated::Huge])?;
     step("browser tests in headless Chromium (Playwright)");
     run(tools
         .command("npx")
