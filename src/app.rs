@@ -196,7 +196,14 @@ fn DropZone() -> impl IntoView {
         }
     });
     view! {
-        <div class="drop-zone" class:drop-zone--active=move || active.get() data-testid="drop-zone">
+        // A picture of what a drop does, for the eyes only: the "Open archive…" button is
+        // the way in for everyone, screen readers included.
+        <div
+            class="drop-zone"
+            class:drop-zone--active=move || active.get()
+            data-testid="drop-zone"
+            aria-hidden="true"
+        >
             <p class="drop-zone__message">
                 "Drop a corpus (.json, .jsonl) or text files to open them here. Nothing is uploaded."
             </p>

@@ -37,7 +37,7 @@ pub fn SearchBar() -> impl IntoView {
                 />
                 <button
                     type="button"
-                    class="search__help-button"
+                    class="search__help-button button"
                     data-testid="query-help-button"
                     aria-expanded=move || help_open.get().to_string()
                     aria-controls="chronicle-query-help"

@@ -122,7 +122,7 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     view! {
         <button
-            class="theme-toggle"
+            class="theme-toggle button"
             type="button"
             data-testid="theme-toggle"
             data-theme-choice=move || theme.get().attribute().unwrap_or("system")

@@ -1,5 +1,5 @@
-// Bad input gives a clear message and loses nothing. See: #2
-import { test, expect } from './helpers';
+// Bad input gives a clear message and loses nothing. See: #2, #11
+import { test, expect, openArchive } from './helpers';
 
 test('a corpus that is not valid JSON shows the error view with line and column', async ({ page }) => {
   await page.goto('./fixtures/not-json/');
@@ -20,6 +20,21 @@ test('invalid documents are rejected with reasons and the valid ones load', asyn
   await expect(problems).toContainText('duplicate id "good"');
   await expect(problems).toContainText('`2018-13-01` is not a date');
   await expect(problems).toContainText('line 9:67');
+});
+
+test('a document nested 200,000 arrays deep is rejected alone, with its place', async ({ page }) => {
+  await openArchive(page);
+  const deep = `{"title":"Deep on purpose","documents":[
+{"id":"deep","title":"Deep","body":"x","meta":{"m":${'['.repeat(200_000)}${']'.repeat(200_000)}}},
+{"id":"ok","title":"Still here","body":"the rest loads"}]}`;
+  await page.getByTestId('open-archive').setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
+  await expect(page.getByTestId('archive-title')).toHaveText('Deep on purpose');
+  await expect(page.getByTestId('result-count')).toContainText('1 document');
+  await expect(page.getByTestId('result-title')).toHaveText('Still here');
+  await expect(page.getByTestId('rejected-count')).toHaveText('1 document rejected');
+  await page.getByTestId('rejected-count').click();
+  await expect(page.locator('.problems__list')).toContainText('line 2:');
+  await expect(page.locator('.problems__list')).toContainText('nested too deeply');
 });
 
 test.describe('when things break', () => {

@@ -7,9 +7,12 @@
 //! object key carries its byte offset. [`LineIndex`] turns offsets into 1-based
 //! `line:column` [`Position`]s on demand.
 //!
-//! The parser is iterative over arrays and objects up to [`MAX_DEPTH`] levels, rejects
-//! trailing garbage (except through [`parse_prefix`], which JSON Lines detection uses),
-//! and never panics on any input.
+//! The parser recurses into arrays and objects, at most [`MAX_DEPTH`] levels deep (so a
+//! hostile file cannot overflow the stack: deeper is a syntax error at the place it
+//! starts), rejects trailing garbage (except through [`parse_prefix`], which JSON Lines
+//! detection uses), and never panics on any input. Loading never hands it a whole corpus:
+//! the stream reader ([`stream`]) finds each document's extent with a flat scan (a
+//! counter, not recursion), so a document nested too deeply is rejected alone.
 
 use std::fmt;
 

@@ -6,7 +6,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::dictionary::levenshtein;
-use super::fields::{values_of, words_match};
 use super::typo_budget;
 use crate::model::{Corpus, Document};
 use crate::query::{Atom, Field, Query};
@@ -84,9 +83,12 @@ fn word_matches(
         || (positive && reached.contains(token))
 }
 
+/// Whether `words` occur in `tokens` one after the other (the last, with `prefix`, as the
+/// start of a token).
 fn phrase_in(tokens: &[String], words: &[String], prefix: bool) -> bool {
     let n = words.len();
-    n <= tokens.len()
+    n > 0
+        && n <= tokens.len()
         && tokens.windows(n).any(|w| {
             w.iter().zip(words).enumerate().all(|(k, (t, q))| {
                 if prefix && k + 1 == n {
@@ -130,15 +132,31 @@ fn atom_matches(
             field: Field::Title,
             terms: words,
             prefix,
-        } => words_match(&title, words, positive && *prefix),
+        } => phrase_in(&title, words, positive && *prefix),
         Atom::Field {
             field,
             terms: words,
             prefix,
-        } => values_of(doc, *field)
+        } => field_values(doc, *field)
             .iter()
-            .any(|v| words_match(&terms(v), words, positive && *prefix)),
+            .any(|v| phrase_in(&terms(v), words, positive && *prefix)),
         Atom::Date(range) => doc.date.is_some_and(|d| range.contains(&d)),
+    }
+}
+
+/// A document's values of a metadata field, read from the document as the rules name
+/// them (not through the index's field code).
+fn field_values(doc: &Document, field: Field) -> Vec<String> {
+    let one = |v: &Option<String>| v.iter().cloned().collect::<Vec<_>>();
+    match field {
+        Field::Title => vec![doc.title.clone()],
+        Field::Source => one(&doc.source),
+        Field::Agency => one(&doc.agency),
+        Field::Lang => one(&doc.language),
+        Field::Tag => doc.tags.clone(),
+        Field::Person => doc.people.clone(),
+        Field::Place => doc.places.clone(),
+        Field::Org => doc.organizations.clone(),
     }
 }
 
