@@ -25,9 +25,13 @@ const base = `http://127.0.0.1:${port}`;
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 const distFiles = readdirSync(join(root, 'dist'));
-const js = distFiles.find((f) => /^chronicle-app.*\.js$/.test(f));
 const wasmFile = distFiles.find((f) => f.endsWith('_bg.wasm'));
-if (!js || !wasmFile) throw new Error('dist/ has no app build: run cargo xtask build');
+if (!wasmFile) throw new Error('dist/ has no app build: run cargo xtask build');
+// The engine-only page loads the build with the engine's JavaScript API (dist-bench/,
+// `--features bench-api`); the size is the shipped app's.
+const benchFiles = readdirSync(join(root, 'dist-bench'));
+const js = `dist-bench/${benchFiles.find((f) => /^chronicle-app.*\.js$/.test(f))}`;
+const benchWasm = `dist-bench/${benchFiles.find((f) => f.endsWith('_bg.wasm'))}`;
 const wasmBytes = readFileSync(join(root, 'dist', wasmFile));
 const wasmGzip = gzipSync(wasmBytes, { level: 9 }).length;
 
@@ -100,7 +104,7 @@ async function engineOnly(engine, corpus, only) {
   return withBrowser(async (browser) => {
     const page = await browser.newPage();
     const url = `${base}/bench/page.html?engine=${engine}&corpus=${encodeURIComponent(corpus.url)}` +
-      `&js=${encodeURIComponent('/' + js)}&wasm=${encodeURIComponent('/' + wasmFile)}&warm=1` + (only ? `&only=${only}` : '');
+      `&js=${encodeURIComponent('/' + js)}&wasm=${encodeURIComponent('/' + benchWasm)}&warm=1` + (only ? `&only=${only}` : '');
     await page.goto(url);
     await page.waitForFunction(() => window.benchResult, null, { timeout: 20 * 60_000, polling: 500 });
     const result = await page.evaluate(() => window.benchResult);

@@ -119,6 +119,9 @@ pub fn App(options: Options) -> impl IntoView {
     view! {
         <div class="chronicle" class:chronicle--embedded=embedded>
             <DropZone />
+            <Show when=move || matches!(session.phase.get(), Phase::Loading(_))>
+                <FontWarmup />
+            </Show>
             {move || match session.phase.get() {
                 Phase::Loading(p) => view! { <Loading progress=p /> }.into_any(),
                 Phase::Failed(message, position) => view! {
@@ -236,6 +239,61 @@ fn percent(progress: &Progress) -> Option<u64> {
         .map(|t| (progress.bytes * 100 / t).min(100))
 }
 
+/// The fonts, sizes and weights the results use (see the type scale in
+/// `style/tokens.css`): each is looked up once, which costs the first layout needing it.
+const FONT_WARMUP: [(&str, &str, &str); 12] = [
+    ("font-warmup__ui", "var(--text-sm)", "400"),
+    ("font-warmup__ui", "var(--text-xs)", "400"),
+    ("font-warmup__ui", "var(--text-xs)", "700"),
+    ("font-warmup__ui", "var(--text-base)", "400"),
+    ("font-warmup__ui", "var(--text-lg)", "400"),
+    ("font-warmup__ui", "var(--text-lg)", "600"),
+    ("font-warmup__ui", "var(--text-xl)", "700"),
+    ("font-warmup__ui", "var(--text-2xl)", "700"),
+    ("font-warmup__text", "var(--text-sm)", "400"),
+    ("font-warmup__text", "var(--text-base)", "400"),
+    ("font-warmup__text", "var(--text-lg)", "400"),
+    ("font-warmup__text", "var(--text-2xl)", "700"),
+];
+
+/// Text in the scripts archives hold, in each font and size the results use, laid out
+/// unseen while the archive downloads, one per frame: finding a font for a size, or a
+/// fallback font for Arabic or Cyrillic, takes milliseconds each, better spent now than
+/// all at once when the results first show.
+#[component]
+fn FontWarmup() -> impl IntoView {
+    let shown = RwSignal::new(0usize);
+    fn next(shown: RwSignal<usize>) {
+        request_animation_frame(move || {
+            if let Some(n) = shown.try_update(|n| {
+                *n += 1;
+                *n
+            }) {
+                if n < FONT_WARMUP.len() {
+                    next(shown);
+                }
+            }
+        });
+    }
+    next(shown);
+    view! {
+        <span class="font-warmup" aria-hidden="true">
+            {move || {
+                FONT_WARMUP[..shown.get().min(FONT_WARMUP.len())]
+                    .iter()
+                    .map(|&(family, size, weight)| {
+                        view! {
+                            <span class=family style:font-size=size style:font-weight=weight>
+                                "Aé ادلب “” —"
+                            </span>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </span>
+    }
+}
+
 /// "Loading the archive… 12.4 MB of 80.1 MB · 15,200 documents".
 #[component]
 fn Loading(progress: Progress) -> impl IntoView {
@@ -322,7 +380,7 @@ pub fn ArchiveView() -> impl IntoView {
                     >
                         "Done"
                     </button>
-                    <Later after=1>
+                    <Later after=2>
                         <FacetPanel />
                     </Later>
                 </aside>
@@ -333,14 +391,16 @@ pub fn ArchiveView() -> impl IntoView {
                     data-testid="results"
                 >
                     <ActiveFilters />
-                    <Later after=2 placeholder="timeline timeline--placeholder">
+                    <Later after=3 placeholder="timeline timeline--placeholder">
                         <Timeline />
                     </Later>
                     <ResultsHeader filters_open />
-                    {move || match view.get() {
-                        View::List => view! { <ResultList /> }.into_any(),
-                        View::Chronology => view! { <Chronology /> }.into_any(),
-                    }}
+                    <Later after=1>
+                        {move || match view.get() {
+                            View::List => view! { <ResultList /> }.into_any(),
+                            View::Chronology => view! { <Chronology /> }.into_any(),
+                        }}
+                    </Later>
                 </section>
                 <DocumentPane />
             </main>

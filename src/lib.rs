@@ -8,6 +8,7 @@
 //! state lives in the URL fragment ([`state`], [`history`]) so links, reloads and
 //! Back/Forward restore a view, even from `file://`.
 
+#[cfg(feature = "bench-api")]
 pub mod api;
 pub mod app;
 pub mod client;

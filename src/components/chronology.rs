@@ -34,8 +34,12 @@ fn row_heights(el: &web_sys::Element) -> RowHeights {
         style
             .get_property_value(name)
             .ok()
-            .and_then(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
-            .map_or(fallback, |v| v.round() as u32)
+            .and_then(|v| {
+                // Whole pixels ("44px"; a fraction is dropped): no float parsing code.
+                let v = v.trim().trim_end_matches("px").trim();
+                v.split('.').next()?.parse::<u32>().ok()
+            })
+            .unwrap_or(fallback)
     };
     RowHeights {
         year: px("--chronology-year", FALLBACK.year),
@@ -193,7 +197,7 @@ pub fn Chronology() -> impl IntoView {
                 style:padding-top=move || format!("{}px", layout.with(|l| l.2))
                 style:height=move || format!("{}px", layout.with(|l| l.0))
             >
-                <For each=visible key=|(i, r)| (*i, format!("{r:?}")) children=render />
+                <For each=visible key=|(i, r)| (*i, r.clone()) children=render />
             </div>
         </div>
     }

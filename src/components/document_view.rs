@@ -55,12 +55,19 @@ pub fn DocumentPane() -> impl IntoView {
             .unwrap_or((0, ALL_BLOCKS));
         session.request_doc(&id, &q, start, count, true);
     });
+    // Whether the answer is about the open document: a memo, so that the view is built
+    // once per document, not again with every answer (a long one's blocks keep coming).
+    let found = Memo::new(move |_| {
+        let id = open.get()?;
+        Some(
+            session
+                .doc
+                .with(|d| d.as_ref().map(|d| d.meta.as_ref().map(|m| m.id == id))),
+        )
+    });
     move || {
         let id = open.get()?;
-        let found = session
-            .doc
-            .with(|d| d.as_ref().map(|d| d.meta.as_ref().map(|m| m.id == id)));
-        Some(match found {
+        Some(match found.get().flatten() {
             // Not answered yet (or answered about another document).
             None | Some(Some(false)) => view! {
                 <article class="document" data-testid="document-view" aria-busy="true"></article>

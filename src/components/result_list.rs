@@ -274,8 +274,8 @@ pub fn ResultList() -> impl IntoView {
             <ol
                 class="results__list"
                 node_ref=list
-                style:padding-top=move || format!("{}px", f64::from(first_position()) * row_height.get())
-                style:height=move || format!("{}px", f64::from(total()) * row_height.get())
+                style:padding-top=move || format!("{}px", (f64::from(first_position()) * row_height.get()).round() as i64)
+                style:height=move || format!("{}px", (f64::from(total()) * row_height.get()).round() as i64)
             >
                 <For each=move || rows.get() key=row_key let:row>
                     <ResultItem row session />

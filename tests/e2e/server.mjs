@@ -25,6 +25,7 @@ const fixtures = join(root, 'tests', 'fixtures');
 const generated = join(root, 'target', 'corpora');
 const mounts = [
   ['/bench/', join(root, 'bench')],
+  ['/dist-bench/', join(root, 'dist-bench')],
   ['/corpora/', generated],
   ['/minisearch/', join(root, 'node_modules', 'minisearch', 'dist')],
   ['/flexsearch/', join(root, 'node_modules', 'flexsearch', 'dist')],

@@ -87,6 +87,15 @@ pub fn run(args: &[String]) -> Result {
     let tools = Tools::setup(true)?;
     step("building the release app into dist/ (trunk build --release)");
     run_command(tools.command("trunk").args(["build", "--release"]))?;
+    step("building it again with the engine's JavaScript API, for the engine-only figures (dist-bench/)");
+    run_command(tools.command("trunk").args([
+        "build",
+        "--release",
+        "--features",
+        "bench-api",
+        "--dist",
+        "dist-bench",
+    ]))?;
     write_corpora(&[
         Generated::Sotu(10_000),
         Generated::Mail(6_000),

@@ -37,7 +37,12 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 ///
 /// ```
 /// assert_eq!(chronicle_core::format::megabytes(12_400_000), "12.4 MB");
+/// assert_eq!(chronicle_core::format::megabytes(204_047_970), "204.0 MB");
+/// assert_eq!(chronicle_core::format::megabytes(49_999), "0.0 MB");
 /// ```
 pub fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1e6)
+    // In whole tenths, rounded: integers only (float formatting would add kilobytes of
+    // WebAssembly for this one line).
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }

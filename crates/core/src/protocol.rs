@@ -173,7 +173,7 @@ pub struct ResultRow {
 }
 
 /// A row of the chronology.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ChronoRow {
     /// A year heading and its count.
     Year(i32, u32),

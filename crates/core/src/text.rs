@@ -4,8 +4,8 @@
 //! Indexing, querying, snippets and highlighting all call [`tokenize`] and
 //! [`normalize`], so a query term matches exactly the words that get highlighted.
 //!
-//! - Words are found by Unicode word segmentation (UAX #29); punctuation and spaces are
-//!   not words. "UN-led" is two words; "Council’s" is one.
+//! - Words are found by the rules of Unicode word segmentation (UAX #29, see [`words`]);
+//!   punctuation and spaces are not words. "UN-led" is two words; "Council’s" is one.
 //! - [`normalize`] case-folds, folds Latin diacritics (`résumé` → `resume`,
 //!   `straße` → `strasse`), normalizes Arabic (harakat and tatweel removed; أ إ آ ٱ → ا,
 //!   ى → ي, ة → ه), unifies apostrophes, and drops an English possessive `'s`.
@@ -14,8 +14,8 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::decompose_canonical;
-use unicode_segmentation::UnicodeSegmentation;
+pub mod fold;
+pub mod words;
 
 /// One word of a text: where it is, and its normalized form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +50,7 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Token> + '_ {
 /// Words follow Unicode word segmentation (UAX #29), with one deliberate difference: a
 /// colon always separates words (UAX #29 joins `a:b`, which would glue `Source:Name`
 /// together). Runs of ASCII text take a fast path that gives the same words as UAX #29;
-/// anything else goes through `unicode-segmentation`.
+/// anything else goes through [`words::for_each_word`].
 pub fn for_each_term(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -74,16 +74,13 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
         if high & HIGH == 0 {
             ascii_words(&text[start..i], start, &mut buf, &mut f);
         } else {
-            for (s, word) in text[start..i].split_word_bound_indices() {
-                if !word.chars().any(char::is_alphanumeric) {
-                    continue;
-                }
+            words::for_each_word(&text[start..i], |s, word| {
                 buf.clear();
                 normalize_into(word, &mut buf);
                 if !buf.is_empty() {
                     f(start + s..start + s + word.len(), &buf);
                 }
-            }
+            });
         }
     }
 }
@@ -235,16 +232,11 @@ fn push_folded(c: char, out: &mut String) {
         'ð' | 'Ð' => out.push('d'),
         'þ' | 'Þ' => out.push_str("th"),
         'ı' => out.push('i'),
-        _ if is_latin_extended(c) => {
-            // Decompose and drop combining marks: é → e.
-            decompose_canonical(c, |d| {
-                if !is_combining_diacritic(d) {
-                    for l in d.to_lowercase() {
-                        out.push(l);
-                    }
-                }
-            });
-        }
+        _ if is_latin_extended(c) => match fold::folded(c) {
+            // The base letter: é → e (what decomposing and dropping the marks gives).
+            Some(base) => out.push(base),
+            None => out.extend(c.to_lowercase()),
+        },
         _ => {
             for l in c.to_lowercase() {
                 if !is_combining_diacritic(l) {
@@ -257,7 +249,7 @@ fn push_folded(c: char, out: &mut String) {
 
 /// Latin-1 Supplement, Latin Extended-A/B, IPA, Latin Extended Additional and Greek,
 /// whose accents are folded. (Cyrillic is not: й is a letter, not an accented и.)
-fn is_latin_extended(c: char) -> bool {
+pub(crate) fn is_latin_extended(c: char) -> bool {
     matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x0370..=0x03FF)
 }
 

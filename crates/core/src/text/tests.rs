@@ -91,9 +91,42 @@ fn reference(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     out
 }
 
+/// Text from letters, digits, marks and punctuation of many scripts.
+fn mixed_script_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::strategy::Strategy;
+    const CHARS: &str = "azéèçñüßøΑαβγάέΩжЖщёйادلبمفاوضاتَُِّْ٠١٢٣٤٥कमलािीुे्中文字ひらがな09 '’.,;!?«»-";
+    let chars: Vec<char> = CHARS.chars().collect();
+    // Marks follow letters (a mark after a space or a full stop makes UAX #29 glue them
+    // into a "word" of punctuation, which search rightly ignores).
+    let mark = |c: char| {
+        "\u{64e}\u{64f}\u{650}\u{651}\u{652}\u{93e}\u{93f}\u{940}\u{941}\u{947}\u{94d}".contains(c)
+    };
+    proptest::collection::vec(proptest::sample::select(chars), 0..40).prop_map(move |v| {
+        let mut out = String::new();
+        for c in v {
+            if !mark(c)
+                || out.chars().last().is_some_and(char::is_alphanumeric)
+                || out.chars().last().is_some_and(mark)
+            {
+                out.push(c);
+            }
+        }
+        out
+    })
+}
+
 proptest::proptest! {
     #[test]
     fn the_ascii_fast_path_agrees_with_unicode_segmentation(text in "[a-zA-Z0-9 '.,;:_\\-\\n!?]{0,40}") {
+        let ours: Vec<_> = tokenize(&text).map(|t| (t.range, t.term)).collect();
+        proptest::prop_assert_eq!(ours, reference(&text));
+    }
+
+    /// Outside ASCII too, the words are UAX #29's: accented Latin, Greek, Cyrillic,
+    /// Arabic with harakat and Arabic digits, Devanagari with its vowel signs, ideographs,
+    /// apostrophes and full stops between letters, commas between digits.
+    #[test]
+    fn words_outside_ascii_agree_with_unicode_segmentation(text in mixed_script_text()) {
         let ours: Vec<_> = tokenize(&text).map(|t| (t.range, t.term)).collect();
         proptest::prop_assert_eq!(ours, reference(&text));
     }
@@ -104,5 +137,33 @@ proptest::proptest! {
             proptest::prop_assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
             proptest::prop_assert!(!t.term.is_empty());
         }
+    }
+}
+
+/// The fold table gives, for every letter of its blocks, what canonical decomposition
+/// without the combining marks gives (the rule it stands for).
+#[test]
+fn the_fold_table_agrees_with_unicode_decomposition() {
+    use unicode_normalization::char::decompose_canonical;
+    let mark = |c: char| matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F);
+    for code in (0x00C0..=0x024F)
+        .chain(0x0370..=0x03FF)
+        .chain(0x1E00..=0x1EFF)
+    {
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        assert!(crate::text::is_latin_extended(c));
+        let mut want = String::new();
+        decompose_canonical(c, |d| {
+            if !mark(d) {
+                want.extend(d.to_lowercase());
+            }
+        });
+        let got: String = match crate::text::fold::folded(c) {
+            Some(base) => base.to_string(),
+            None => c.to_lowercase().collect(),
+        };
+        assert_eq!(got, want, "U+{code:04X} {c}");
     }
 }

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+import { measurePage, launchArgs } from './e2e.mjs';
+const [,, corpus, runs = '1'] = process.argv;
+const queries = ['government', 'congress war', 'peace treaty', 'agriculture', 'revenue tariff'];
+for (let i = 0; i < Number(runs); i++) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArgs });
+  const r = await measurePage(browser, `http://127.0.0.1:4173/fixtures/${corpus}/`, { queries });
+  delete r.keystrokeTimes;
+  console.log(corpus, JSON.stringify(r, (k, v) => typeof v === 'number' ? Math.round(v * 10) / 10 : v));
+  await browser.close();
+}
