@@ -1,3 +1,6 @@
+// A quick end-to-end look at one corpus, without the whole benchmark: the app on the test
+// server (node tests/e2e/server.mjs 4173), typed into as the benchmark does.
+//   node bench/quick.mjs mail-50k [runs]
 import { chromium } from '@playwright/test';
 import { measurePage, launchArgs } from './e2e.mjs';
 const [,, corpus, runs = '1'] = process.argv;
