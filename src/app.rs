@@ -124,8 +124,8 @@ pub fn App(options: Options) -> impl IntoView {
             </Show>
             {move || match session.phase.get() {
                 Phase::Loading(p) => view! { <Loading progress=p /> }.into_any(),
-                Phase::Failed(message, position) => view! {
-                    <CorpusError message position />
+                Phase::Failed(failure) => view! {
+                    <CorpusError message=failure.message position=failure.position />
                     <p class="corpus-error__open">
                         "Or open an archive of your own: " <OpenArchive />
                     </p>

@@ -12,8 +12,8 @@
 
 use chronicle_core::browse::Facet;
 use chronicle_core::protocol::{
-    Answer, DocAnswer, DocRequest, FacetCounts, FacetView, FromEngine, Ignored, Info, Progress,
-    Rows, StepRequest, Timeline, ToEngine, ViewRequest, Window,
+    Answer, DocAnswer, DocRequest, FacetCounts, FacetView, Failure, FromEngine, Ignored, Info,
+    Progress, Rows, StepRequest, Timeline, ToEngine, ViewRequest, Window,
 };
 use chronicle_core::query::DateRange;
 use chronicle_core::Sort;
@@ -30,7 +30,7 @@ pub enum Phase {
     /// Bytes are arriving; nothing is searchable yet.
     Loading(Progress),
     /// Nothing could be shown: what went wrong, and where (line, column).
-    Failed(String, Option<(u32, u32)>),
+    Failed(Failure),
     /// Searchable (maybe partially: see [`Session::loading`]).
     Ready,
 }
@@ -139,7 +139,10 @@ impl Session {
             move |e| {
                 // A worker that cannot start (or stopped) is a failure to open.
                 if s.phase.get_untracked() != Phase::Ready {
-                    s.phase.set(Phase::Failed(e, None));
+                    s.phase.set(Phase::Failed(Failure {
+                        message: e,
+                        position: None,
+                    }));
                 } else {
                     web_sys::console::error_1(&e.into());
                 }
@@ -177,7 +180,7 @@ impl Session {
                     self.request(&nav, true);
                 }
             }
-            FromEngine::Failed(f) => self.phase.set(Phase::Failed(f.message, f.position)),
+            FromEngine::Failed(f) => self.phase.set(Phase::Failed(f)),
             FromEngine::Answer(a) => self.apply(a),
             FromEngine::Doc(d) => {
                 if d.seq == self.doc_seq.get_value() {

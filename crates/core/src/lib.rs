@@ -40,6 +40,7 @@ pub mod query;
 pub mod search;
 pub mod seed;
 pub mod store;
+pub mod strlist;
 pub mod text;
 pub mod timeline;
 pub mod warmup;

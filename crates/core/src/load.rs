@@ -23,7 +23,7 @@ use std::fmt;
 
 use crate::date::Date;
 use crate::json::parse;
-use crate::json::stream::{Failure, Item, Locator, Stream, StreamError};
+use crate::json::stream::{Item, Locator, Stopped, Stream};
 use crate::json::{Key, LineIndex, Node, Position, Value};
 use crate::model::{Corpus, Document, FORMAT, VERSION};
 use crate::problem::Problem;
@@ -301,16 +301,9 @@ impl Loader {
     }
 }
 
-fn failure(f: Failure<LoadError>) -> LoadError {
+fn failure(f: Stopped<LoadError>) -> LoadError {
     match f {
-        Failure::Callback(e) => e,
-        Failure::Stream(StreamError::NotUtf8(position)) => LoadError::NotUtf8 { position },
-        Failure::Stream(StreamError::Syntax(message, position)) => {
-            LoadError::Syntax { message, position }
-        }
-        Failure::Stream(StreamError::NotACorpus(message, position)) => {
-            LoadError::NotACorpus { message, position }
-        }
+        Stopped::Callback(e) | Stopped::Input(e) => e,
     }
 }
 
@@ -579,230 +572,47 @@ impl Reader {
                 return None;
             }
         };
-        let mut doc = Document {
-            id: id.clone(),
-            ..Default::default()
-        };
-        let mut errors = Vec::new();
-        let mut warnings = Vec::new();
-        let problem_at = |p: Problem, field: &str, at: Position| {
-            p.in_document(index, Some(&id)).in_field(field).at(at)
+        let mut read = DocReader {
+            doc: Document {
+                id: id.clone(),
+                ..Default::default()
+            },
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            index,
+            loc,
         };
         for key in repeated {
-            warnings.push(problem_at(
-                Problem::warning(format!(
+            read.warn(
+                format!(
                     "the field \"{}\" appears more than once; the last one is used",
                     key.name
-                )),
+                ),
                 &key.name,
-                loc.position(key.offset),
-            ));
+                key.offset,
+            );
         }
-        match fields.remove("title") {
-            Some((_, node)) => {
-                let node_offset = node.offset;
-                let at = || loc.position(node_offset);
-                match node.value {
-                    Value::String(s) if !s.trim().is_empty() => doc.title = s.trim().to_string(),
-                    Value::String(_) => errors.push(problem_at(
-                        Problem::error("the title is empty; document rejected"),
-                        "title",
-                        at(),
-                    )),
-                    other => errors.push(problem_at(
-                        Problem::error(format!(
-                            "the title must be a string, found {}; document rejected",
-                            other.kind()
-                        )),
-                        "title",
-                        at(),
-                    )),
-                }
-            }
-            None => errors.push(problem_at(
-                Problem::error("the title is missing; document rejected"),
-                "title",
-                pos(),
-            )),
-        }
-        match fields.remove("body") {
-            Some((_, node)) => match node.value {
-                Value::String(s) => doc.body = s,
-                other => errors.push(problem_at(
-                    Problem::error(format!(
-                        "the body must be a string, found {}; document rejected",
-                        other.kind()
-                    )),
-                    "body",
-                    loc.position(node.offset),
-                )),
-            },
-            None => errors.push(problem_at(
-                Problem::error("the body is missing; document rejected"),
-                "body",
-                pos(),
-            )),
-        }
-        if let Some((_, node)) = fields.remove("date") {
-            let node_offset = node.offset;
-            let at = || loc.position(node_offset);
-            match node.value {
-                Value::String(s) if s.trim().is_empty() => {}
-                Value::Null => {}
-                Value::String(s) => match Date::parse_iso(&s) {
-                    Ok(d) => doc.date = Some(d),
-                    Err(e) => errors.push(problem_at(
-                        Problem::error(format!(
-                            "{e} (use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339); document rejected"
-                        )),
-                        "date",
-                        at(),
-                    )),
-                },
-                Value::Number(n) if n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) => {
-                    // A bare year written as a number: accept it, it is unambiguous.
-                    doc.date = Date::parse_iso(&n).ok();
-                }
-                other => errors.push(problem_at(
-                    Problem::error(format!(
-                        "the date must be a string such as \"2018-10-17\", found {}; \
-                         document rejected",
-                        other.kind()
-                    )),
-                    "date",
-                    at(),
-                )),
+        // The known fields, as the table says; then the unknown ones, into meta.
+        for &(name, kind, required) in FIELDS {
+            match fields.remove(name) {
+                Some((_, node)) => read.field(name, kind, node),
+                None if required => read.error(
+                    format!("the {name} is missing; document rejected"),
+                    name,
+                    doc_offset,
+                ),
+                None => {}
             }
         }
-        for field in ["source", "agency", "url", "language"] {
-            let Some((_, node)) = fields.remove(field) else {
-                continue;
-            };
-            let node_offset = node.offset;
-            let at = || loc.position(node_offset);
-            let slot = match field {
-                "source" => &mut doc.source,
-                "agency" => &mut doc.agency,
-                "url" => &mut doc.url,
-                _ => &mut doc.language,
-            };
-            match node.value {
-                Value::String(s) => {
-                    let s = s.trim();
-                    if !s.is_empty() {
-                        *slot = Some(s.to_string());
-                    }
-                }
-                Value::Null => {}
-                other => {
-                    warnings.push(problem_at(
-                        Problem::warning(format!(
-                            "expected a string, found {}; kept in meta as \"{field}\"",
-                            other.kind()
-                        )),
-                        field,
-                        at(),
-                    ));
-                    doc.meta.insert(field.to_string(), other.to_json());
-                }
-            }
-        }
-        for field in ["tags", "people", "places", "organizations"] {
-            let Some((_, node)) = fields.remove(field) else {
-                continue;
-            };
-            let node_offset = node.offset;
-            let at = || loc.position(node_offset);
-            let list = match field {
-                "tags" => &mut doc.tags,
-                "people" => &mut doc.people,
-                "places" => &mut doc.places,
-                _ => &mut doc.organizations,
-            };
-            match node.value {
-                Value::String(s) if !s.trim().is_empty() => list.push(s.trim().to_string()),
-                Value::String(_) | Value::Null => {}
-                Value::Array(items) => {
-                    let mut kept_aside = Vec::new();
-                    for item in items {
-                        match item.value {
-                            Value::String(s) => {
-                                let s = s.trim();
-                                if !s.is_empty() && !list.iter().any(|x| x == s) {
-                                    list.push(s.to_string());
-                                }
-                            }
-                            other => kept_aside.push(other.to_json()),
-                        }
-                    }
-                    if !kept_aside.is_empty() {
-                        warnings.push(problem_at(
-                            Problem::warning(format!(
-                                "{} item(s) are not strings; kept in meta as \"{field}\"",
-                                kept_aside.len()
-                            )),
-                            field,
-                            at(),
-                        ));
-                        doc.meta
-                            .insert(field.to_string(), format!("[{}]", kept_aside.join(",")));
-                    }
-                }
-                other => {
-                    warnings.push(problem_at(
-                        Problem::warning(format!(
-                            "expected a list of strings, found {}; kept in meta as \"{field}\"",
-                            other.kind()
-                        )),
-                        field,
-                        at(),
-                    ));
-                    doc.meta.insert(field.to_string(), other.to_json());
-                }
-            }
-        }
-        if let Some((_, node)) = fields.remove("meta") {
-            let node_offset = node.offset;
-            let at = || loc.position(node_offset);
-            match node.value {
-                Value::Object(members) => {
-                    for (k, v) in members {
-                        doc.meta.insert(k.name, scalar_text(v.value));
-                    }
-                }
-                Value::Null => {}
-                other => {
-                    warnings.push(problem_at(
-                        Problem::warning(format!(
-                            "meta must be an object, found {}; kept in meta as \"meta\"",
-                            other.kind()
-                        )),
-                        "meta",
-                        at(),
-                    ));
-                    doc.meta.insert("meta".into(), other.to_json());
-                }
-            }
-        }
-        // Unknown fields: kept, in source order, never dropped.
         for (key, node) in fields.rest() {
-            {
-                let text = scalar_text(node.value);
-                if doc.meta.contains_key(&key.name) {
-                    warnings.push(problem_at(
-                        Problem::warning(format!(
-                            "the unknown field \"{}\" clashes with a meta key; kept as \"{}.field\"",
-                            key.name, key.name
-                        )),
-                        &key.name,
-                        loc.position(key.offset),
-                    ));
-                    doc.meta.insert(format!("{}.field", key.name), text);
-                } else {
-                    doc.meta.insert(key.name, text);
-                }
-            }
+            read.unknown(key, node);
         }
+        let DocReader {
+            doc,
+            errors,
+            warnings,
+            ..
+        } = read;
         if !errors.is_empty() {
             self.rejected += 1;
             self.problems.extend(errors);
@@ -811,6 +621,219 @@ impl Reader {
         }
         self.problems.extend(warnings);
         Some(doc)
+    }
+}
+
+/// How a known field of a document is read.
+#[derive(Debug, Clone, Copy)]
+enum FieldKind {
+    /// A non-empty string (trimmed).
+    Title,
+    /// Any string.
+    Body,
+    /// A date (see [`Date::parse_iso`]), or a bare year as a number.
+    Date,
+    /// An optional string; anything else is kept in meta.
+    Text(fn(&mut Document) -> &mut Option<String>),
+    /// A string or a list of strings (duplicates dropped); the rest is kept in meta.
+    List(fn(&mut Document) -> &mut Vec<String>),
+    /// An object of metadata.
+    Meta,
+}
+
+/// The corpus format's document fields: name, how each is read, and whether it must be
+/// there. Every other field is kept in meta, in source order.
+const FIELDS: &[(&str, FieldKind, bool)] = &[
+    ("title", FieldKind::Title, true),
+    ("body", FieldKind::Body, true),
+    ("date", FieldKind::Date, false),
+    ("source", FieldKind::Text(|d| &mut d.source), false),
+    ("agency", FieldKind::Text(|d| &mut d.agency), false),
+    ("url", FieldKind::Text(|d| &mut d.url), false),
+    ("language", FieldKind::Text(|d| &mut d.language), false),
+    ("tags", FieldKind::List(|d| &mut d.tags), false),
+    ("people", FieldKind::List(|d| &mut d.people), false),
+    ("places", FieldKind::List(|d| &mut d.places), false),
+    (
+        "organizations",
+        FieldKind::List(|d| &mut d.organizations),
+        false,
+    ),
+    ("meta", FieldKind::Meta, false),
+];
+
+/// One document being read: what it has so far, and its problems.
+struct DocReader<'l, 'a> {
+    doc: Document,
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+    index: usize,
+    loc: &'l Locator<'a>,
+}
+
+impl DocReader<'_, '_> {
+    fn problem(&self, p: Problem, field: &str, offset: usize) -> Problem {
+        p.in_document(self.index, Some(&self.doc.id))
+            .in_field(field)
+            .at(self.loc.position(offset))
+    }
+
+    /// A problem that rejects the document.
+    fn error(&mut self, message: String, field: &str, offset: usize) {
+        let p = self.problem(Problem::error(message), field, offset);
+        self.errors.push(p);
+    }
+
+    /// A problem the document survives.
+    fn warn(&mut self, message: String, field: &str, offset: usize) {
+        let p = self.problem(Problem::warning(message), field, offset);
+        self.warnings.push(p);
+    }
+
+    /// Something that is not what `field` holds: kept in meta, with a warning.
+    fn keep_aside(&mut self, expected: &str, found: Value, field: &str, offset: usize) {
+        self.warn(
+            format!(
+                "expected {expected}, found {}; kept in meta as \"{field}\"",
+                found.kind()
+            ),
+            field,
+            offset,
+        );
+        self.doc.meta.insert(field.to_string(), found.to_json());
+    }
+
+    fn field(&mut self, name: &str, kind: FieldKind, node: Node) {
+        let offset = node.offset;
+        match (kind, node.value) {
+            (FieldKind::Title, Value::String(s)) if !s.trim().is_empty() => {
+                self.doc.title = s.trim().to_string();
+            }
+            (FieldKind::Title, Value::String(_)) => {
+                self.error("the title is empty; document rejected".into(), name, offset);
+            }
+            (FieldKind::Body, Value::String(s)) => self.doc.body = s,
+            (FieldKind::Title | FieldKind::Body, other) => self.error(
+                format!(
+                    "the {name} must be a string, found {}; document rejected",
+                    other.kind()
+                ),
+                name,
+                offset,
+            ),
+            (FieldKind::Date, value) => self.date(value, offset),
+            (FieldKind::Text(_) | FieldKind::List(_) | FieldKind::Meta, Value::Null) => {}
+            (FieldKind::Text(slot), Value::String(s)) => {
+                let s = s.trim();
+                if !s.is_empty() {
+                    *slot(&mut self.doc) = Some(s.to_string());
+                }
+            }
+            (FieldKind::Text(_), other) => self.keep_aside("a string", other, name, offset),
+            (FieldKind::List(list), Value::String(s)) => {
+                if !s.trim().is_empty() {
+                    list(&mut self.doc).push(s.trim().to_string());
+                }
+            }
+            (FieldKind::List(list), Value::Array(items)) => self.list(name, list, items, offset),
+            (FieldKind::List(_), other) => {
+                self.keep_aside("a list of strings", other, name, offset);
+            }
+            (FieldKind::Meta, Value::Object(members)) => {
+                for (k, v) in members {
+                    self.doc.meta.insert(k.name, scalar_text(v.value));
+                }
+            }
+            (FieldKind::Meta, other) => {
+                let message = format!(
+                    "meta must be an object, found {}; kept in meta as \"meta\"",
+                    other.kind()
+                );
+                self.doc.meta.insert("meta".into(), other.to_json());
+                self.warn(message, name, offset);
+            }
+        }
+    }
+
+    fn date(&mut self, value: Value, offset: usize) {
+        match value {
+            Value::String(s) if s.trim().is_empty() => {}
+            Value::Null => {}
+            Value::String(s) => match Date::parse_iso(&s) {
+                Ok(d) => self.doc.date = Some(d),
+                Err(e) => self.error(
+                    format!("{e} (use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339); document rejected"),
+                    "date",
+                    offset,
+                ),
+            },
+            Value::Number(n) if n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) => {
+                // A bare year written as a number: accept it, it is unambiguous.
+                self.doc.date = Date::parse_iso(&n).ok();
+            }
+            other => self.error(
+                format!(
+                    "the date must be a string such as \"2018-10-17\", found {}; \
+                     document rejected",
+                    other.kind()
+                ),
+                "date",
+                offset,
+            ),
+        }
+    }
+
+    fn list(
+        &mut self,
+        name: &str,
+        list: fn(&mut Document) -> &mut Vec<String>,
+        items: Vec<Node>,
+        offset: usize,
+    ) {
+        let mut kept_aside = Vec::new();
+        for item in items {
+            match item.value {
+                Value::String(s) => {
+                    let s = s.trim();
+                    let l = list(&mut self.doc);
+                    if !s.is_empty() && !l.iter().any(|x| x == s) {
+                        l.push(s.to_string());
+                    }
+                }
+                other => kept_aside.push(other.to_json()),
+            }
+        }
+        if !kept_aside.is_empty() {
+            self.warn(
+                format!(
+                    "{} item(s) are not strings; kept in meta as \"{name}\"",
+                    kept_aside.len()
+                ),
+                name,
+                offset,
+            );
+            self.doc
+                .meta
+                .insert(name.to_string(), format!("[{}]", kept_aside.join(",")));
+        }
+    }
+
+    /// A field the format does not know: kept in meta, never dropped.
+    fn unknown(&mut self, key: Key, node: Node) {
+        let text = scalar_text(node.value);
+        if self.doc.meta.contains_key(&key.name) {
+            self.warn(
+                format!(
+                    "the unknown field \"{}\" clashes with a meta key; kept as \"{}.field\"",
+                    key.name, key.name
+                ),
+                &key.name,
+                key.offset,
+            );
+            self.doc.meta.insert(format!("{}.field", key.name), text);
+        } else {
+            self.doc.meta.insert(key.name, text);
+        }
     }
 }
 

@@ -25,6 +25,7 @@
 use super::{
     parse_key_at, parse_value_at, skip_whitespace, Key, Node, Position, SyntaxError, Value,
 };
+use crate::load::LoadError;
 
 /// Something the stream found.
 #[derive(Debug)]
@@ -44,24 +45,36 @@ pub struct Raw<'a> {
     pub position: Position,
 }
 
-/// Why the stream stopped.
+/// Why a stream stopped: its input cannot be read as a corpus ([`LoadError`]), or the
+/// callback that takes its items said stop.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StreamError {
-    /// The bytes are not UTF-8.
-    NotUtf8(Position),
-    /// Not valid JSON.
-    Syntax(String, Position),
-    /// Valid JSON, but not a corpus shape.
-    NotACorpus(String, Position),
-}
-
-/// Failure of a stream, or of the callback that consumes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Failure<E> {
+pub enum Stopped<E> {
     /// The input.
-    Stream(StreamError),
+    Input(LoadError),
     /// The callback.
     Callback(E),
+}
+
+/// Most failures at the end of the text only mean "wait for more": `NeedMore`, unless
+/// this is the last of it.
+fn wait<E>(loc: &Locator, e: SyntaxError, last: bool) -> Result<Step, Stopped<E>> {
+    if e.incomplete && !last {
+        Ok(Step::NeedMore)
+    } else {
+        Err(Stream::syntax(loc, e))
+    }
+}
+
+fn not_utf8<E>(position: Position) -> Stopped<E> {
+    Stopped::Input(LoadError::NotUtf8 { position })
+}
+
+fn syntax_error<E>(message: String, position: Position) -> Stopped<E> {
+    Stopped::Input(LoadError::Syntax { message, position })
+}
+
+fn not_a_corpus<E>(message: String, position: Position) -> Stopped<E> {
+    Stopped::Input(LoadError::NotACorpus { message, position })
 }
 
 /// Maps byte offsets of the current text to positions in the whole file.
@@ -380,14 +393,14 @@ impl Stream {
         &mut self,
         chunk: &[u8],
         f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
-    ) -> Result<(), Failure<E>> {
+    ) -> Result<(), Stopped<E>> {
         self.append(chunk, false)?;
         self.run(false, f)
     }
 
     /// Appends bytes to the text: a byte-order mark at the very start is dropped, and an
     /// incomplete last character waits for the next chunk.
-    fn append<E>(&mut self, chunk: &[u8], last: bool) -> Result<(), Failure<E>> {
+    fn append<E>(&mut self, chunk: &[u8], last: bool) -> Result<(), Stopped<E>> {
         const BOM: &[u8] = b"\xEF\xBB\xBF";
         if !self.started {
             let mut head = std::mem::take(&mut self.pending);
@@ -409,7 +422,7 @@ impl Stream {
         }
     }
 
-    fn append_text<E>(&mut self, bytes: &[u8], last: bool) -> Result<(), Failure<E>> {
+    fn append_text<E>(&mut self, bytes: &[u8], last: bool) -> Result<(), Stopped<E>> {
         match std::str::from_utf8(bytes) {
             Ok(t) => self.buf.push_str(t),
             Err(e) => {
@@ -418,9 +431,7 @@ impl Stream {
                 self.buf
                     .push_str(std::str::from_utf8(&bytes[..valid]).unwrap_or_default());
                 if e.error_len().is_some() || last {
-                    return Err(Failure::Stream(StreamError::NotUtf8(advance(
-                        self.base, &self.buf,
-                    ))));
+                    return Err(not_utf8(advance(self.base, &self.buf)));
                 }
                 self.pending = bytes[valid..].to_vec();
             }
@@ -432,7 +443,7 @@ impl Stream {
     pub fn finish<E>(
         &mut self,
         f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
-    ) -> Result<(), Failure<E>> {
+    ) -> Result<(), Stopped<E>> {
         self.append(&[], true)?;
         self.run(true, f)?;
         match self.state {
@@ -449,7 +460,7 @@ impl Stream {
                 } else {
                     "the input ends early: the file is cut short"
                 };
-                Err(Failure::Stream(StreamError::Syntax(message.into(), at)))
+                Err(syntax_error(message.into(), at))
             }
         }
     }
@@ -458,7 +469,7 @@ impl Stream {
         &mut self,
         last: bool,
         f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
-    ) -> Result<(), Failure<E>> {
+    ) -> Result<(), Stopped<E>> {
         let buf = std::mem::take(&mut self.buf);
         let loc = Locator::new(&buf, self.base);
         let result = loop {
@@ -503,8 +514,8 @@ impl Stream {
         position
     }
 
-    fn syntax<E>(loc: &Locator, e: SyntaxError) -> Failure<E> {
-        Failure::Stream(StreamError::Syntax(e.message, loc.position(e.offset)))
+    fn syntax<E>(loc: &Locator, e: SyntaxError) -> Stopped<E> {
+        syntax_error(e.message, loc.position(e.offset))
     }
 
     /// Where the value at `at` ends (`Ok(None)`: not yet known).
@@ -514,7 +525,7 @@ impl Stream {
         loc: &Locator,
         at: usize,
         last: bool,
-    ) -> Result<Option<usize>, Failure<E>> {
+    ) -> Result<Option<usize>, Stopped<E>> {
         let mut scanner = match self.scan.take() {
             Some(s) if s.start() == at => s,
             _ => Scanner::new(at),
@@ -540,119 +551,21 @@ impl Stream {
         }
     }
 
+    /// One step of reading: what comes next in the state the stream is in.
     fn step<E>(
         &mut self,
         text: &str,
         loc: &Locator,
         last: bool,
         f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
-    ) -> Result<Step, Failure<E>> {
+    ) -> Result<Step, Stopped<E>> {
         let at = skip_whitespace(text, self.pos);
         let next = text.as_bytes().get(at).copied();
-        // Most failures at the end of the text only mean "wait for more".
-        let wait = |e: SyntaxError| -> Result<Step, Failure<E>> {
-            if e.incomplete && !last {
-                Ok(Step::NeedMore)
-            } else {
-                Err(Self::syntax(loc, e))
-            }
-        };
         match self.state {
-            State::Start => match next {
-                None if last => Err(Failure::Stream(StreamError::NotACorpus(
-                    "the file is empty".into(),
-                    loc.position(at),
-                ))),
-                None => Ok(Step::NeedMore),
-                Some(b'[') => {
-                    self.pos = at + 1;
-                    self.state = State::Element {
-                        first: true,
-                        in_object: false,
-                    };
-                    Ok(Step::Progress)
-                }
-                Some(b'{') => {
-                    self.object_start = at;
-                    self.pos = at + 1;
-                    self.undecided = Some(Vec::new());
-                    self.state = State::Key { first: true };
-                    Ok(Step::Progress)
-                }
-                Some(_) => {
-                    let Some(end) = self.value_end(text, loc, at, last)? else {
-                        return Ok(Step::NeedMore);
-                    };
-                    match parse_value_at(&text[..end], at, 0) {
-                        Ok((node, _)) => Err(Failure::Stream(StreamError::NotACorpus(
-                            format!(
-                                "expected an object with `documents`, an array of documents, \
-                                 or JSON Lines; found {}",
-                                node.value.kind()
-                            ),
-                            loc.position(at),
-                        ))),
-                        Err(e) => Err(Self::syntax(loc, e)),
-                    }
-                }
-            },
-            State::Key { first } => {
-                if next == Some(b'}') {
-                    if !first {
-                        return Err(Self::syntax(
-                            loc,
-                            plain_at(at, "a trailing comma before `}`"),
-                        ));
-                    }
-                    return self.object_closed(text, loc, at, last, f);
-                }
-                let (key, after) = match parse_key_at(text, at) {
-                    Ok(k) => k,
-                    Err(e) => return wait(e),
-                };
-                let value_at = skip_whitespace(text, after);
-                if key.name == "documents" {
-                    match text.as_bytes().get(value_at) {
-                        None if !last => return Ok(Step::NeedMore),
-                        Some(b'[') => {
-                            self.decide_corpus(loc, f)?;
-                            self.pos = value_at + 1;
-                            self.state = State::Element {
-                                first: true,
-                                in_object: true,
-                            };
-                            return Ok(Step::Progress);
-                        }
-                        _ => {}
-                    }
-                }
-                if value_at >= text.len() {
-                    return wait(incomplete_at(value_at, "a JSON value"));
-                }
-                let Some(end) = self.value_end(text, loc, value_at, last)? else {
-                    return Ok(Step::NeedMore);
-                };
-                if end == text.len()
-                    && !last
-                    && !matches!(text.as_bytes()[value_at], b'{' | b'[' | b'"')
-                {
-                    // A number may go on in the next chunk.
-                    return Ok(Step::NeedMore);
-                }
-                let node = match parse_value_at(&text[..end], value_at, 1) {
-                    Ok((node, _)) => node,
-                    Err(e) => return Err(Self::syntax(loc, e)),
-                };
-                self.pos = end;
-                self.state = State::CommaOrClose;
-                match &mut self.undecided {
-                    Some(members) => members.push((key, node)),
-                    None => f(Item::Header(key, node), loc).map_err(Failure::Callback)?,
-                }
-                Ok(Step::Progress)
-            }
+            State::Start => self.start(text, loc, at, next, last),
+            State::Key { first } => self.key(text, loc, at, first, last, f),
             State::CommaOrClose => match next {
-                None if last => wait(incomplete_at(at, "`,` or `}`")),
+                None if last => wait(loc, incomplete_at(at, "`,` or `}`"), last),
                 None => Ok(Step::NeedMore),
                 Some(b',') => {
                     self.pos = at + 1;
@@ -663,48 +576,10 @@ impl Stream {
                 Some(_) => Err(Self::syntax(loc, unexpected_at(text, at, "`,` or `}`"))),
             },
             State::Element { first, in_object } => {
-                match next {
-                    Some(b']') => {
-                        if !first {
-                            return Err(Self::syntax(
-                                loc,
-                                plain_at(at, "a trailing comma before `]`"),
-                            ));
-                        }
-                        self.pos = at + 1;
-                        self.state = after_array(in_object);
-                        return Ok(Step::Progress);
-                    }
-                    None => return wait(incomplete_at(at, "a document")),
-                    Some(_) => {}
-                }
-                let Some(end) = self.value_end(text, loc, at, last)? else {
-                    return Ok(Step::NeedMore);
-                };
-                if end == text.len() && !last && !matches!(text.as_bytes()[at], b'{' | b'[' | b'"')
-                {
-                    return Ok(Step::NeedMore);
-                }
-                self.pos = end;
-                self.state = State::ElementEnd { in_object };
-                let index = self.next_index;
-                self.next_index += 1;
-                let position = self.position_at(text, at);
-                f(
-                    Item::Document(
-                        index,
-                        Raw {
-                            text: &text[at..end],
-                            position,
-                        },
-                    ),
-                    loc,
-                )
-                .map_err(Failure::Callback)?;
-                Ok(Step::Progress)
+                self.element(text, loc, at, (first, in_object), last, f)
             }
             State::ElementEnd { in_object } => match next {
-                None if last => wait(incomplete_at(at, "`,` or `]`")),
+                None if last => wait(loc, incomplete_at(at, "`,` or `]`"), last),
                 None => Ok(Step::NeedMore),
                 Some(b',') => {
                     self.pos = at + 1;
@@ -721,38 +596,7 @@ impl Stream {
                 }
                 Some(_) => Err(Self::syntax(loc, unexpected_at(text, at, "`,` or `]`"))),
             },
-            State::Lines => {
-                let rest = &text[self.pos..];
-                let line_len = match rest.as_bytes().iter().position(|&b| b == b'\n') {
-                    Some(n) => n,
-                    None if last => rest.len(),
-                    None => return Ok(Step::NeedMore),
-                };
-                if line_len == 0 && rest.is_empty() {
-                    return Ok(Step::Done);
-                }
-                let start = self.pos;
-                let line = rest[..line_len].trim_end_matches('\r');
-                self.pos += (line_len + 1).min(rest.len());
-                if line.trim().is_empty() {
-                    return Ok(Step::Progress);
-                }
-                let index = self.next_index;
-                self.next_index += 1;
-                let position = self.position_at(text, start);
-                f(
-                    Item::Document(
-                        index,
-                        Raw {
-                            text: line,
-                            position,
-                        },
-                    ),
-                    loc,
-                )
-                .map_err(Failure::Callback)?;
-                Ok(Step::Progress)
-            }
+            State::Lines => self.line(text, loc, last, f),
             State::End => match next {
                 None => Ok(Step::Done),
                 Some(_) => Err(Self::syntax(
@@ -763,15 +607,209 @@ impl Stream {
         }
     }
 
+    /// The first character decides: an array of documents, an object (a corpus, or the
+    /// first of JSON Lines), or not a corpus at all.
+    fn start<E>(
+        &mut self,
+        text: &str,
+        loc: &Locator,
+        at: usize,
+        next: Option<u8>,
+        last: bool,
+    ) -> Result<Step, Stopped<E>> {
+        match next {
+            None if last => Err(not_a_corpus("the file is empty".into(), loc.position(at))),
+            None => Ok(Step::NeedMore),
+            Some(b'[') => {
+                self.pos = at + 1;
+                self.state = State::Element {
+                    first: true,
+                    in_object: false,
+                };
+                Ok(Step::Progress)
+            }
+            Some(b'{') => {
+                self.object_start = at;
+                self.pos = at + 1;
+                self.undecided = Some(Vec::new());
+                self.state = State::Key { first: true };
+                Ok(Step::Progress)
+            }
+            Some(_) => {
+                let Some(end) = self.value_end(text, loc, at, last)? else {
+                    return Ok(Step::NeedMore);
+                };
+                match parse_value_at(&text[..end], at, 0) {
+                    Ok((node, _)) => Err(not_a_corpus(
+                        format!(
+                            "expected an object with `documents`, an array of documents, \
+                             or JSON Lines; found {}",
+                            node.value.kind()
+                        ),
+                        loc.position(at),
+                    )),
+                    Err(e) => Err(Self::syntax(loc, e)),
+                }
+            }
+        }
+    }
+
+    /// A member of the top-level object: `documents` opens the array; anything else is a
+    /// header (or, until `documents` shows, maybe the first line of JSON Lines).
+    fn key<E>(
+        &mut self,
+        text: &str,
+        loc: &Locator,
+        at: usize,
+        first: bool,
+        last: bool,
+        f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
+    ) -> Result<Step, Stopped<E>> {
+        if text.as_bytes().get(at) == Some(&b'}') {
+            if !first {
+                return Err(Self::syntax(
+                    loc,
+                    plain_at(at, "a trailing comma before `}`"),
+                ));
+            }
+            return self.object_closed(text, loc, at, last, f);
+        }
+        let (key, after) = match parse_key_at(text, at) {
+            Ok(k) => k,
+            Err(e) => return wait(loc, e, last),
+        };
+        let value_at = skip_whitespace(text, after);
+        if key.name == "documents" {
+            match text.as_bytes().get(value_at) {
+                None if !last => return Ok(Step::NeedMore),
+                Some(b'[') => {
+                    self.decide_corpus(loc, f)?;
+                    self.pos = value_at + 1;
+                    self.state = State::Element {
+                        first: true,
+                        in_object: true,
+                    };
+                    return Ok(Step::Progress);
+                }
+                _ => {}
+            }
+        }
+        if value_at >= text.len() {
+            return wait(loc, incomplete_at(value_at, "a JSON value"), last);
+        }
+        let Some(end) = self.value_end(text, loc, value_at, last)? else {
+            return Ok(Step::NeedMore);
+        };
+        if end == text.len() && !last && !matches!(text.as_bytes()[value_at], b'{' | b'[' | b'"') {
+            // A number may go on in the next chunk.
+            return Ok(Step::NeedMore);
+        }
+        let node = match parse_value_at(&text[..end], value_at, 1) {
+            Ok((node, _)) => node,
+            Err(e) => return Err(Self::syntax(loc, e)),
+        };
+        self.pos = end;
+        self.state = State::CommaOrClose;
+        match &mut self.undecided {
+            Some(members) => members.push((key, node)),
+            None => f(Item::Header(key, node), loc).map_err(Stopped::Callback)?,
+        }
+        Ok(Step::Progress)
+    }
+
+    /// A document of the array (its extent found by scanning), or the array's end;
+    /// `(first, in_object)`: whether no document came yet, and whether the array is the
+    /// corpus object's `documents`.
+    fn element<E>(
+        &mut self,
+        text: &str,
+        loc: &Locator,
+        at: usize,
+        (first, in_object): (bool, bool),
+        last: bool,
+        f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
+    ) -> Result<Step, Stopped<E>> {
+        match text.as_bytes().get(at) {
+            Some(&b']') => {
+                if !first {
+                    return Err(Self::syntax(
+                        loc,
+                        plain_at(at, "a trailing comma before `]`"),
+                    ));
+                }
+                self.pos = at + 1;
+                self.state = after_array(in_object);
+                return Ok(Step::Progress);
+            }
+            None => return wait(loc, incomplete_at(at, "a document"), last),
+            Some(_) => {}
+        }
+        let Some(end) = self.value_end(text, loc, at, last)? else {
+            return Ok(Step::NeedMore);
+        };
+        if end == text.len() && !last && !matches!(text.as_bytes()[at], b'{' | b'[' | b'"') {
+            return Ok(Step::NeedMore);
+        }
+        self.pos = end;
+        self.state = State::ElementEnd { in_object };
+        self.document(text, loc, at, end, f)
+    }
+
+    /// One line of JSON Lines: a document, unless it is blank.
+    fn line<E>(
+        &mut self,
+        text: &str,
+        loc: &Locator,
+        last: bool,
+        f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
+    ) -> Result<Step, Stopped<E>> {
+        let rest = &text[self.pos..];
+        let line_len = match rest.as_bytes().iter().position(|&b| b == b'\n') {
+            Some(n) => n,
+            None if last => rest.len(),
+            None => return Ok(Step::NeedMore),
+        };
+        if line_len == 0 && rest.is_empty() {
+            return Ok(Step::Done);
+        }
+        let start = self.pos;
+        let line_end = start + rest[..line_len].trim_end_matches('\r').len();
+        self.pos += (line_len + 1).min(rest.len());
+        if text[start..line_end].trim().is_empty() {
+            return Ok(Step::Progress);
+        }
+        self.document(text, loc, start, line_end, f)
+    }
+
+    /// Hands the document at `text[start..end]` to the callback.
+    fn document<E>(
+        &mut self,
+        text: &str,
+        loc: &Locator,
+        start: usize,
+        end: usize,
+        f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
+    ) -> Result<Step, Stopped<E>> {
+        let index = self.next_index;
+        self.next_index += 1;
+        let position = self.position_at(text, start);
+        let raw = Raw {
+            text: &text[start..end],
+            position,
+        };
+        f(Item::Document(index, raw), loc).map_err(Stopped::Callback)?;
+        Ok(Step::Progress)
+    }
+
     /// The top-level object turned out to be a corpus: its members so far are headers.
     fn decide_corpus<E>(
         &mut self,
         loc: &Locator,
         f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
-    ) -> Result<(), Failure<E>> {
+    ) -> Result<(), Stopped<E>> {
         if let Some(members) = self.undecided.take() {
             for (k, v) in members {
-                f(Item::Header(k, v), loc).map_err(Failure::Callback)?;
+                f(Item::Header(k, v), loc).map_err(Stopped::Callback)?;
             }
         }
         Ok(())
@@ -786,7 +824,7 @@ impl Stream {
         close: usize,
         last: bool,
         f: &mut impl FnMut(Item, &Locator) -> Result<(), E>,
-    ) -> Result<Step, Failure<E>> {
+    ) -> Result<Step, Stopped<E>> {
         let Some(members) = self.undecided.take() else {
             self.pos = close + 1;
             self.state = State::End;
@@ -801,12 +839,12 @@ impl Stream {
                 self.undecided = Some(members);
                 return Ok(Step::NeedMore);
             }
-            return Err(Failure::Stream(StreamError::NotACorpus(
+            return Err(not_a_corpus(
                 "a corpus object needs a `documents` array (or give one document object \
                  per line, as JSON Lines)"
                     .into(),
                 loc.position(self.object_start),
-            )));
+            ));
         }
         self.pos = close + 1;
         let index = self.next_index;
@@ -823,7 +861,7 @@ impl Stream {
             ),
             loc,
         )
-        .map_err(Failure::Callback)?;
+        .map_err(Stopped::Callback)?;
         self.state = State::Lines;
         Ok(Step::Progress)
     }

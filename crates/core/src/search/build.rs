@@ -24,6 +24,7 @@ use super::fields::{FieldIndex, FieldIndexBuilder};
 use super::interner::Interner;
 use super::postings::{counts_len, varint_len, PostingLists, ScatterWriter};
 use super::TITLE_WEIGHT;
+use crate::strlist::StrList;
 
 /// The index of a run of documents, numbered from 0. See the module docs.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -235,12 +236,10 @@ impl SegmentBuilder {
         let terms: Vec<&str> = self.table.terms().collect();
         let order = sort_order(&terms);
         let mut rank = vec![0u32; n_terms];
-        let mut text = String::with_capacity(terms.iter().map(|t| t.len()).sum());
-        let mut ends = Vec::with_capacity(n_terms);
+        let mut sorted = StrList::with_capacity(terms.iter().map(|t| t.len()).sum(), n_terms);
         for (r, &old) in order.iter().enumerate() {
             rank[old as usize] = r as u32;
-            text.push_str(terms[old as usize]);
-            ends.push(text.len() as u32);
+            sorted.push(terms[old as usize]);
         }
         drop(terms);
         // Every term's stream sizes, in dictionary order.
@@ -278,7 +277,7 @@ impl SegmentBuilder {
         self.sizes.clear();
         self.text_bytes = 0;
         Segment {
-            dict: Dictionary::from_sorted(text, ends),
+            dict: Dictionary::from_sorted(sorted),
             postings: writer.finish(),
             title_terms,
             title_ends: std::mem::take(&mut self.title_ends),

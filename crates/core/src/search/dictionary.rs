@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 
+use crate::strlist::StrList;
 use crate::text::Stemmer;
 
 /// Longest query word, in characters, that typo matching considers.
@@ -20,11 +21,9 @@ const MAX_FUZZY_CHARS: usize = 64;
 /// Sorted terms with their stems. See the module docs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Dictionary {
-    text: String,
-    ends: Vec<u32>,
+    terms: StrList,
     /// Distinct stems, sorted, and for each the ids of its terms.
-    stem_text: String,
-    stem_ends: Vec<u32>,
+    stems: StrList,
     stem_members: Vec<u32>,
     stem_member_ends: Vec<u32>,
     stemmer: Option<Stemmer>,
@@ -36,24 +35,20 @@ impl Dictionary {
     pub fn build(terms: &[&str], stemmer: Stemmer) -> (Dictionary, Vec<u32>) {
         let order = sort_order(terms);
         let mut id_of = vec![0u32; terms.len()];
-        let mut text = String::with_capacity(terms.iter().map(|t| t.len()).sum());
-        let mut ends = Vec::with_capacity(terms.len());
+        let mut sorted = StrList::with_capacity(terms.iter().map(|t| t.len()).sum(), terms.len());
         for (rank, &old) in order.iter().enumerate() {
             id_of[old as usize] = rank as u32;
-            text.push_str(terms[old as usize]);
-            ends.push(text.len() as u32);
+            sorted.push(terms[old as usize]);
         }
-        let mut dict = Dictionary::from_sorted(text, ends);
+        let mut dict = Dictionary::from_sorted(sorted);
         dict.set_stems(stemmer);
         (dict, id_of)
     }
 
-    /// A dictionary of terms already in byte order, back to back in `text`, each ending
-    /// at its entry of `ends`; without stems.
-    pub fn from_sorted(text: String, ends: Vec<u32>) -> Dictionary {
+    /// A dictionary of terms already in byte order; without stems.
+    pub fn from_sorted(terms: StrList) -> Dictionary {
         Dictionary {
-            text,
-            ends,
+            terms,
             ..Default::default()
         }
     }
@@ -61,8 +56,7 @@ impl Dictionary {
     /// Groups the terms by stem (only terms the stemmer stems: see
     /// [`Stemmer::stem_key`]).
     pub fn set_stems(&mut self, stemmer: Stemmer) {
-        self.stem_text.clear();
-        self.stem_ends.clear();
+        self.stems.clear();
         self.stem_members.clear();
         self.stem_member_ends.clear();
         self.stemmer = None;
@@ -78,50 +72,44 @@ impl Dictionary {
                 if i > 0 {
                     self.stem_member_ends.push(self.stem_members.len() as u32);
                 }
-                self.stem_text.push_str(stem);
-                self.stem_ends.push(self.stem_text.len() as u32);
+                self.stems.push(stem);
             }
             self.stem_members.push(*id);
         }
         if !pairs.is_empty() {
             self.stem_member_ends.push(self.stem_members.len() as u32);
         }
-        self.stem_text.shrink_to_fit();
+        self.stems.shrink_to_fit();
         self.stem_members.shrink_to_fit();
         self.stemmer = Some(stemmer);
     }
 
-    /// The terms back to back, and where each ends.
-    pub fn parts(&self) -> (&str, &[u32]) {
-        (&self.text, &self.ends)
+    /// The terms, in order.
+    pub fn terms(&self) -> &StrList {
+        &self.terms
     }
 
     /// Bytes held.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity()
-            + self.stem_text.capacity()
-            + 4 * (self.ends.capacity()
-                + self.stem_ends.capacity()
-                + self.stem_members.capacity()
-                + self.stem_member_ends.capacity())
+        self.terms.heap_bytes()
+            + self.stems.heap_bytes()
+            + 4 * (self.stem_members.capacity() + self.stem_member_ends.capacity())
     }
 
     /// Number of terms.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.terms.len()
     }
 
     /// Whether there are no terms.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.terms.is_empty()
     }
 
     /// The term with this id.
     #[inline]
     pub fn term(&self, id: u32) -> &str {
-        let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        self.terms.get(id)
     }
 
     /// The id of a term, if present.
@@ -163,15 +151,8 @@ impl Dictionary {
         let Some(stem) = self.stemmer.and_then(|s| s.stem_key(word)) else {
             return &[];
         };
-        let n = self.stem_ends.len();
-        let stem_at = |i: usize| {
-            let start = if i == 0 {
-                0
-            } else {
-                self.stem_ends[i - 1] as usize
-            };
-            &self.stem_text[start..self.stem_ends[i] as usize]
-        };
+        let n = self.stems.len();
+        let stem_at = |i: usize| self.stems.get(i as u32);
         let (mut lo, mut hi) = (0, n);
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -359,17 +340,13 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 impl crate::codec::Encode for Dictionary {
     /// The terms only: stems are worked out again from them.
     fn encode(&self, w: &mut crate::codec::Writer) {
-        w.str(&self.text);
-        w.u32s(&self.ends);
+        self.terms.encode(w);
     }
 }
 
 impl crate::codec::Decode for Dictionary {
     fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
-        let text = r.string()?;
-        let ends = r.u32s()?;
-        crate::codec::check_str_ends(r, &ends, &text, "dictionary")?;
-        let dict = Dictionary::from_sorted(text, ends);
+        let dict = Dictionary::from_sorted(StrList::decode(r)?);
         // Lookups bisect: the terms must be strictly in byte order.
         if (1..dict.len() as u32).any(|i| dict.term(i - 1) >= dict.term(i)) {
             return Err(r.error("dictionary terms are not in order"));

@@ -11,6 +11,8 @@
 //! an integer, and go to a second table where a lookup is one multiplication and one
 //! comparison.
 
+use crate::strlist::StrList;
+
 /// Distinct terms with dense ids. See the module docs.
 #[derive(Debug, Clone, Default)]
 pub struct Interner {
@@ -19,8 +21,7 @@ pub struct Interner {
     /// Terms of at most eight bytes: the term as a number, and id + 1 (0: empty).
     short: Vec<(u64, u32)>,
     short_len: usize,
-    text: String,
-    ends: Vec<u32>,
+    terms: StrList,
 }
 
 /// A term of at most eight bytes as a number (terms hold no NUL byte, so the zero
@@ -54,8 +55,7 @@ impl Interner {
             slots: vec![0; 1024],
             short: vec![(0, 0); 1024],
             short_len: 0,
-            text: String::new(),
-            ends: Vec::new(),
+            terms: StrList::new(),
         }
     }
 
@@ -64,25 +64,23 @@ impl Interner {
         self.slots.iter_mut().for_each(|s| *s = 0);
         self.short.iter_mut().for_each(|s| *s = (0, 0));
         self.short_len = 0;
-        self.text.clear();
-        self.ends.clear();
+        self.terms.clear();
     }
 
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.terms.len()
     }
 
     /// Whether no term was added.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.terms.is_empty()
     }
 
     /// The term with an id.
+    #[inline]
     pub fn term(&self, id: u32) -> &str {
-        let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        self.terms.get(id)
     }
 
     /// The id of `term`, adding it if new. Returns the id and whether it was new.
@@ -111,7 +109,7 @@ impl Interner {
         }
         let id = self.push(term);
         self.slots[i] = tag | u64::from(id + 1);
-        if (self.ends.len() - self.short_len) * 10 > self.slots.len() * 7 {
+        if (self.terms.len() - self.short_len) * 10 > self.slots.len() * 7 {
             self.grow();
         }
         (id, true)
@@ -150,10 +148,7 @@ impl Interner {
     }
 
     fn push(&mut self, term: &str) -> u32 {
-        let id = self.ends.len() as u32;
-        self.text.push_str(term);
-        self.ends.push(self.text.len() as u32);
-        id
+        self.terms.push(term)
     }
 
     fn grow(&mut self) {

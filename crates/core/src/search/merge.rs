@@ -19,6 +19,7 @@ use super::build::Segment;
 use super::dictionary::{prefix_key, Dictionary};
 use super::fields::FieldIndex;
 use super::postings::ListWriter;
+use crate::strlist::StrList;
 
 /// The segment of all the documents of `parts`, in order. See the module docs.
 pub fn merge(mut parts: Vec<Segment>) -> Segment {
@@ -82,11 +83,10 @@ fn merge_terms(
         .map(|p| p.postings.stream_bytes().0 + 4 * p.dict.len())
         .sum();
     let pos_bytes: usize = parts.iter().map(|p| p.postings.stream_bytes().1).sum();
-    let text_bytes: usize = parts.iter().map(|p| p.dict.parts().0.len()).sum();
+    let text_bytes: usize = parts.iter().map(|p| p.dict.terms().text_len()).sum();
     let mut writer = ListWriter::with_capacity(upper_terms, doc_bytes, pos_bytes);
     let mut maps: Vec<Vec<u32>> = parts.iter().map(|p| vec![0; p.dict.len()]).collect();
-    let mut text = String::with_capacity(text_bytes);
-    let mut ends: Vec<u32> = Vec::with_capacity(upper_terms);
+    let mut terms = StrList::with_capacity(text_bytes, upper_terms);
     // Each part's terms as integer keys, read in order.
     let keys: Vec<Vec<u64>> = parts
         .iter()
@@ -114,9 +114,7 @@ fn merge_terms(
                 heap.push(Reverse((k, part, id + 1)));
             }
             let p = &parts[part as usize];
-            let new_id = ends.len() as u32;
-            text.push_str(p.dict.term(id));
-            ends.push(text.len() as u32);
+            let new_id = terms.push(p.dict.term(id));
             maps[part as usize][id as usize] = new_id;
             writer.append(p.postings.term(id), bases[part as usize]);
             writer.end_term();
@@ -146,9 +144,7 @@ fn merge_terms(
         let mut i = 0;
         while i < group.len() {
             let term = group[i].0;
-            let new_id = ends.len() as u32;
-            text.push_str(term);
-            ends.push(text.len() as u32);
+            let new_id = terms.push(term);
             while i < group.len() && group[i].0 == term {
                 let (_, part, id) = group[i];
                 maps[part as usize][id as usize] = new_id;
@@ -158,7 +154,6 @@ fn merge_terms(
             writer.end_term();
         }
     }
-    text.shrink_to_fit();
-    ends.shrink_to_fit();
-    (Dictionary::from_sorted(text, ends), writer.finish(), maps)
+    terms.shrink_to_fit();
+    (Dictionary::from_sorted(terms), writer.finish(), maps)
 }

@@ -9,7 +9,7 @@ enum Seen {
     Bad(usize, String, Position),
 }
 
-fn run(input: &[u8], chunk: usize, lines: bool) -> (Vec<Seen>, Option<StreamError>) {
+fn run(input: &[u8], chunk: usize, lines: bool) -> (Vec<Seen>, Option<LoadError>) {
     let mut stream = if lines {
         Stream::json_lines()
     } else {
@@ -32,20 +32,20 @@ fn run(input: &[u8], chunk: usize, lines: bool) -> (Vec<Seen>, Option<StreamErro
     };
     let mut error = None;
     for c in input.chunks(chunk.max(1)) {
-        if let Err(Failure::Stream(e)) = stream.feed(c, &mut f) {
+        if let Err(Stopped::Input(e)) = stream.feed(c, &mut f) {
             error = Some(e);
             break;
         }
     }
     if error.is_none() {
-        if let Err(Failure::Stream(e)) = stream.finish(&mut f) {
+        if let Err(Stopped::Input(e)) = stream.finish(&mut f) {
             error = Some(e);
         }
     }
     (seen, error)
 }
 
-fn same_in_any_chunks(input: &str) -> (Vec<Seen>, Option<StreamError>) {
+fn same_in_any_chunks(input: &str) -> (Vec<Seen>, Option<LoadError>) {
     let whole = run(input.as_bytes(), usize::MAX, false);
     for chunk in [1, 2, 3, 7, 16] {
         assert_eq!(
@@ -141,13 +141,14 @@ fn errors_say_where_whatever_the_chunking() {
     let (_, err) = same_in_any_chunks("[{\"id\": [1}]");
     assert_eq!(
         err,
-        Some(StreamError::Syntax(
-            "`}` does not close the `[` before it (a bracket or a quote is missing)".into(),
-            Position {
+        Some(LoadError::Syntax {
+            message: "`}` does not close the `[` before it (a bracket or a quote is missing)"
+                .into(),
+            position: Position {
                 line: 1,
                 column: 11
             }
-        ))
+        })
     );
     // Nesting deeper than the parser goes rejects the document, not the file.
     let deep = format!(
@@ -166,27 +167,31 @@ fn errors_say_where_whatever_the_chunking() {
     let (_, err) = same_in_any_chunks("[1,]");
     assert_eq!(
         err,
-        Some(StreamError::Syntax(
-            "a trailing comma before `]`".into(),
-            Position { line: 1, column: 4 }
-        ))
+        Some(LoadError::Syntax {
+            message: "a trailing comma before `]`".into(),
+            position: Position { line: 1, column: 4 }
+        })
     );
     let (_, err) = same_in_any_chunks("[{\"id\":1}");
-    assert!(matches!(err, Some(StreamError::Syntax(m, _)) if m.contains("ends early")));
+    assert!(matches!(err, Some(LoadError::Syntax { message: m, .. }) if m.contains("ends early")));
     let (_, err) = same_in_any_chunks("[] x");
     assert_eq!(
         err,
-        Some(StreamError::Syntax(
-            "unexpected text after the end of the JSON value".into(),
-            Position { line: 1, column: 4 }
-        ))
+        Some(LoadError::Syntax {
+            message: "unexpected text after the end of the JSON value".into(),
+            position: Position { line: 1, column: 4 }
+        })
     );
     let (_, err) = same_in_any_chunks("\"hello\"");
-    assert!(matches!(err, Some(StreamError::NotACorpus(m, _)) if m.contains("found a string")));
+    assert!(
+        matches!(err, Some(LoadError::NotACorpus { message: m, .. }) if m.contains("found a string"))
+    );
     let (_, err) = same_in_any_chunks("{\"name\":\"x\"}");
-    assert!(matches!(err, Some(StreamError::NotACorpus(m, _)) if m.contains("`documents`")));
+    assert!(
+        matches!(err, Some(LoadError::NotACorpus { message: m, .. }) if m.contains("`documents`"))
+    );
     let (_, err) = same_in_any_chunks("  ");
-    assert!(matches!(err, Some(StreamError::NotACorpus(m, _)) if m.contains("empty")));
+    assert!(matches!(err, Some(LoadError::NotACorpus { message: m, .. }) if m.contains("empty")));
 }
 
 #[test]
@@ -196,7 +201,9 @@ fn invalid_utf8_is_found_even_across_chunks() {
         let (_, err) = run(input, chunk, false);
         assert_eq!(
             err,
-            Some(StreamError::NotUtf8(Position { line: 2, column: 8 })),
+            Some(LoadError::NotUtf8 {
+                position: Position { line: 2, column: 8 }
+            }),
             "chunk {chunk}"
         );
     }
