@@ -51,7 +51,8 @@ async function main() {
       script.onerror = () => reject(new Error(`cannot load ${script.src}`));
       document.head.append(script);
     });
-    chronicle = window.wasm_bindgen;
+    // A classic script's top-level `let`: a global binding, not a property of window.
+    chronicle = (0, eval)('wasm_bindgen');
     wasm = await chronicle({ module_or_path: params.get('wasm') });
     if (warm) chronicle.warmUp();
   }

@@ -72,6 +72,9 @@ pub struct Session {
     seq: StoredValue<u32>,
     view_seq: StoredValue<u32>,
     doc_seq: StoredValue<u32>,
+    /// The last document request that starts afresh (a document or a query, not a
+    /// scroll): its answer replaces the blocks held.
+    fresh_doc_seq: StoredValue<u32>,
     /// Where `j` / `k` should go, when the engine answers.
     step_to: StoredValue<Option<(u32, Entry)>>,
     nav: StoredValue<Option<Nav>>,
@@ -116,6 +119,7 @@ impl Session {
             seq: StoredValue::new(0),
             view_seq: StoredValue::new(0),
             doc_seq: StoredValue::new(0),
+            fresh_doc_seq: StoredValue::new(0),
             step_to: StoredValue::new(None),
             nav: StoredValue::new(None),
         }
@@ -184,7 +188,9 @@ impl Session {
             FromEngine::Answer(a) => self.apply(a),
             FromEngine::Doc(d) => {
                 if d.seq == self.doc_seq.get_value() {
-                    self.doc.set(Some(merge_doc(self.doc.get_untracked(), d)));
+                    let fresh = d.seq == self.fresh_doc_seq.get_value();
+                    self.doc
+                        .set(Some(merge_doc(self.doc.get_untracked(), d, fresh)));
                 }
             }
             FromEngine::Step(s) => {
@@ -306,6 +312,15 @@ impl Session {
     pub fn request_doc(&self, id: &str, q: &str, start: u32, count: u32, count_matches: bool) {
         let seq = self.doc_seq.get_value() + 1;
         self.doc_seq.set_value(seq);
+        if count_matches {
+            self.fresh_doc_seq.set_value(seq);
+        }
+        // The blocks' lengths come once per document.
+        let layout = self.doc.with_untracked(|d| {
+            d.as_ref().is_none_or(|d| {
+                d.block_chars.is_empty() || d.meta.as_ref().is_none_or(|m| m.id != id)
+            })
+        });
         self.send(ToEngine::Doc(DocRequest {
             seq,
             id: id.to_string(),
@@ -313,6 +328,7 @@ impl Session {
             start,
             count,
             count_matches,
+            layout,
         }));
     }
 
@@ -351,38 +367,40 @@ impl Default for Session {
     }
 }
 
-/// A later answer about the same document: new blocks join those held (a reader
-/// scrolling through a long document), counts replace counts.
 /// Most blocks of a long document held on the page's side.
 const MAX_HELD_BLOCKS: usize = 2_000;
 
-fn merge_doc(old: Option<DocAnswer>, new: DocAnswer) -> DocAnswer {
-    let Some(mut old) = old.filter(|o| {
-        o.meta.as_ref().map(|m| &m.id) == new.meta.as_ref().map(|m| &m.id)
-            && o.meta.as_ref().map(|m| &m.title_marks) == new.meta.as_ref().map(|m| &m.title_marks)
-    }) else {
+/// A later answer about the same document: the block layout is kept (it comes once); a
+/// `fresh` answer (a new query) brings its own blocks and counts, and any other (the
+/// reader scrolled through a long document) adds blocks to those held.
+fn merge_doc(old: Option<DocAnswer>, mut new: DocAnswer, fresh: bool) -> DocAnswer {
+    let id = |d: &DocAnswer| d.meta.as_ref().map(|m| m.id.clone());
+    let Some(mut old) = old.filter(|o| id(o).is_some() && id(o) == id(&new)) else {
         return new;
     };
-    let new_centre = new.blocks.get(new.blocks.len() / 2).map_or(0, |b| b.index);
-    for b in new.blocks {
+    if new.block_chars.is_empty() {
+        new.block_chars = std::mem::take(&mut old.block_chars);
+    }
+    if fresh {
+        return new;
+    }
+    // Keep what is near the newest blocks: a reader scrolling through a 50 MB mailbox
+    // must not end up holding all of it.
+    let centre = new.blocks.get(new.blocks.len() / 2).map_or(0, |b| b.index);
+    for b in std::mem::take(&mut new.blocks) {
         match old.blocks.binary_search_by_key(&b.index, |x| x.index) {
             Ok(i) => old.blocks[i] = b,
             Err(i) => old.blocks.insert(i, b),
         }
     }
-    // Keep what is near the newest blocks: a reader scrolling through a 50 MB mailbox
-    // must not end up holding all of it.
     if old.blocks.len() > MAX_HELD_BLOCKS {
-        let centre = new_centre;
         old.blocks
             .retain(|b| b.index.abs_diff(centre) <= MAX_HELD_BLOCKS as u32 / 2);
     }
-    if new.matches.is_some() {
-        old.matches = new.matches;
-        old.match_blocks = new.match_blocks;
-    }
-    old.seq = new.seq;
-    old
+    new.blocks = old.blocks;
+    new.matches = old.matches;
+    new.match_blocks = old.match_blocks;
+    new
 }
 
 /// Which match of the open document is current (`n` / `p`).

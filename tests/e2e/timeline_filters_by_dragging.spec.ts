@@ -65,7 +65,7 @@ test('clicking a bar zooms into its months; zoom out and reset go back', async (
   await expect(page.getByTestId('timeline')).toContainText('1 dated less precisely');
   await expect(page).toHaveURL(/zoom=2018/);
   await page.getByTestId('timeline-zoom-out').click();
-  expect(await bars.count()).toBeGreaterThan(12);
+  await expect.poll(() => bars.count()).toBeGreaterThan(12);
   await page.getByTestId('timeline-reset').click();
   await expect(page.locator('[data-testid="timeline-bar"][data-start="1790"]')).toHaveCount(1);
 });

@@ -539,6 +539,14 @@ impl Archive {
             .unwrap_or_default()
     }
 
+    /// The first `max` bytes of a document's body (less, to end on a character).
+    pub fn body_prefix(&self, id: DocId, max: usize) -> String {
+        self.bodies
+            .get(id.index())
+            .map(|&t| self.store.get_prefix(t, max))
+            .unwrap_or_default()
+    }
+
     /// The document with this `id` string.
     pub fn find(&self, id: &str) -> Option<DocId> {
         self.by_id.find(&self.docs, id)

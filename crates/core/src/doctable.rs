@@ -14,55 +14,10 @@ use rustc_hash::FxHashMap;
 
 use crate::date::Date;
 use crate::model::Document;
+use crate::strlist::StrList;
 
-/// Strings back to back, each known by its number.
-#[derive(Debug, Clone, Default)]
-pub struct Strings {
-    text: String,
-    ends: Vec<u32>,
-}
-
-impl Strings {
-    /// Appends a string; returns its number.
-    pub fn push(&mut self, s: &str) -> u32 {
-        self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
-        self.ends.len() as u32 - 1
-    }
-
-    /// The string with this number.
-    pub fn get(&self, i: u32) -> &str {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
-    }
-
-    /// How many strings.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// Appends every string of `other`, in order.
-    pub fn append(&mut self, other: &Strings) {
-        let offset = self.text.len() as u32;
-        self.text.push_str(&other.text);
-        self.ends.extend(other.ends.iter().map(|e| e + offset));
-    }
-
-    fn shrink(&mut self) {
-        self.text.shrink_to_fit();
-        self.ends.shrink_to_fit();
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.ends.capacity() * 4
-    }
-}
+/// Strings back to back, each known by its number (see [`StrList`]).
+pub type Strings = StrList;
 
 /// Distinct values, each stored once.
 #[derive(Debug, Clone, Default)]
@@ -218,10 +173,10 @@ impl DocTable {
     /// Releases what is only needed while adding.
     pub fn finish(&mut self) {
         self.values.index = FxHashMap::default();
-        self.ids.shrink();
-        self.titles.shrink();
-        self.urls.shrink();
-        self.values.strings.shrink();
+        self.ids.shrink_to_fit();
+        self.titles.shrink_to_fit();
+        self.urls.shrink_to_fit();
+        self.values.strings.shrink_to_fit();
         self.dates.shrink_to_fit();
         self.singles.shrink_to_fit();
         self.list_ends.shrink_to_fit();
@@ -317,23 +272,7 @@ impl DocTable {
     }
 }
 
-use crate::codec::{check_str_ends, Decode, Encode, Reader, Writer};
-
-impl Encode for Strings {
-    fn encode(&self, w: &mut Writer) {
-        w.str(&self.text);
-        w.u32s(&self.ends);
-    }
-}
-
-impl Decode for Strings {
-    fn decode(r: &mut Reader) -> crate::codec::Result<Self> {
-        let text = r.string()?;
-        let ends = r.u32s()?;
-        check_str_ends(r, &ends, &text, "strings")?;
-        Ok(Strings { text, ends })
-    }
-}
+use crate::codec::{Decode, Encode, Reader, Writer};
 
 fn flat4(v: &[[u32; 4]]) -> Vec<u32> {
     v.iter().flatten().copied().collect()

@@ -270,14 +270,14 @@ impl Engine {
         let a = &self.archive;
         let title = a.title_of(d).to_string();
         let title_marks = marks(&highlighter.title_ranges(&title));
-        let body = a.body(d);
         // The opening first; further only if the words are not there (most matches of a
-        // long mail are near its start, and scanning costs per byte).
-        let mut scan = floor_char_boundary(&body, SNIPPET_FIRST_SCAN_BYTES);
-        let mut snippet = highlighter.snippet(&body[..scan], SNIPPET_CHARS);
-        if snippet.marks.is_empty() && scan < body.len() {
-            scan = floor_char_boundary(&body, SNIPPET_SCAN_BYTES);
-            snippet = highlighter.snippet(&body[..scan], SNIPPET_CHARS);
+        // long mail are near its start, and reading and scanning cost per byte: only the
+        // blocks of text needed are decompressed).
+        let body = a.body_prefix(d, SNIPPET_FIRST_SCAN_BYTES);
+        let mut snippet = highlighter.snippet(&body, SNIPPET_CHARS);
+        if snippet.marks.is_empty() && body.len() >= SNIPPET_FIRST_SCAN_BYTES - 4 {
+            let body = a.body_prefix(d, SNIPPET_SCAN_BYTES);
+            snippet = highlighter.snippet(&body, SNIPPET_CHARS);
         }
         ResultRow {
             position,
@@ -504,7 +504,9 @@ impl Engine {
         let h = &searched.hits.highlighter;
         let doc = self.archive.doc(d);
         let title_marks = marks(&h.title_ranges(&doc.title));
-        answer.block_chars = open.chars.clone();
+        if req.layout {
+            answer.block_chars = open.chars.clone();
+        }
         let start = (req.start as usize).min(open.blocks.len());
         let end = (start + req.count as usize).min(open.blocks.len());
         answer.blocks = (start..end)

@@ -244,6 +244,9 @@ pub struct DocRequest {
     pub count: u32,
     /// Whether to count the matches (and say which blocks hold them).
     pub count_matches: bool,
+    /// Whether to send the length of every block (the page lays out a long document by
+    /// them; it asks once per document, not with every keystroke).
+    pub layout: bool,
 }
 
 /// A block of a document's text (a paragraph, or part of a long one).
@@ -910,6 +913,7 @@ impl Encode for DocRequest {
         w.put(&self.start);
         w.put(&self.count);
         w.bool(self.count_matches);
+        w.bool(self.layout);
     }
 }
 
@@ -922,6 +926,7 @@ impl Decode for DocRequest {
             start: r.u32()?,
             count: r.u32()?,
             count_matches: r.bool()?,
+            layout: r.bool()?,
         })
     }
 }

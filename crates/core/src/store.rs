@@ -5,6 +5,9 @@
 //! time. A [`TextStore`] appends texts to a block of about [`BLOCK_BYTES`], compresses
 //! each full block with LZ4 (fast enough to keep up with loading, and about 1.5× smaller
 //! on English prose), and decompresses one block to hand back a text ([`TextStore::get`]).
+//! A text longer than a block (a mailbox exported as one 50 MB message) is cut across
+//! blocks of its own, so that its opening ([`TextStore::get_prefix`]: a snippet) costs
+//! one block, not the whole text.
 
 /// Uncompressed size at which a block is sealed.
 pub const BLOCK_BYTES: usize = 32 * 1024;
@@ -46,6 +49,26 @@ impl TextStore {
         if !self.open.is_empty() && self.open.len() + text.len() > BLOCK_BYTES {
             self.seal();
         }
+        if text.len() > BLOCK_BYTES {
+            // Blocks of its own, cut at character boundaries.
+            let id = TextId {
+                block: self.sealed.len() as u32,
+                start: 0,
+                len: text.len() as u32,
+            };
+            let mut rest = text;
+            while !rest.is_empty() {
+                let mut cut = BLOCK_BYTES.min(rest.len());
+                while !rest.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                self.open.push_str(&rest[..cut]);
+                self.seal();
+                rest = &rest[cut..];
+            }
+            self.raw_bytes += text.len();
+            return id;
+        }
         let id = TextId {
             block: self.sealed.len() as u32,
             start: self.open.len() as u32,
@@ -84,20 +107,47 @@ impl TextStore {
 
     /// A stored text.
     pub fn get(&self, id: TextId) -> String {
-        let range = id.start as usize..(id.start + id.len) as usize;
+        self.get_prefix(id, usize::MAX)
+    }
+
+    /// The first `max` bytes of a stored text (fewer, to end on a character boundary),
+    /// reading only the blocks they are in.
+    pub fn get_prefix(&self, id: TextId, max: usize) -> String {
+        let want = (id.len as usize).min(max);
+        let start = id.start as usize;
         if id.block as usize == self.sealed.len() {
-            return self.open.get(range).unwrap_or_default().to_string();
+            let end = floor_boundary(&self.open, start + want);
+            return self.open.get(start..end).unwrap_or_default().to_string();
         }
-        let Some(block) = self.sealed.get(id.block as usize) else {
-            return String::new();
-        };
-        match lz4_flex::decompress_size_prepended(block) {
-            Ok(bytes) => bytes
-                .get(range)
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or_default()
-                .to_string(),
-            Err(_) => String::new(),
+        let mut out = Vec::with_capacity(want);
+        let mut block = id.block as usize;
+        let mut skip = start;
+        while out.len() < want {
+            let Some(bytes) = self
+                .sealed
+                .get(block)
+                .and_then(|b| lz4_flex::decompress_size_prepended(b).ok())
+            else {
+                break;
+            };
+            let from = skip.min(bytes.len());
+            let take = (want - out.len()).min(bytes.len() - from);
+            out.extend_from_slice(&bytes[from..from + take]);
+            skip = 0;
+            block += 1;
+            if take == 0 {
+                break;
+            }
+        }
+        match String::from_utf8(out) {
+            Ok(s) => s,
+            Err(e) => {
+                // Cut inside a character: keep what comes before it.
+                let valid = e.utf8_error().valid_up_to();
+                let mut bytes = e.into_bytes();
+                bytes.truncate(valid);
+                String::from_utf8(bytes).unwrap_or_default()
+            }
         }
     }
 
@@ -110,6 +160,15 @@ impl TextStore {
     pub fn heap_bytes(&self) -> usize {
         self.sealed.iter().map(|b| b.len() + 16).sum::<usize>() + self.open.capacity()
     }
+}
+
+/// The largest character boundary of `s` at or before `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 impl crate::codec::Encode for TextStore {
@@ -176,6 +235,28 @@ mod tests {
             assert_eq!(&s.get(*id), t);
         }
         assert!(s.heap_bytes() < s.raw_bytes());
+    }
+
+    #[test]
+    fn a_long_text_is_read_block_by_block() {
+        let mut s = TextStore::new();
+        let short = s.push("before");
+        let long: String = "ééé abc ".repeat(20_000);
+        let id = s.push(&long);
+        let after = s.push("after");
+        for open in [true, false] {
+            if !open {
+                s.finish();
+            }
+            assert_eq!(s.get(short), "before");
+            assert_eq!(s.get(id), long);
+            assert_eq!(s.get(after), "after");
+            assert_eq!(s.get_prefix(id, 99), long[..99]);
+            assert_eq!(s.get_prefix(id, 100), long[..99]);
+            // A cut inside "é" keeps the characters before it.
+            assert_eq!(s.get_prefix(id, 5), "éé");
+            assert_eq!(s.get_prefix(id, usize::MAX), long);
+        }
     }
 
     proptest! {

@@ -4,7 +4,8 @@
 //! The index holds millions of short strings (terms, stems, titles). A `Vec<String>`
 //! costs 24 bytes and an allocation per string; a [`StrList`] costs 4 bytes per string
 //! and two allocations in all, and reads a string with two loads. It is written once
-//! here and used by the dictionary, the interner and the segment builder.
+//! here and used by the dictionary, the interner, the segment builder and the document
+//! table.
 
 /// Strings back to back, with the end of each. See the module docs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,6 +68,13 @@ impl StrList {
     /// Bytes held.
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity() + 4 * self.ends.capacity()
+    }
+
+    /// Appends every string of `other`, in order.
+    pub fn append(&mut self, other: &StrList) {
+        let offset = self.text.len() as u32;
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.iter().map(|e| e + offset));
     }
 
     /// Removes every string, keeping the memory.

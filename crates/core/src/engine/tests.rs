@@ -129,6 +129,7 @@ fn documents_come_in_blocks_with_marks() {
         start: 0,
         count: 10,
         count_matches: true,
+        layout: true,
     });
     let meta = d.meta.unwrap();
     assert_eq!(meta.title, "Idlib talks");
@@ -145,6 +146,7 @@ fn documents_come_in_blocks_with_marks() {
         start: 0,
         count: 1,
         count_matches: false,
+        layout: false,
     });
     assert!(missing.meta.is_none());
 }
