@@ -8,10 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fn load(data: &[u8], chunk: usize) -> (Vec<String>, Vec<String>, Option<String>) {
     let mut loader = Loader::new();
     let mut ids = Vec::new();
-    let mut keep = |d: chronicle_core::Document| {
-        ids.push(d.id);
-        true
-    };
+    let mut keep = |d: chronicle_core::Document, _: chronicle_core::load::Place| ids.push(d.id);
     for c in data.chunks(chunk.max(1)) {
         if let Err(e) = loader.feed(c, &mut keep) {
             return (ids, Vec::new(), Some(e.to_string()));
