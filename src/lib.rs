@@ -28,7 +28,8 @@ pub mod worker;
 pub const INLINE_CORPUS_ID: &str = "chronicle-corpus";
 
 /// Entry point: panic hook, then mount the app on `<body>`, with the corpus inlined in the
-/// page if there is one (an offline file), else from `corpus.json` next to it. Pages that
+/// page if there is one (an offline file), else from the URL the page names in
+/// `<meta name="chronicle-corpus">` (a built site), else from `corpus.json` next to it. Pages that
 /// mount instances themselves (the embed script, the benchmark) say
 /// `<html data-chronicle-mount="manual">` or set `window.chronicleManualMount`.
 pub fn start() {
@@ -50,9 +51,16 @@ pub fn start() {
     if manual_flag || manual_attr {
         return;
     }
+    // A built site names its archive in `<meta name="chronicle-corpus" content="…">`.
+    let named = document
+        .query_selector("meta[name=chronicle-corpus]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|url| !url.is_empty());
     let source = match document.get_element_by_id(INLINE_CORPUS_ID) {
         Some(script) => instance::Source::Inline(script.text_content().unwrap_or_default()),
-        None => instance::Source::Url(fetch::CORPUS_URL.to_string()),
+        None => instance::Source::Url(named.unwrap_or_else(|| fetch::CORPUS_URL.to_string())),
     };
     let options = instance::Options {
         source,

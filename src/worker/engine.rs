@@ -20,7 +20,6 @@ use std::rc::Rc;
 use chronicle_core::archive::{Archive, Part};
 use chronicle_core::codec::{from_bytes, to_bytes};
 use chronicle_core::engine::Engine;
-use chronicle_core::load::LoadError;
 use chronicle_core::protocol::{Failure, FromEngine, Progress, ToEngine};
 use chronicle_core::Problem;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -29,7 +28,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{File, MessageEvent, MessagePort, ReadableStreamDefaultReader, Response};
 
-use super::load::Load;
+use super::load::{Load, Stop};
 use super::{bytes_of, js_message, next_tick, now, scope, transferable};
 
 /// Longest slice of loading work between two looks at the inbox.
@@ -261,9 +260,14 @@ fn fail(st: &mut State, message: String, position: Option<(u32, u32)>) {
     post(&FromEngine::Failed(Failure { message, position }));
 }
 
-fn load_failed(st: &mut State, e: &LoadError) {
-    let p = e.position();
-    fail(st, e.message(), Some((p.line as u32, p.column as u32)));
+fn load_failed(st: &mut State, e: &Stop) {
+    match e {
+        Stop::Json(e) => {
+            let p = e.position();
+            fail(st, e.message(), Some((p.line as u32, p.column as u32)));
+        }
+        Stop::Archive(e) => fail(st, e.to_string(), None),
+    }
 }
 
 /// What an `open` message names.
@@ -306,7 +310,7 @@ enum Kind {
 
 fn kind(name: &str) -> Kind {
     let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".json") {
+    if lower.ends_with(".json") || lower.ends_with(".chronicle") {
         Kind::Corpus
     } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
         Kind::Lines

@@ -11,6 +11,9 @@
 //! the archive is the same whoever read what.
 //!
 //! Plain-text files (press releases laid out like the seed) are read here as they come.
+//! A prebuilt archive ([`chronicle_core::prebuilt`]), known by its first bytes whatever
+//! its name, needs no reading: each of its parts is a finished run as soon as its bytes
+//! have arrived.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
@@ -20,12 +23,22 @@ use chronicle_core::batch::Batch;
 use chronicle_core::json::Position;
 use chronicle_core::load::{LoadError, Loader, Place, Reader, Summary};
 use chronicle_core::model::Document;
+use chronicle_core::prebuilt::{self, Damaged, Decoder};
 use chronicle_core::problem::Problem;
 use chronicle_core::protocol::Progress;
 use js_sys::{Object, Reflect};
 use web_sys::MessagePort;
 
 use super::transferable;
+
+/// The reading of a file whose first bytes say whether it is a prebuilt archive.
+fn format_for(archive: bool) -> Format {
+    if archive {
+        Format::Archive(Decoder::new())
+    } else {
+        Format::Json(Loader::new())
+    }
+}
 
 /// Bytes of documents a helper gets at a time.
 const BATCH_BYTES: usize = 1 << 20;
@@ -45,6 +58,22 @@ struct OwnRun {
     run: u32,
     reader: Reader,
     part: PartBuilder,
+}
+
+/// Why a file cannot be loaded.
+pub enum Stop {
+    /// A JSON corpus that is not one.
+    Json(LoadError),
+    /// A prebuilt archive that cannot be read.
+    Archive(Damaged),
+}
+
+/// What the current file turned out to be, by its first bytes.
+enum Format {
+    /// Not known yet: the bytes so far.
+    Unknown(Vec<u8>),
+    Json(Loader),
+    Archive(Decoder),
 }
 
 /// Who reads the current run.
@@ -71,7 +100,7 @@ pub struct Load {
     pub runs: u32,
     /// Whether every source has been read to its end.
     pub input_done: bool,
-    loader: Option<Loader>,
+    format: Option<Format>,
     file: Option<Rc<str>>,
     run_limit: usize,
     current: Option<(u32, Owner, usize)>,
@@ -102,7 +131,7 @@ impl Load {
             parts: BTreeMap::new(),
             runs: 0,
             input_done: false,
-            loader: None,
+            format: None,
             file: None,
             run_limit,
             current: None,
@@ -127,39 +156,88 @@ impl Load {
         !self.helpers.is_empty()
     }
 
-    /// Starts a corpus file (JSON Lines if `lines`), named `file` if the archive has
-    /// several.
+    /// Starts a corpus file (JSON Lines if `lines`; a prebuilt archive is known by its
+    /// first bytes), named `file` if the archive has several.
     pub fn start_file(&mut self, lines: bool, file: Option<String>) {
-        self.loader = Some(if lines {
-            Loader::json_lines()
+        self.format = Some(if lines {
+            Format::Json(Loader::json_lines())
         } else {
-            Loader::new()
+            Format::Unknown(Vec::new())
         });
         self.file = file.map(Rc::from);
     }
 
     /// Adds the next chunk of the current file.
-    pub fn feed(&mut self, chunk: &[u8]) -> Result<(), LoadError> {
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<(), Stop> {
         self.read += chunk.len() as u64;
-        let Some(mut loader) = self.loader.take() else {
-            return Ok(());
+        match self.format.take() {
+            None => Ok(()),
+            Some(Format::Unknown(mut head)) => {
+                head.extend_from_slice(chunk);
+                match prebuilt::sniff(&head) {
+                    None => {
+                        self.format = Some(Format::Unknown(head));
+                        Ok(())
+                    }
+                    Some(archive) => self.feed_as(format_for(archive), &head),
+                }
+            }
+            Some(format) => self.feed_as(format, chunk),
+        }
+    }
+
+    fn feed_as(&mut self, mut format: Format, chunk: &[u8]) -> Result<(), Stop> {
+        let result = match &mut format {
+            Format::Json(loader) => loader
+                .feed_raw(chunk, &mut |i, text, at| self.document(i, text, at))
+                .map_err(Stop::Json),
+            Format::Archive(decoder) => {
+                // A run being filled from an earlier file ends before the parts.
+                self.end_run();
+                decoder
+                    .feed(chunk, &mut |part, bytes| self.prebuilt_part(part, bytes))
+                    .map_err(Stop::Archive)
+            }
+            Format::Unknown(_) => Ok(()),
         };
-        let result = loader.feed_raw(chunk, &mut |i, text, at| self.document(i, text, at));
-        self.loader = Some(loader);
+        self.format = Some(format);
         result
     }
 
+    /// A part of a prebuilt archive: a run, finished.
+    fn prebuilt_part(&mut self, part: Part, bytes: u64) {
+        let run = self.runs;
+        self.runs += 1;
+        self.pending.insert(run, (bytes, part.len() as u64));
+        self.parts.insert(run, part);
+        self.finished(run);
+    }
+
     /// Ends the current file.
-    pub fn end_file(&mut self) -> Result<(), LoadError> {
-        let Some(loader) = self.loader.take() else {
-            return Ok(());
+    pub fn end_file(&mut self) -> Result<(), Stop> {
+        let summary = match self.format.take() {
+            None => return Ok(()),
+            Some(Format::Unknown(head)) => {
+                // Shorter than the magic: JSON (or nothing), told as such.
+                let mut loader = Loader::new();
+                loader
+                    .feed_raw(&head, &mut |i, text, at| self.document(i, text, at))
+                    .map_err(Stop::Json)?;
+                loader
+                    .finish_raw(&mut |i, text, at| self.document(i, text, at))
+                    .map_err(Stop::Json)?
+            }
+            Some(Format::Json(loader)) => loader
+                .finish_raw(&mut |i, text, at| self.document(i, text, at))
+                .map_err(Stop::Json)?,
+            Some(Format::Archive(decoder)) => decoder.finish().map_err(Stop::Archive)?,
         };
-        let summary = loader.finish_raw(&mut |i, text, at| self.document(i, text, at))?;
         let file = self.file.take();
         let s = &mut self.summary;
         s.title = s.title.take().or(summary.title);
         s.description = s.description.take().or(summary.description);
         s.meta.extend(summary.meta);
+        s.rejected += summary.rejected;
         s.problems
             .extend(summary.problems.into_iter().map(|p| match &file {
                 Some(f) => p.in_file(f.to_string()),

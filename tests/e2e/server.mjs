@@ -8,6 +8,7 @@
 //   /slow/fixtures/NAME/…     → the same, but corpus.json trickles in at about 4 MB/s
 //                               (to see what the page does while a large archive loads)
 //   /sub/path/…               → dist/, to prove the build works under any sub-path
+//   /site/…                   → dist-site/ (the demo corpus built by `chronicle build`)
 //   /bench/…                  → bench/ (the benchmark page)
 //   /corpora/…                → target/corpora/ (generated corpora)
 //   /minisearch/…             → node_modules/minisearch/dist/ (benchmark peers)
@@ -27,6 +28,7 @@ const mounts = [
   ['/bench/', join(root, 'bench')],
   ['/dist-bench/', join(root, 'dist-bench')],
   ['/corpora/', generated],
+  ['/site/', join(root, 'dist-site')],
   ['/minisearch/', join(root, 'node_modules', 'minisearch', 'dist')],
   ['/flexsearch/', join(root, 'node_modules', 'flexsearch', 'dist')],
 ];
@@ -61,7 +63,10 @@ async function exists(file) {
 async function resolveFile(pathname) {
   let rel = decodeURIComponent(pathname);
   for (const [prefix, dir] of mounts) {
-    if (rel.startsWith(prefix)) return inside(dir, rel.slice(prefix.length));
+    if (rel.startsWith(prefix)) {
+      const inner = rel.slice(prefix.length);
+      return inside(dir, inner === '' || inner.endsWith('/') ? `${inner}index.html` : inner);
+    }
   }
   const fixture = rel.match(/^\/fixtures\/([A-Za-z0-9_-]+)\/(.*)$/);
   if (fixture) {

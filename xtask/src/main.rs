@@ -8,7 +8,8 @@
 //!   build, and the browser tests in headless Chromium.
 //! - `cargo xtask build`: the release build alone (into `dist/`).
 //! - `cargo xtask dist`: the release build, plus the demo archive as one self-contained
-//!   file for offline use (`dist-offline/chronicle.html`, by `chronicle bundle`).
+//!   file for offline use (`dist-offline/chronicle.html`, by `chronicle bundle`) and as
+//!   a site with a prebuilt archive (`dist-site/`, by `chronicle build`).
 //! - `cargo xtask corpus [--check]`: regenerate `public/corpus.json` from its sources
 //!   (or check that the committed file is exactly what they give).
 //! - `cargo xtask screenshot`: retake `docs/screenshot.png` from the real app.
@@ -40,7 +41,8 @@ fn main() -> ExitCode {
         Some("build") => Tools::setup(false).and_then(|t| build(&t)),
         Some("dist") => Tools::setup(false).and_then(|t| {
             build(&t)?;
-            offline(&t)
+            offline(&t)?;
+            site(&t)
         }),
         Some("test") => test(),
         Some("corpus") => corpus::run_command(&args[1..]),
@@ -124,6 +126,25 @@ fn offline(tools: &Tools) -> Result {
     bundle(tools, "the demo archive", "public/corpus.json", OFFLINE)
 }
 
+/// Where `cargo xtask dist` writes the demo archive as a built site.
+pub const SITE: &str = "dist-site";
+
+/// The demo corpus as a site with a prebuilt archive (chronicle build).
+fn site(tools: &Tools) -> Result {
+    step(&format!(
+        "building the demo archive as a site with a prebuilt archive: {SITE}/ (chronicle build)"
+    ));
+    run(tools.chronicle().args([
+        "build",
+        "public/corpus.json",
+        "--app",
+        "dist",
+        "-o",
+        SITE,
+        "--quiet",
+    ]))
+}
+
 /// Bundles `corpus` with the built app into one HTML file at `out` (chronicle bundle).
 fn bundle(tools: &Tools, what: &str, corpus: &str, out: &str) -> Result {
     step(&format!(
@@ -154,7 +175,7 @@ fn fuzz(tools: &Tools) -> Result {
         .and_then(|s| s.parse().ok())
         .unwrap_or(FUZZ_SECONDS);
     tools::ensure_cargo_fuzz()?;
-    for target in ["query_parser", "corpus_loader"] {
+    for target in ["query_parser", "corpus_loader", "prebuilt_archive"] {
         step(&format!("fuzzing {target} for {seconds} s (cargo fuzz)"));
         run(tools
             .command("cargo")
@@ -203,6 +224,7 @@ fn test() -> Result {
     build(&tools)?;
     check_size()?;
     offline(&tools)?;
+    site(&tools)?;
     bundle(
         &tools,
         "the hostile test corpus",

@@ -17,15 +17,63 @@ use chronicle_core::{Corpus, Problem};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::inputs::{collect, read};
-use crate::IngestArgs;
+use crate::{IngestArgs, Sources};
 
 /// Show a progress bar when the input is at least this many bytes…
 const PROGRESS_MIN_BYTES: u64 = 4 * 1024 * 1024;
 /// …or this many files.
 const PROGRESS_MIN_FILES: usize = 100;
 
+/// Everything the inputs gave: one corpus with unique ids, and every problem.
+#[derive(Debug)]
+pub struct Gathered {
+    /// The documents, in input order, with the title and description.
+    pub corpus: Corpus,
+    /// Every problem, each naming its file.
+    pub problems: Vec<Problem>,
+    /// Documents rejected.
+    pub rejected: usize,
+    /// Files read.
+    pub files: usize,
+}
+
 /// Runs `chronicle ingest`.
 pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
+    let Gathered {
+        corpus,
+        problems,
+        rejected,
+        files,
+    } = gather(&args.sources)?;
+    let mut stderr = std::io::stderr().lock();
+    for p in &problems {
+        writeln!(stderr, "{p}")?;
+    }
+    let mut json = if args.compact {
+        serde_json::to_string(&corpus)?
+    } else {
+        serde_json::to_string_pretty(&corpus)?
+    };
+    json.push('\n');
+    std::fs::write(&args.output, &json)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    let warnings = problems.iter().filter(|p| !p.is_error()).count();
+    writeln!(
+        stderr,
+        "ingested {} documents from {} files ({} rejected, {} warnings) → {} ({})",
+        corpus.documents.len(),
+        files,
+        rejected,
+        warnings,
+        args.output.display(),
+        human_bytes(json.len() as u64),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads every input into one corpus (ids made unique), with a progress bar on large
+/// jobs. `ingest` writes it as JSON; `build` as a prebuilt archive.
+pub fn gather(args: &Sources) -> anyhow::Result<Gathered> {
     let inputs = collect(&args.paths, args.adapter)?;
     if inputs.is_empty() {
         anyhow::bail!("no .txt, .json or .jsonl files found in the given paths");
@@ -99,30 +147,12 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         }
     }
 
-    let mut stderr = std::io::stderr().lock();
-    for p in &problems {
-        writeln!(stderr, "{p}")?;
-    }
-    let mut json = if args.compact {
-        serde_json::to_string(&corpus)?
-    } else {
-        serde_json::to_string_pretty(&corpus)?
-    };
-    json.push('\n');
-    std::fs::write(&args.output, &json)
-        .with_context(|| format!("cannot write {}", args.output.display()))?;
-    let warnings = problems.iter().filter(|p| !p.is_error()).count();
-    writeln!(
-        stderr,
-        "ingested {} documents from {} files ({} rejected, {} warnings) → {} ({})",
-        corpus.documents.len(),
-        inputs.len(),
+    Ok(Gathered {
+        corpus,
+        problems,
         rejected,
-        warnings,
-        args.output.display(),
-        human_bytes(json.len() as u64),
-    )?;
-    Ok(ExitCode::SUCCESS)
+        files: inputs.len(),
+    })
 }
 
 /// `10.8 MB`, `912 KB`, `17 B`.

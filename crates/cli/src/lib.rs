@@ -6,6 +6,8 @@
 //! - `chronicle validate FILE`: lists every problem with its place; exits 1 if any.
 //! - `chronicle stats FILE`: counts, date span, top sources.
 //! - `chronicle bundle FILE -o archive.html`: one self-contained HTML file; see [`bundle`].
+//! - `chronicle build PATH… -o DIR`: a deployable site with a prebuilt archive; see
+//!   [`build`].
 //!
 //! Exit codes: 0 success, 1 problems found (validate), 2 could not run at all.
 
@@ -14,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub mod build;
 pub mod bundle;
 pub mod ingest;
 pub mod inputs;
@@ -50,17 +53,31 @@ pub enum Command {
     /// Write one self-contained HTML file (app and corpus inlined) that opens by
     /// double-click, offline.
     Bundle(bundle::BundleArgs),
+    /// Write a deployable site: the app and a prebuilt archive of the documents (read
+    /// and indexed already, so it opens without parsing or indexing).
+    Build(build::BuildArgs),
 }
 
 /// Arguments of `chronicle ingest`.
 #[derive(Debug, clap::Args)]
 pub struct IngestArgs {
-    /// Files or directories to read.
-    #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
+    /// What to read.
+    #[command(flatten)]
+    pub sources: Sources,
     /// Where to write the corpus.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Write compact JSON instead of indented JSON.
+    #[arg(long)]
+    pub compact: bool,
+}
+
+/// The inputs of `chronicle ingest` and `chronicle build`, and how to read them.
+#[derive(Debug, clap::Args)]
+pub struct Sources {
+    /// Files or directories to read.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
     /// The archive's title.
     #[arg(long)]
     pub title: Option<String>,
@@ -73,9 +90,6 @@ pub struct IngestArgs {
     /// How to read `.json` inputs that are not corpus files.
     #[arg(long, value_enum)]
     pub adapter: Option<Adapter>,
-    /// Write compact JSON instead of indented JSON.
-    #[arg(long)]
-    pub compact: bool,
     /// Never show a progress bar.
     #[arg(long)]
     pub quiet: bool,
@@ -95,5 +109,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate { file } => validate::run(&file),
         Command::Stats { file } => stats::run(&file),
         Command::Bundle(args) => bundle::run(&args),
+        Command::Build(args) => build::run(&args),
     }
 }

@@ -34,6 +34,7 @@ pub mod ids;
 pub mod json;
 pub mod load;
 pub mod model;
+pub mod prebuilt;
 pub mod problem;
 pub mod protocol;
 pub mod query;

@@ -188,7 +188,16 @@ impl crate::codec::Decode for TextStore {
         let n = r.count(1)?;
         let mut sealed = Vec::with_capacity(n);
         for _ in 0..n {
-            sealed.push(r.bytes()?.to_vec().into_boxed_slice());
+            let block = r.bytes()?;
+            // A block says how long it is decompressed: never more than a block (a
+            // damaged length would ask for gigabytes).
+            let size = block
+                .first_chunk::<4>()
+                .map(|b| u32::from_le_bytes(*b) as usize);
+            if size.is_none_or(|s| s > BLOCK_BYTES) {
+                return Err(r.error("a block of text is damaged"));
+            }
+            sealed.push(block.to_vec().into_boxed_slice());
         }
         Ok(TextStore {
             sealed,

@@ -320,9 +320,10 @@ impl crate::codec::Decode for Segment {
             let l = r.string()?;
             languages.insert(l, r.u32()?);
         }
-        let fields: FieldIndex = r.get()?;
         let n = lengths.len();
+        let fields = FieldIndex::decode_over(r, n)?;
         if postings.len() != dict.len()
+            || !postings.docs_below(n)
             || title_ends.len() != n
             || dates.len() != n
             || title_terms.iter().any(|&t| t as usize >= dict.len())

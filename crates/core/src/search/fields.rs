@@ -290,8 +290,13 @@ impl crate::codec::Encode for FieldIndex {
     }
 }
 
-impl crate::codec::Decode for FieldIndex {
-    fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
+impl FieldIndex {
+    /// Reads the index of a segment of `expected` documents (which the bytes must say
+    /// too: a damaged count would have the forward index allocate gigabytes).
+    pub(crate) fn decode_over(
+        r: &mut crate::codec::Reader,
+        expected: usize,
+    ) -> crate::codec::Result<Self> {
         let n = r.count(1)?;
         let mut fields = Vec::with_capacity(n);
         for _ in 0..n {
@@ -314,6 +319,9 @@ impl crate::codec::Decode for FieldIndex {
             fields.push((field, values));
         }
         let documents = r.usize()?;
+        if documents != expected {
+            return Err(r.error("the metadata index is for another number of documents"));
+        }
         let in_range = fields.iter().flat_map(|(_, vs)| vs).all(|v| {
             v.docs.windows(2).all(|w| w[0] < w[1])
                 && v.docs.last().is_none_or(|&d| (d as usize) < documents)

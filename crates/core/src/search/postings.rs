@@ -187,17 +187,18 @@ impl ListWriter {
             self.lists.docs.extend_from_slice(from.docs);
         } else {
             let mut at = 0;
-            let first = read_varint(from.docs, &mut at) + base;
+            // (Wrapping: a damaged archive gives wrong documents, never a panic.)
+            let first = read_varint(from.docs, &mut at).wrapping_add(base);
             let gap = match self.last {
                 None => first,
-                Some(l) => first - l,
+                Some(l) => first.wrapping_sub(l),
             };
             write_varint(&mut self.lists.docs, gap);
             self.lists.docs.extend_from_slice(&from.docs[at..]);
         }
         self.lists.positions.extend_from_slice(from.positions);
         self.count += from.count;
-        self.last = Some(from.last + base);
+        self.last = Some(from.last.wrapping_add(base));
     }
 
     /// Ends the current term (the next push or append starts the next one).
@@ -390,7 +391,11 @@ impl Iterator for PostingIter<'_> {
         self.left -= 1;
         let bytes = self.docs;
         let gap = read_varint(bytes, &mut self.at);
-        self.doc = if self.first { gap } else { self.doc + gap };
+        self.doc = if self.first {
+            gap
+        } else {
+            self.doc.wrapping_add(gap)
+        };
         self.first = false;
         let tf = read_varint(bytes, &mut self.at);
         let mut title_tf = tf & 0xF;
@@ -398,8 +403,8 @@ impl Iterator for PostingIter<'_> {
             title_tf = read_varint(bytes, &mut self.at);
         }
         let body_tf = tf >> 4;
-        self.pos_pending += self.last_count;
-        self.last_count = title_tf + body_tf;
+        self.pos_pending = self.pos_pending.wrapping_add(self.last_count);
+        self.last_count = title_tf.wrapping_add(body_tf);
         Some(Posting {
             doc: self.doc,
             title_tf,
@@ -450,13 +455,22 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     let mut shift = 0;
     while let Some(&b) = bytes.get(*at) {
         *at += 1;
-        v |= u32::from(b & 0x7F) << shift;
+        // (`checked_shl`: damaged bytes may run on past five.)
+        v |= u32::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
         if b < 0x80 {
             break;
         }
         shift += 7;
     }
     v
+}
+
+impl PostingLists {
+    /// Whether every term's last document is one of the first `n` (checked when read
+    /// from bytes).
+    pub(crate) fn docs_below(&self, n: usize) -> bool {
+        self.last.iter().all(|&l| (l as usize) < n)
+    }
 }
 
 impl crate::codec::Encode for PostingLists {
@@ -484,6 +498,15 @@ impl crate::codec::Decode for PostingLists {
         }
         crate::codec::check_ends(r, &doc_ends, docs.len(), "postings")?;
         crate::codec::check_ends(r, &pos_ends, positions.len(), "positions")?;
+        // A posting takes two bytes at least: a count beyond that would have a reader
+        // iterate (and allocate) for billions of postings that are not there.
+        let mut start = 0;
+        for (&end, &count) in doc_ends.iter().zip(&counts) {
+            if u64::from(count) * 2 > u64::from(end - start) {
+                return Err(r.error("a term counts more postings than it holds"));
+            }
+            start = end;
+        }
         // Reading stops at the end of a term's bytes, so a wrong count cannot read
         // another term's postings: it only gives that term wrong documents, which the
         // bit sets of the evaluator ignore when out of range.

@@ -1,0 +1,248 @@
+//! `chronicle build`: a deployable site whose archive is read and indexed already.
+//!
+//! # Overview
+//! [`run`] reads the inputs as `ingest` does ([`crate::ingest::gather`]), cuts the
+//! corpus into runs of documents, reads and indexes the runs on every core
+//! ([`chronicle_core::prebuilt::read_batch`], the code the browser's helper workers run),
+//! and writes them in order as one prebuilt archive, `corpus.chronicle`
+//! ([`chronicle_core::prebuilt`] describes the format). Next to it go the app's files
+//! (from `--app`, the output of `cargo xtask build`), with `index.html` naming the archive
+//! in `<meta name="chronicle-corpus">`. Every URL in the site is relative, so it works
+//! from any static host and sub-path.
+//!
+//! The archive holds what the inputs said: their problems (with their own files and
+//! places), not the places in the intermediate JSON. The same inputs give the same bytes,
+//! whatever the number of cores.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+use chronicle_core::archive::Part;
+use chronicle_core::batch::Batch;
+use chronicle_core::prebuilt;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::ingest::{gather, human_bytes, Gathered};
+use crate::Sources;
+
+/// The name of the prebuilt archive in a built site.
+pub const ARCHIVE_NAME: &str = "corpus.chronicle";
+
+/// Arguments of `chronicle build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub sources: Sources,
+    /// The directory to write the site to (made if missing).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The built app (the output of `cargo xtask build`).
+    #[arg(long, default_value = "dist")]
+    pub app: PathBuf,
+    /// Threads to index with (default: every core).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+}
+
+/// Runs `chronicle build`.
+pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    if !args.app.join("index.html").is_file() {
+        bail!(
+            "{} has no index.html: build the app first (cargo xtask build), or pass --app DIR",
+            args.app.display()
+        );
+    }
+    let Gathered {
+        corpus,
+        problems,
+        rejected,
+        files,
+    } = gather(&args.sources)?;
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let json = serde_json::to_vec(&corpus)?;
+    let documents = corpus.documents.len();
+    drop(corpus);
+    let bytes = archive(
+        &json,
+        (problems.clone(), rejected),
+        prebuilt::RUN_BYTES,
+        jobs,
+        !args.sources.quiet,
+    )?;
+    drop(json);
+
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("cannot make {}", args.output.display()))?;
+    copy_app(&args.app, &args.output)?;
+    let target = args.output.join(ARCHIVE_NAME);
+    std::fs::write(&target, &bytes)
+        .with_context(|| format!("cannot write {}", target.display()))?;
+
+    let mut stderr = std::io::stderr().lock();
+    for p in &problems {
+        writeln!(stderr, "{p}")?;
+    }
+    let warnings = problems.iter().filter(|p| !p.is_error()).count();
+    writeln!(
+        stderr,
+        "built {documents} documents from {files} files ({rejected} rejected, {warnings} \
+         warnings) → {} ({}, format version {}) in {} ms",
+        args.output.display(),
+        human_bytes(bytes.len() as u64),
+        prebuilt::VERSION,
+        started.elapsed().as_millis(),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The prebuilt archive of a JSON corpus, in runs of `run_bytes`, read by `jobs`
+/// threads, with the inputs' problems and rejected count in place of the JSON's own (it
+/// has none: `gather` kept only valid documents).
+pub fn archive(
+    json: &[u8],
+    (problems, rejected): (Vec<chronicle_core::Problem>, usize),
+    run_bytes: usize,
+    jobs: usize,
+    progress: bool,
+) -> anyhow::Result<Vec<u8>> {
+    let mut batches: Vec<Batch> = Vec::new();
+    let mut summary = prebuilt::batches(json, run_bytes, |b| batches.push(b))
+        .map_err(|e| anyhow::anyhow!("the gathered corpus does not read back: {e}"))?;
+    summary.problems = problems;
+    summary.rejected = rejected;
+    let total: u64 = batches.iter().map(|b| b.text_bytes() as u64).sum();
+    let bar = (progress && total >= 4 << 20).then(|| {
+        let bar = ProgressBar::new(total);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} indexing [{bar:30}] {bytes}/{total_bytes}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar
+    });
+    let parts = read_all(&batches, jobs.max(1), bar.as_ref());
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut parts = parts;
+    for p in &mut parts {
+        // The JSON was written from valid documents: its places mean nothing to the
+        // reader, whose problems came with the inputs' own.
+        p.problems.clear();
+    }
+    Ok(prebuilt::write(&summary, &parts))
+}
+
+/// Reads every batch into its part on `jobs` threads; parts come back in batch order.
+fn read_all(batches: &[Batch], jobs: usize, bar: Option<&ProgressBar>) -> Vec<Part> {
+    let next = AtomicUsize::new(0);
+    let out: Mutex<Vec<Option<Part>>> = Mutex::new((0..batches.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..jobs.min(batches.len()) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(batch) = batches.get(i) else {
+                    break;
+                };
+                let part = prebuilt::read_batch(batch);
+                if let Some(bar) = bar {
+                    bar.inc(batch.text_bytes() as u64);
+                }
+                if let Ok(mut out) = out.lock() {
+                    out[i] = Some(part);
+                }
+            });
+        }
+    });
+    out.into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Copies the app's files (not its demo corpus) into the site, naming the archive in
+/// its `index.html`.
+fn copy_app(app: &Path, site: &Path) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(app).with_context(|| format!("cannot read {}", app.display()))? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let from = entry.path();
+        let to = site.join(&name);
+        if from.is_dir() {
+            std::fs::create_dir_all(&to)?;
+            copy_app(&from, &to)?;
+        } else if name == "index.html" {
+            let html = std::fs::read_to_string(&from)?;
+            std::fs::write(&to, name_archive(&html))?;
+        } else if name != "corpus.json" {
+            std::fs::copy(&from, &to)
+                .with_context(|| format!("cannot copy {} to {}", from.display(), to.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// `index.html` with `<meta name="chronicle-corpus" content="corpus.chronicle">` in its
+/// head (once).
+pub fn name_archive(html: &str) -> String {
+    let meta = format!(r#"<meta name="chronicle-corpus" content="{ARCHIVE_NAME}">"#);
+    if html.contains("name=\"chronicle-corpus\"") {
+        return html.to_string();
+    }
+    match html.find("<head>") {
+        Some(i) => format!("{}\n    {meta}{}", &html[..i + 6], &html[i + 6..]),
+        None => format!("{meta}\n{html}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(n: usize) -> Vec<u8> {
+        let docs: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"d{i}","title":"Report {i}","body":"{} idlib talks {i}","date":"20{:02}-01-02","source":"S{}"}}"#,
+                    "word ".repeat(i % 50),
+                    i % 30,
+                    i % 7
+                )
+            })
+            .collect();
+        format!("[{}]", docs.join(",")).into_bytes()
+    }
+
+    #[test]
+    fn threads_do_not_change_the_bytes() {
+        let json = corpus(3000);
+        let build = |jobs| archive(&json, (Vec::new(), 0), 16 << 10, jobs, false).unwrap();
+        let one = build(1);
+        let (two, four) = (build(2), build(4));
+        assert_eq!(one, two);
+        assert_eq!(one, four);
+        let a = prebuilt::open(&one).unwrap();
+        assert_eq!(a.len(), 3000);
+    }
+
+    #[test]
+    fn the_archive_is_named_once_in_the_head() {
+        let html = "<!doctype html><html><head><title>x</title></head></html>";
+        let named = name_archive(html);
+        assert!(named.contains(
+            r#"<head>
+    <meta name="chronicle-corpus" content="corpus.chronicle"><title>"#
+        ));
+        assert_eq!(name_archive(&named), named);
+    }
+}

@@ -1,0 +1,230 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::engine::Engine;
+use crate::protocol::{DocRequest, ViewRequest, Window};
+
+/// Words of a messy archive: Arabic, accents, junk tokens, a URL, HTML.
+const WORDS: &[&str] = &[
+    "idlib",
+    "negotiations",
+    "government",
+    "إدلب",
+    "الحكومة",
+    "résumé",
+    "coalition",
+    "0xdeadbeef",
+    "aGVsbG8gd29ybGQ=",
+    "https://example.org/a?b=c",
+    "<b>bold</b>",
+    "talks",
+    "talking",
+    "geneva",
+];
+const DATES: &[&str] = &[
+    "2018-10-17",
+    "2002-08",
+    "1861",
+    "0102-03-04",
+    "2102",
+    "not a date",
+];
+const SOURCES: &[&str] = &["Syrian Coalition", "ARK News", "مصدر", "Other"];
+
+/// A corpus of `n` documents picked by `picks`: duplicate ids, undated and misdated
+/// documents, a document of the wrong shape.
+fn corpus(picks: &[(u8, u8, u8, u8)]) -> String {
+    let docs: Vec<String> = picks
+        .iter()
+        .enumerate()
+        .map(|(i, &(w, d, s, k))| {
+            let body: Vec<&str> = (0..=(w as usize % 9))
+                .map(|j| WORDS[(w as usize * 7 + j * 3 + i) % WORDS.len()])
+                .collect();
+            let id = if k % 5 == 0 { "dup".to_string() } else { format!("d{i}") };
+            match k % 7 {
+                0 => format!(r#"{{"id":"{id}","title":17}}"#),
+                1 => format!(
+                    r#"{{"id":"{id}","title":"{}","body":"{}"}}"#,
+                    WORDS[w as usize % WORDS.len()],
+                    body.join(" ").replace('"', "'")
+                ),
+                _ => format!(
+                    r#"{{"id":"{id}","title":"{} {}","body":"{}","date":"{}","source":"{}","tags":["t{}"]}}"#,
+                    WORDS[w as usize % WORDS.len()],
+                    WORDS[d as usize % WORDS.len()],
+                    body.join(" ").replace('"', "'"),
+                    DATES[d as usize % DATES.len()],
+                    SOURCES[s as usize % SOURCES.len()],
+                    k % 3
+                ),
+            }
+        })
+        .collect();
+    format!(r#"{{"title":"Test","documents":[{}]}}"#, docs.join(","))
+}
+
+fn view(q: &str) -> ViewRequest {
+    ViewRequest {
+        seq: 1,
+        q: q.into(),
+        selection: Default::default(),
+        sort: Default::default(),
+        zoom: None,
+        window: Window::Rows {
+            start: 0,
+            count: 50,
+        },
+        facets: Vec::new(),
+        open: None,
+    }
+}
+
+fn built(json: &str, run_bytes: usize) -> Vec<u8> {
+    let (summary, parts) = parts_of(json.as_bytes(), run_bytes).unwrap();
+    write(&summary, &parts)
+}
+
+/// Everything the page would be shown for these queries, and each result's document.
+fn answers(archive: Archive) -> Vec<String> {
+    let mut e = Engine::new(archive, 1);
+    let mut out = vec![format!("{:?}", e.info(None))];
+    for q in [
+        "",
+        "idlib",
+        "talk",
+        "goverment",
+        "إدلب",
+        "source:ARK",
+        "résumé OR geneva",
+        "\"idlib negotiations\"",
+    ] {
+        let a = e.answer(&view(q));
+        out.push(format!("{a:?}"));
+        if let crate::protocol::Rows::List(rows) = &a.rows {
+            for r in rows.iter().take(5) {
+                let d = e.document(&DocRequest {
+                    seq: 1,
+                    id: r.id.clone(),
+                    q: q.into(),
+                    start: 0,
+                    count: 10,
+                    count_matches: true,
+                    layout: true,
+                });
+                out.push(format!("{d:?}"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_built_archive_answers_as_the_json_does() {
+    let picks: Vec<_> = (0..200u32)
+        .map(|i| ((i * 13) as u8, (i * 7) as u8, (i * 3) as u8, (i * 11) as u8))
+        .collect();
+    let json = corpus(&picks);
+    let archive = Archive::from_bytes(json.as_bytes()).unwrap();
+    // The corpus is as messy as meant: rejected documents, renamed ids, matches.
+    assert!(archive.rejected > 0 && !archive.problems.is_empty());
+    assert!(archive
+        .problems
+        .iter()
+        .any(|p| p.to_string().contains("duplicate id")));
+    let mut e = Engine::new(archive, 1);
+    assert!(e.answer(&view("idlib")).total > 0);
+    let from_json = answers(e.into_archive());
+    // Several parts (runs of 1 KB) and one.
+    for run in [1024, usize::MAX] {
+        let bytes = built(&json, run);
+        assert_eq!(
+            answers(open(&bytes).unwrap()),
+            from_json,
+            "runs of {run} bytes"
+        );
+    }
+}
+
+#[test]
+fn the_same_corpus_gives_the_same_bytes() {
+    let picks: Vec<_> = (0..50u32)
+        .map(|i| ((i * 5) as u8, i as u8, (i * 3) as u8, (i * 2) as u8))
+        .collect();
+    let json = corpus(&picks);
+    assert_eq!(built(&json, 2048), built(&json, 2048));
+}
+
+#[test]
+fn bytes_fed_in_any_chunks_give_the_same_parts() {
+    let picks: Vec<_> = (0..60u32)
+        .map(|i| ((i * 3) as u8, i as u8, i as u8, (i * 4) as u8))
+        .collect();
+    let bytes = built(&corpus(&picks), 512);
+    let whole = answers(open(&bytes).unwrap());
+    for chunk in [1, 7, 4096] {
+        let mut d = Decoder::new();
+        let mut parts = Vec::new();
+        for c in bytes.chunks(chunk) {
+            d.feed(c, &mut |p, _| parts.push(p)).unwrap();
+        }
+        let summary = d.finish().unwrap();
+        assert_eq!(answers(Archive::assemble(parts, summary)), whole);
+    }
+}
+
+#[test]
+fn another_version_is_refused_by_name() {
+    let mut bytes = built(&corpus(&[(1, 2, 3, 4)]), RUN_BYTES);
+    bytes[8..12].copy_from_slice(&7u32.to_le_bytes());
+    let e = open(&bytes).unwrap_err();
+    assert!(e.message.contains("format version 7"), "{e}");
+    assert!(e.message.contains("version 1"), "{e}");
+    assert_eq!(e.at, 8);
+}
+
+#[test]
+fn json_is_not_an_archive() {
+    assert_eq!(sniff(b"[{\"id\""), Some(false));
+    assert_eq!(sniff(b"CHRO"), None);
+    assert_eq!(sniff(b"CHRONARC\x01\0\0\0"), Some(true));
+    assert!(open(b"[]").is_err());
+}
+
+#[test]
+fn a_cut_short_archive_says_so_at_every_length() {
+    let bytes = built(&corpus(&[(1, 2, 3, 4), (5, 6, 7, 8), (9, 1, 2, 3)]), 64);
+    for n in 0..bytes.len() {
+        let e = open(&bytes[..n]).expect_err("a cut-short archive fails");
+        assert!(e.message.contains("cannot be opened"), "{e}");
+    }
+    assert!(open(&bytes).is_ok());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Corrupt bytes anywhere open or fail with a message, never panic.
+    #[test]
+    fn damaged_bytes_never_panic(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
+        let mut bytes = built(&corpus(&[(1, 2, 3, 4), (5, 6, 7, 8), (9, 1, 2, 3)]), 64);
+        for (at, v) in flips {
+            let n = bytes.len();
+            bytes[at % n] ^= v | 1;
+        }
+        if let Ok(archive) = open(&bytes) {
+            let _ = answers(archive);
+        }
+    }
+
+    /// Any corpus, cut into runs of any size, answers as its JSON does.
+    #[test]
+    fn any_corpus_round_trips(
+        picks in proptest::collection::vec(any::<(u8, u8, u8, u8)>(), 0..40),
+        run in 1usize..3000,
+    ) {
+        let json = corpus(&picks);
+        let from_json = answers(Archive::from_bytes(json.as_bytes()).unwrap());
+        prop_assert_eq!(answers(open(&built(&json, run)).unwrap()), from_json);
+    }
+}

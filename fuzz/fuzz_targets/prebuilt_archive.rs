@@ -1,0 +1,59 @@
+//! Fuzzes the prebuilt archive reader: any bytes, whole or in chunks, open or fail with
+//! a message, never panic; an archive that opens answers a query. The input starts as a
+//! real archive (of a small corpus) with the fuzzer's bytes written over part of it, so
+//! the fuzzer reaches the parts and their index, not only the magic.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use chronicle_core::engine::Engine;
+use chronicle_core::prebuilt::{self, Decoder};
+use libfuzzer_sys::fuzz_target;
+
+fn valid() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| {
+        let json = r#"{"title":"T","documents":[
+            {"id":"a","title":"Idlib talks","body":"The political process. Negotiations.","date":"2018-10-17","source":"Syrian Coalition","tags":["peace"]},
+            {"id":"a","title":"Union","body":"The state of the union, 1861.","date":"0102","source":"Abraham Lincoln","language":"en"},
+            {"id":"c","title":"Undated","body":"إدلب résumé government goverment"},
+            {"id":"d","title":7}]}"#;
+        let (summary, parts) = prebuilt::parts_of(json.as_bytes(), 64).expect("the fuzz corpus loads");
+        prebuilt::write(&summary, &parts)
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    // The first two bytes say where to write the rest over a valid archive.
+    let mut bytes = valid().to_vec();
+    if let [a, b, rest @ ..] = data {
+        let at = usize::from(u16::from_le_bytes([*a, *b])) % (bytes.len() + 1);
+        let end = (at + rest.len()).min(bytes.len());
+        bytes[at..end].copy_from_slice(&rest[..end - at]);
+        if data.len() % 3 == 0 {
+            bytes.truncate(at);
+        }
+    }
+    let whole = prebuilt::open(&bytes);
+    let mut d = Decoder::new();
+    let mut parts = 0;
+    let chunked = bytes
+        .chunks(7)
+        .try_for_each(|c| d.feed(c, &mut |_, _| parts += 1))
+        .and_then(|()| d.finish());
+    assert_eq!(whole.is_ok(), chunked.is_ok());
+    if let Ok(archive) = whole {
+        let mut e = Engine::new(archive, 1);
+        let _ = e.info(None);
+        let _ = e.answer(&chronicle_core::protocol::ViewRequest {
+            seq: 1,
+            q: "idlib OR union".into(),
+            selection: Default::default(),
+            sort: Default::default(),
+            zoom: None,
+            window: chronicle_core::protocol::Window::Rows { start: 0, count: 10 },
+            facets: Vec::new(),
+            open: None,
+        });
+    }
+});

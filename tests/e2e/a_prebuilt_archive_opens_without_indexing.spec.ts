@@ -1,0 +1,81 @@
+// A site written by `chronicle build` (dist-site/: the demo corpus, prebuilt) opens its
+// archive without the JSON, answers exactly as the JSON version does, and refuses a
+// damaged or foreign archive with a clear message.
+// See: #10
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, openArchive, search, resultCount } from './helpers';
+
+const archivePath = join(__dirname, '../../dist-site/corpus.chronicle');
+
+/** What the reader sees for a query: the count, the first titles, the source facet. */
+async function seen(page: import('@playwright/test').Page, q: string) {
+  await search(page, q);
+  return {
+    count: await resultCount(page),
+    titles: await page.getByTestId('result-title').evaluateAll((els) => els.slice(0, 8).map((e) => e.textContent)),
+    facets: await page.getByTestId('facet-item').evaluateAll((els) => els.slice(0, 12).map((e) => e.textContent)),
+  };
+}
+
+test('the built site fetches the prebuilt archive, not the JSON, and answers as the JSON does', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await openArchive(page, './site/');
+  expect(fetched).toContain('/site/corpus.chronicle');
+  expect(fetched.filter((p) => p.endsWith('.json'))).toEqual([]);
+  const built: unknown[] = [];
+  for (const q of ['idlib', 'negotiaton', 'source:coalition', '"political process"']) built.push(await seen(page, q));
+
+  await openArchive(page, './');
+  const json: unknown[] = [];
+  for (const q of ['idlib', 'negotiaton', 'source:coalition', '"political process"']) json.push(await seen(page, q));
+  expect(built).toEqual(json);
+  expect((built[0] as { count: number }).count).toBeGreaterThan(0);
+});
+
+test('a prebuilt archive opens a document and keeps its title', async ({ page }) => {
+  await openArchive(page, './site/');
+  await expect(page.getByTestId('archive-title')).toHaveText(/State of the Union/);
+  await search(page, 'idlib');
+  await page.getByTestId('result-title').first().click();
+  await expect(page.getByTestId('document-view')).toContainText('Idlib');
+});
+
+test('a .chronicle file picked by the reader opens like a corpus', async ({ page }) => {
+  await openArchive(page);
+  const before = await resultCount(page);
+  await page.getByTestId('open-archive').setInputFiles({
+    name: 'archive.chronicle',
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(archivePath),
+  });
+  await expect(page.getByTestId('archive-title')).toHaveText(/State of the Union/);
+  await expect(page.getByTestId('load-progress')).toHaveCount(0);
+  expect(await resultCount(page)).toBe(before);
+  await search(page, 'idlib');
+  expect(await resultCount(page)).toBeGreaterThan(0);
+});
+
+test.describe('when the archive is damaged', () => {
+  test.use({ allowConsoleErrors: true });
+
+  test('a cut-short archive says so', async ({ page }) => {
+    const bytes = readFileSync(archivePath);
+    await page.route('**/site/corpus.chronicle', (route) =>
+      route.fulfill({ body: bytes.subarray(0, Math.floor(bytes.length / 2)), contentType: 'application/octet-stream' }),
+    );
+    await page.goto('./site/');
+    await expect(page.getByTestId('corpus-error')).toContainText('the archive is cut short');
+  });
+
+  test('an archive of another format version is refused by name', async ({ page }) => {
+    const bytes = Buffer.from(readFileSync(archivePath));
+    bytes.writeUInt32LE(99, 8);
+    await page.route('**/site/corpus.chronicle', (route) =>
+      route.fulfill({ body: bytes, contentType: 'application/octet-stream' }),
+    );
+    await page.goto('./site/');
+    await expect(page.getByTestId('corpus-error')).toContainText('format version 99');
+  });
+});
