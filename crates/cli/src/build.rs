@@ -4,7 +4,8 @@
 //! [`run`] reads the inputs as `ingest` does ([`crate::ingest::gather`]), cuts the
 //! corpus into runs of documents, reads and indexes the runs on every core
 //! ([`chronicle_core::prebuilt::read_batch`], the code the browser's helper workers run),
-//! and writes them in order as one prebuilt archive, `corpus.chronicle`
+//! joins them into one part (so the browser has no indexes to merge) and writes one
+//! prebuilt archive, `corpus.chronicle`
 //! ([`chronicle_core::prebuilt`] describes the format). Next to it go the app's files
 //! (from `--app`, the output of `cargo xtask build`), with `index.html` naming the archive
 //! in `<meta name="chronicle-corpus">`. Every URL in the site is relative, so it works
@@ -133,13 +134,11 @@ pub fn archive(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut parts = parts;
-    for p in &mut parts {
-        // The JSON was written from valid documents: its places mean nothing to the
-        // reader, whose problems came with the inputs' own.
-        p.problems.clear();
-    }
-    Ok(prebuilt::write(&summary, &parts))
+    let mut part = prebuilt::join(parts);
+    // The JSON was written from valid documents: its places mean nothing to the reader,
+    // whose problems came with the inputs' own.
+    part.problems.clear();
+    Ok(prebuilt::write(&summary, &[part]))
 }
 
 /// Reads every batch into its part on `jobs` threads; parts come back in batch order.

@@ -414,8 +414,17 @@ impl Archive {
 
     /// A partial archive joined with the parts that follow it (`complete`: the last ones).
     pub fn extend(self, parts: Vec<Part>, summary: Summary, complete: bool) -> Archive {
+        let mut all = Vec::with_capacity(parts.len() + 1);
+        all.push(self.into_part());
+        all.extend(parts);
+        Self::join(all, summary, complete)
+    }
+
+    /// A partial archive as one part again (to join with more, or to write: `chronicle
+    /// build` joins its parts at build time, so the browser need not).
+    pub fn into_part(self) -> Part {
         let pending = self.pending.unwrap_or_default();
-        let first = Part {
+        Part {
             docs: self.docs,
             bodies: self.bodies,
             store: self.store,
@@ -424,11 +433,7 @@ impl Archive {
             origins: pending.origins.into_iter().collect(),
             problems: self.problems,
             rejected: self.rejected,
-        };
-        let mut all = Vec::with_capacity(parts.len() + 1);
-        all.push(first);
-        all.extend(parts);
-        Self::join(all, summary, complete)
+        }
     }
 
     fn join(parts: Vec<Part>, summary: Summary, complete: bool) -> Archive {

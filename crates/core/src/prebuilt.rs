@@ -45,6 +45,9 @@ const END: u8 = 3;
 const PREAMBLE: usize = MAGIC.len() + 4;
 /// Bytes of a frame's kind and length.
 const FRAME_HEAD: usize = 9;
+/// Most bytes reserved ahead for a frame still arriving (a damaged length must not
+/// reserve gigabytes).
+const MAX_RESERVE: u64 = 1 << 30;
 
 /// Why a prebuilt archive cannot be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +112,12 @@ pub fn read_batch(batch: &Batch) -> Part {
     batch.read_into(&mut reader, &mut part);
     let rejected = reader.rejected;
     part.finish(std::mem::take(&mut reader.problems), rejected)
+}
+
+/// Joins parts (in document order) into one, as the browser would join them, so that
+/// it need not: a built archive of one part opens without merging indexes.
+pub fn join(parts: Vec<Part>) -> Part {
+    Archive::assemble_partial(parts, Summary::default()).into_part()
 }
 
 /// Writes a prebuilt archive: what the corpus says at its level, then its parts in
@@ -209,6 +218,10 @@ impl Decoder {
             let len = u64::from_le_bytes(n);
             let start = *at + FRAME_HEAD;
             if len > (self.buf.len() - start) as u64 {
+                // Room for the whole frame at once, not by doubling (a part can be
+                // hundreds of megabytes); never more than a sane frame.
+                let missing = (len - (self.buf.len() - start) as u64).min(MAX_RESERVE);
+                self.buf.reserve(missing as usize);
                 return Ok(());
             }
             let end = start + len as usize;

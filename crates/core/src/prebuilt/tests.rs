@@ -225,6 +225,8 @@ proptest! {
     ) {
         let json = corpus(&picks);
         let from_json = answers(Archive::from_bytes(json.as_bytes()).unwrap());
-        prop_assert_eq!(answers(open(&built(&json, run)).unwrap()), from_json);
+        prop_assert_eq!(&answers(open(&built(&json, run)).unwrap()), &from_json);
+        let (summary, parts) = parts_of(json.as_bytes(), run).unwrap();
+        prop_assert_eq!(answers(open(&write(&summary, &[join(parts)])).unwrap()), from_json);
     }
 }
