@@ -87,6 +87,7 @@ pub fn App(options: Options) -> impl IntoView {
     session.start(match options.source {
         Source::Url(url) => Open::Url(absolute(&url), url),
         Source::Inline(text) => Open::Text(text),
+        Source::File(file) => Open::Files(vec![file]),
     });
     // While a large archive loads, ask again now and then: the answers grow with it.
     let refresh = RwSignal::new(0u32);

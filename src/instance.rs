@@ -20,6 +20,9 @@ pub enum Source {
     Url(String),
     /// Inlined in the page (`<script type="application/json" id="chronicle-corpus">`).
     Inline(String),
+    /// A file the page holds: an offline file's inlined prebuilt archive, which its
+    /// start-up script unpacks into `window.chronicleArchive`.
+    File(web_sys::File),
 }
 
 /// How an instance is set up.

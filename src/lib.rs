@@ -27,8 +27,8 @@ pub mod worker;
 /// corpus in.
 pub const INLINE_CORPUS_ID: &str = "chronicle-corpus";
 
-/// Entry point: panic hook, then mount the app on `<body>`, with the corpus inlined in the
-/// page if there is one (an offline file), else from the URL the page names in
+/// Entry point: panic hook, then mount the app on `<body>`, with the archive an offline
+/// file holds (`window.chronicleArchive`, or a JSON corpus inlined in the page), else from the URL the page names in
 /// `<meta name="chronicle-corpus">` (a built site), else from `corpus.json` next to it. Pages that
 /// mount instances themselves (the embed script, the benchmark) say
 /// `<html data-chronicle-mount="manual">` or set `window.chronicleManualMount`.
@@ -58,9 +58,16 @@ pub fn start() {
         .flatten()
         .and_then(|m| m.get_attribute("content"))
         .filter(|url| !url.is_empty());
-    let source = match document.get_element_by_id(INLINE_CORPUS_ID) {
-        Some(script) => instance::Source::Inline(script.text_content().unwrap_or_default()),
-        None => instance::Source::Url(named.unwrap_or_else(|| fetch::CORPUS_URL.to_string())),
+    // An offline file's prebuilt archive, unpacked by its start-up script.
+    let packed = js_sys::Reflect::get(&window, &"chronicleArchive".into())
+        .ok()
+        .and_then(|v| wasm_bindgen::JsCast::dyn_into::<web_sys::File>(v).ok());
+    let source = match (packed, document.get_element_by_id(INLINE_CORPUS_ID)) {
+        (Some(file), _) => instance::Source::File(file),
+        (None, Some(script)) => instance::Source::Inline(script.text_content().unwrap_or_default()),
+        (None, None) => {
+            instance::Source::Url(named.unwrap_or_else(|| fetch::CORPUS_URL.to_string()))
+        }
     };
     let options = instance::Options {
         source,

@@ -57,6 +57,20 @@ test('a .chronicle file picked by the reader opens like a corpus', async ({ page
   expect(await resultCount(page)).toBeGreaterThan(0);
 });
 
+test('a script-tag embed and an iframe can point at a prebuilt archive', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('./static/fixtures/hosts/prebuilt-embed.html');
+  const embed = page.locator('#embed');
+  await expect(embed.getByTestId('result-count')).toContainText('1 document');
+  const frame = page.frameLocator('#frame');
+  await expect(frame.getByTestId('result-count')).toContainText('1 document');
+  await embed.getByTestId('result-title').first().click();
+  await expect(embed.getByTestId('document-view')).toContainText('Syrian Coalition');
+  expect(fetched.filter((p) => p.endsWith('corpus.chronicle')).length).toBe(2);
+  expect(fetched.filter((p) => p.endsWith('.json'))).toEqual([]);
+});
+
 test.describe('when the archive is damaged', () => {
   test.use({ allowConsoleErrors: true });
 

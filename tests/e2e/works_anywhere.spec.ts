@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { test, expect, openArchive, search, resultCount } from './helpers';
 
-const offline = join(__dirname, '../../dist-offline/chronicle.html');
-
-test('the single file opens from file://, searches, opens a document, and asks the network for nothing', async ({ page }) => {
-  expect(existsSync(offline), 'cargo xtask dist writes dist-offline/chronicle.html').toBe(true);
+// The offline file holds a prebuilt archive; `chronicle bundle --json` holds the JSON.
+for (const [kind, name] of [['prebuilt', 'chronicle.html'], ['JSON', 'chronicle-json.html']]) {
+test(`the single file (${kind}) opens from file://, searches, opens a document, and asks the network for nothing`, async ({ page }) => {
+  const offline = join(__dirname, '../../dist-offline', name);
+  expect(existsSync(offline), `cargo xtask dist writes dist-offline/${name}`).toBe(true);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   const url = pathToFileURL(offline).href;
@@ -35,6 +36,7 @@ test('the single file opens from file://, searches, opens a document, and asks t
   expect(network).toEqual([]);
   expect(statSync(offline).size).toBeLessThan(14_000_000);
 });
+}
 
 test('dist/ works under a sub-path', async ({ page }) => {
   await page.goto('./sub/path/#q=idlib');

@@ -123,8 +123,23 @@ fn check_size() -> Result {
 pub const OFFLINE: &str = "dist-offline/chronicle.html";
 
 fn offline(tools: &Tools) -> Result {
-    bundle(tools, "the demo archive", "public/corpus.json", OFFLINE)
+    bundle(tools, "the demo archive", "public/corpus.json", OFFLINE)?;
+    step(&format!(
+        "bundling the demo archive as JSON into one file: {OFFLINE_JSON} (chronicle bundle --json)"
+    ));
+    run(tools.chronicle().args([
+        "bundle",
+        "public/corpus.json",
+        "--json",
+        "--app",
+        "dist",
+        "-o",
+        OFFLINE_JSON,
+    ]))
 }
+
+/// The same, with the corpus inlined as JSON (read and indexed as it opens).
+pub const OFFLINE_JSON: &str = "dist-offline/chronicle-json.html";
 
 /// Where `cargo xtask dist` writes the demo archive as a built site.
 pub const SITE: &str = "dist-site";

@@ -3,10 +3,16 @@
 //! # Overview
 //! [`run`] takes a corpus and the built app (`dist/`, from `cargo xtask build`) and writes
 //! one HTML file with everything inlined: the stylesheets, the icon (a data URL), the
-//! corpus (in `<script type="application/json" id="chronicle-corpus">`), the JavaScript
-//! glue (a classic script), the WebAssembly (base64, compiled from bytes) and the search
-//! engine's worker script, which the app starts from a Blob URL of the glue and itself
-//! (browsers allow that from `file://`). The file makes no network request at all, so it
+//! archive, the JavaScript glue (a classic script), the WebAssembly (base64, compiled
+//! from bytes) and the search engine's worker script, which the app starts from a Blob
+//! URL of the glue and itself (browsers allow that from `file://`).
+//!
+//! The archive goes in prebuilt ([`crate::build::archive`], gzipped, base64 in
+//! `<script type="application/gzip" id="chronicle-archive">`), so the file opens without
+//! parsing or indexing; the start-up script inflates it (`DecompressionStream`) into a
+//! `File` for the app before the app starts.
+//! With `--json` the corpus goes in as JSON instead (in `<script type="application/json"
+//! id="chronicle-corpus">`), readable by anyone who opens the file in an editor. The file makes no network request at all, so it
 //! works from `file://`, offline, forever. It needs its inline scripts: under a
 //! Content-Security-Policy it needs `script-src 'unsafe-inline' 'wasm-unsafe-eval'` and
 //! `worker-src blob:`. [`bundle`] builds the text, for tests.
@@ -17,13 +23,19 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 
+use chronicle_core::prebuilt;
+
 use crate::stats::load_file;
 
 /// Arguments of `chronicle bundle`.
 #[derive(Debug, clap::Args)]
 pub struct BundleArgs {
-    /// The corpus (.json or .jsonl).
+    /// The corpus (.json or .jsonl), or a prebuilt archive (.chronicle).
     pub corpus: PathBuf,
+    /// Inline the corpus as JSON (read and indexed when the file opens) instead of a
+    /// prebuilt archive.
+    #[arg(long)]
+    pub json: bool,
     /// Where to write the HTML file.
     #[arg(short, long)]
     pub output: PathBuf,
@@ -113,8 +125,27 @@ fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The archive an offline file holds.
+#[derive(Debug, Clone, Copy)]
+pub enum Inlined<'a> {
+    /// A corpus, as JSON text.
+    Json(&'a str),
+    /// A prebuilt archive.
+    Prebuilt(&'a [u8]),
+}
+
+/// Bytes compressed with gzip (the browser inflates them with `DecompressionStream`):
+/// a prebuilt archive shrinks to about half, which base64 then grows by a third.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    // Writing to a Vec cannot fail.
+    let _ = z.write_all(bytes);
+    z.finish().unwrap_or_default()
+}
+
 /// The whole HTML file.
-pub fn bundle(app: &AppFiles, corpus_text: &str, title: &str) -> String {
+pub fn bundle(app: &AppFiles, archive: Inlined, title: &str) -> String {
     let literal = |text: &str| {
         let mut out = String::new();
         chronicle_core::json::write_string(text, &mut out);
@@ -143,16 +174,24 @@ pub fn bundle(app: &AppFiles, corpus_text: &str, title: &str) -> String {
          <meta name=\"generator\" content=\"chronicle bundle\">\n\
          <title>{title} · Chronicle</title>\n{icon}<style>\n{css}\n</style>\n</head>\n<body>\n\
          <noscript>This archive needs JavaScript and WebAssembly to open.</noscript>\n\
-         <script type=\"application/json\" id=\"chronicle-corpus\">{corpus}</script>\n\
+         {archive}\n\
          <script>\n\
          // Chronicle, offline: the app's code and data are all in this file.\n\
          (() => {{\n\
+         const unpack = (b64) => (Uint8Array.fromBase64 ? Uint8Array.fromBase64(b64)\n\
+         : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));\n\
+         const packed = document.getElementById('chronicle-archive');\n\
+         const archive = packed\n\
+         ? new Response(new Blob([unpack(packed.textContent)]).stream()\n\
+         .pipeThrough(new DecompressionStream('gzip'))).blob()\n\
+         .then((b) => {{ window.chronicleArchive = new File([b], 'archive.chronicle'); packed.remove(); }})\n\
+         : Promise.resolve();\n\
          const glue = {js};\n\
          const worker = {worker};\n\
-         const wasm = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\n\
+         const wasm = unpack(\"{wasm}\");\n\
          const script = document.createElement('script');\n\
          script.src = URL.createObjectURL(new Blob([glue], {{ type: 'text/javascript' }}));\n\
-         script.onload = () => WebAssembly.compile(wasm).then((module) => {{\n\
+         script.onload = () => Promise.all([WebAssembly.compile(wasm), archive]).then(([module]) => {{\n\
          window.chronicleRuntime = {{ module, workerSource: glue + '\\n' + worker }};\n\
          return wasm_bindgen({{ module_or_path: module }});\n\
          }});\n\
@@ -160,7 +199,16 @@ pub fn bundle(app: &AppFiles, corpus_text: &str, title: &str) -> String {
          }})();\n\
          </script>\n</body>\n</html>\n",
         title = escape_html(title),
-        corpus = inert(corpus_text),
+        archive = match archive {
+            Inlined::Json(text) => format!(
+                "<script type=\"application/json\" id=\"chronicle-corpus\">{}</script>",
+                inert(text)
+            ),
+            Inlined::Prebuilt(bytes) => format!(
+                "<script type=\"application/gzip\" id=\"chronicle-archive\">{}</script>",
+                base64(&gzip(bytes))
+            ),
+        },
         js = literal(&app.js),
         worker = literal(&app.worker),
         wasm = base64(&app.wasm),
@@ -172,21 +220,47 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.corpus)
         .with_context(|| format!("cannot read {}", args.corpus.display()))?;
     let name = args.corpus.display().to_string();
-    let loaded = match load_file(&args.corpus, &bytes) {
-        Ok(l) => l,
-        Err(e) => bail!("{name}:{}: {}", e.position(), e.message()),
-    };
-    let Ok(text) = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
-    else {
-        bail!("{name}: not UTF-8");
-    };
     let app = app_files(&args.app)?;
-    let title = loaded
-        .corpus
-        .title
-        .clone()
-        .unwrap_or_else(|| "Archive".to_string());
-    let html = bundle(&app, text, &title);
+    let (html, documents, rejected) = if prebuilt::sniff(&bytes) == Some(true) {
+        if args.json {
+            bail!("{name} is a prebuilt archive: --json needs a JSON corpus");
+        }
+        let archive = prebuilt::open(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        let title = archive.title.clone().unwrap_or_else(|| "Archive".into());
+        let html = bundle(&app, Inlined::Prebuilt(&bytes), &title);
+        (html, archive.len(), archive.rejected)
+    } else {
+        let loaded = match load_file(&args.corpus, &bytes) {
+            Ok(l) => l,
+            Err(e) => bail!("{name}:{}: {}", e.position(), e.message()),
+        };
+        let title = loaded
+            .corpus
+            .title
+            .clone()
+            .unwrap_or_else(|| "Archive".to_string());
+        let (documents, rejected) = (loaded.corpus.documents.len(), loaded.rejected);
+        let html = if args.json {
+            let Ok(text) =
+                std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
+            else {
+                bail!("{name}: not UTF-8");
+            };
+            bundle(&app, Inlined::Json(text), &title)
+        } else {
+            let json = serde_json::to_vec(&loaded.corpus)?;
+            let jobs = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+            let archive = crate::build::archive(
+                &json,
+                (loaded.problems, loaded.rejected),
+                prebuilt::RUN_BYTES,
+                jobs,
+                false,
+            )?;
+            bundle(&app, Inlined::Prebuilt(&archive), &title)
+        };
+        (html, documents, rejected)
+    };
     if let Some(parent) = args.output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
@@ -195,9 +269,8 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
     let mut err = std::io::stderr().lock();
     writeln!(
         err,
-        "bundled {} documents ({} rejected) → {} ({}); open it by double-click, no server needed",
-        loaded.corpus.documents.len(),
-        loaded.rejected,
+        "bundled {documents} documents ({rejected} rejected) → {} ({}); open it by \
+         double-click, no server needed",
         args.output.display(),
         crate::ingest::human_bytes(html.len() as u64)
     )?;
@@ -229,7 +302,9 @@ mod tests {
         };
         let html = bundle(
             &app,
-            r#"[{"id":"x","title":"</script><script>alert(1)</script>","body":"<!--"}]"#,
+            Inlined::Json(
+                r#"[{"id":"x","title":"</script><script>alert(1)</script>","body":"<!--"}]"#,
+            ),
             "A <b> title",
         );
         assert_eq!(
@@ -254,11 +329,36 @@ mod tests {
         };
         let corpus =
             r#"{"documents":[{"id":"x","title":"</script><!--<script>","body":"a < b <\/ c"}]}"#;
-        let html = bundle(&app, corpus, "t");
+        let html = bundle(&app, Inlined::Json(corpus), "t");
         let start = html.find(r#"id="chronicle-corpus">"#).unwrap() + 22;
         let end = start + html[start..].find("</script>").unwrap();
         let inlined: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
         let original: serde_json::Value = serde_json::from_str(corpus).unwrap();
         assert_eq!(inlined, original);
+    }
+
+    #[test]
+    fn a_prebuilt_archive_is_inlined_whole_in_base64() {
+        use base64::Engine;
+        let app = AppFiles {
+            css: vec![],
+            js: String::new(),
+            worker: String::new(),
+            wasm: vec![],
+            icon: None,
+        };
+        let archive = b"CHRONARC\x01\0\0\0</script>\xff\x00";
+        let html = bundle(&app, Inlined::Prebuilt(archive), "t");
+        assert!(!html.contains("chronicle-corpus"));
+        let marker = r#"id="chronicle-archive">"#;
+        let start = html.find(marker).unwrap() + marker.len();
+        let end = start + html[start..].find("</script>").unwrap();
+        let zipped = base64::engine::general_purpose::STANDARD
+            .decode(&html[start..end])
+            .unwrap();
+        let mut back = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&zipped[..]), &mut back)
+            .unwrap();
+        assert_eq!(back, archive);
     }
 }
