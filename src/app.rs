@@ -390,6 +390,7 @@ pub fn ArchiveView() -> impl IntoView {
                     class="results"
                     aria-label="Results"
                     aria-busy=move || session.pending.get().to_string()
+                    data-text-pending=move || session.text_pending.get().then_some("true")
                     data-testid="results"
                 >
                     <ActiveFilters />

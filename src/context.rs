@@ -52,6 +52,8 @@ pub struct Session {
     /// Whether the engine is still working on what the reader asked last (the page says
     /// so with `aria-busy`).
     pub pending: RwSignal<bool>,
+    /// Whether the rows wait for text (snippets) being fetched (`data-text-pending`).
+    pub text_pending: RwSignal<bool>,
     /// Parts of the query not understood.
     pub ignored: RwSignal<Vec<Ignored>>,
     /// Facet values.
@@ -105,6 +107,7 @@ impl Session {
             total: RwSignal::new(0),
             answered: RwSignal::new(false),
             pending: RwSignal::new(true),
+            text_pending: RwSignal::new(false),
             ignored: RwSignal::new(Vec::new()),
             facets: RwSignal::new(Vec::new()),
             timeline: RwSignal::new(None),
@@ -210,6 +213,7 @@ impl Session {
         let latest = self.seq.get_value();
         if a.seq == latest {
             set_if_changed(self.pending, false);
+            set_if_changed(self.text_pending, a.text_pending);
         }
         if a.full {
             if a.seq != self.view_seq.get_value() {

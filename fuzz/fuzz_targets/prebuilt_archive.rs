@@ -19,7 +19,7 @@ fn valid() -> &'static [u8] {
             {"id":"c","title":"Undated","body":"إدلب résumé government goverment"},
             {"id":"d","title":7}]}"#;
         let (summary, parts) = prebuilt::parts_of(json.as_bytes(), 64).expect("the fuzz corpus loads");
-        prebuilt::write(&summary, &parts)
+        prebuilt::write(&summary, &parts, &[])
     })
 }
 

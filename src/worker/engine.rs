@@ -29,6 +29,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{File, MessageEvent, MessagePort, ReadableStreamDefaultReader, Response};
 
 use super::load::{Load, Stop};
+use super::text::{self, Shards};
 use super::{bytes_of, js_message, next_tick, now, scope, transferable};
 
 /// Longest slice of loading work between two looks at the inbox.
@@ -62,6 +63,8 @@ struct State {
     wake: Option<js_sys::Function>,
     /// When loading started.
     started: f64,
+    /// The text shards of a prebuilt archive that keeps its text beside it.
+    text: Option<Shards>,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -154,18 +157,73 @@ fn answer_inbox(state: &Shared) {
         return;
     }
     let requests = std::mem::take(&mut st.inbox);
-    let Some(engine) = st.engine.as_mut() else {
+    let State {
+        engine: Some(engine),
+        text,
+        inbox,
+        ..
+    } = &mut *st
+    else {
         return;
     };
+    let mut again = Vec::new();
     for r in requests {
-        let reply = match r {
-            ToEngine::View(v) => FromEngine::Answer(engine.answer(&v)),
+        let mut reply = match &r {
+            ToEngine::View(v) => FromEngine::Answer(engine.answer(v)),
             ToEngine::Rows(r) => FromEngine::Answer(engine.rows(&r.view)),
-            ToEngine::Doc(d) => FromEngine::Doc(engine.document(&d)),
-            ToEngine::Step(s) => FromEngine::Step(engine.step(&s)),
+            ToEngine::Doc(d) => FromEngine::Doc(engine.document(d)),
+            ToEngine::Step(s) => FromEngine::Step(engine.step(s)),
         };
+        // Text the answer read but the archive keeps in shards: the answer goes now
+        // (saying so), the shards are fetched, and the request is answered again.
+        let missing = engine.take_missing_text();
+        if let Some(shards) = text.as_mut().filter(|_| !missing.is_empty()) {
+            let wanted = shards.wanted(&missing);
+            if !wanted.is_empty() {
+                if let FromEngine::Answer(a) = &mut reply {
+                    a.text_pending = true;
+                }
+                again.push(r);
+                if !std::mem::replace(&mut shards.fetching, true) {
+                    spawn_local(fill_text(state.clone(), wanted));
+                }
+            }
+        }
         post(&reply);
     }
+    // Answered again once the text is in, unless newer requests replace them.
+    for r in again {
+        enqueue(inbox, r);
+    }
+}
+
+/// Fetches text shards, puts them into the archive, and answers what waits again.
+async fn fill_text(state: Shared, wanted: Vec<usize>) {
+    let Some((base, starts)) = state.borrow().text.as_ref().map(Shards::plan) else {
+        return;
+    };
+    let fetched = text::fetch(&base, &starts, &wanted).await;
+    {
+        let mut st = state.borrow_mut();
+        let State { engine, text, .. } = &mut *st;
+        for (i, result) in fetched {
+            match (result, engine.as_mut()) {
+                (Ok((first, blocks)), Some(engine)) => {
+                    engine.fill_text(first, blocks);
+                }
+                (Ok(_), None) => {}
+                (Err(why), _) => {
+                    if let Some(shards) = text.as_mut() {
+                        shards.failed(i, &why);
+                    }
+                }
+            }
+        }
+        if let Some(shards) = text.as_mut() {
+            shards.fetching = false;
+        }
+    }
+    schedule(&state);
 }
 
 /// Joins the parts finished since the last join into the searchable archive; with
@@ -327,6 +385,11 @@ async fn load_sources(state: Shared, open: JsValue) {
         fail(&mut state.borrow_mut(), "nothing to open".into(), None);
         return;
     };
+    // Where a prebuilt archive's text shards are: beside the archive, if it has a URL.
+    let archive_url = match &source {
+        Source::Url(url, _) => Some(url.clone()),
+        _ => None,
+    };
     // A download, or the reader's files: what to read, and how much there is.
     let (total, url_response) = match &source {
         Source::Url(url, name) => match fetch(url).await {
@@ -384,8 +447,28 @@ async fn load_sources(state: Shared, open: JsValue) {
     if end_file(&state).is_err() {
         return;
     }
-    if let Some(load) = state.borrow_mut().load.as_mut() {
-        load.end_input();
+    {
+        let mut st = state.borrow_mut();
+        let starts = st.load.as_mut().map(|l| std::mem::take(&mut l.text_shards));
+        if let Some(starts) = starts.filter(|s| !s.is_empty()) {
+            if archive_url.is_none() {
+                // A site's archive opened as a file: its text stayed on the site.
+                let warning = Problem::warning(
+                    "this archive keeps the text of its documents in a folder beside it on \
+                     its site (corpus.chronicle.text/), which a file opened from your \
+                     computer cannot reach: search, facets and the timeline work, but \
+                     snippets and documents show no text. Open the site itself, or build \
+                     the archive with `chronicle build --single-file`.",
+                );
+                if let Some(load) = st.load.as_mut() {
+                    load.add_problems(vec![warning], 0);
+                }
+            }
+            st.text = Some(Shards::new(archive_url.as_deref(), starts));
+        }
+        if let Some(load) = st.load.as_mut() {
+            load.end_input();
+        }
     }
     // Wait for every part (the engine's own, and the helpers').
     loop {

@@ -100,6 +100,8 @@ pub struct Load {
     pub runs: u32,
     /// Whether every source has been read to its end.
     pub input_done: bool,
+    /// Where the text shards of a prebuilt archive start (empty: the text is inside).
+    pub text_shards: Vec<u32>,
     format: Option<Format>,
     file: Option<Rc<str>>,
     run_limit: usize,
@@ -131,6 +133,7 @@ impl Load {
             parts: BTreeMap::new(),
             runs: 0,
             input_done: false,
+            text_shards: Vec::new(),
             format: None,
             file: None,
             run_limit,
@@ -230,7 +233,10 @@ impl Load {
             Some(Format::Json(loader)) => loader
                 .finish_raw(&mut |i, text, at| self.document(i, text, at))
                 .map_err(Stop::Json)?,
-            Some(Format::Archive(decoder)) => decoder.finish().map_err(Stop::Archive)?,
+            Some(Format::Archive(decoder)) => {
+                self.text_shards = decoder.text_shards().to_vec();
+                decoder.finish().map_err(Stop::Archive)?
+            }
         };
         let file = self.file.take();
         let s = &mut self.summary;

@@ -2,11 +2,13 @@
 // archive without the JSON, answers exactly as the JSON version does, and refuses a
 // damaged or foreign archive with a clear message.
 // See: #10
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, openArchive, search, resultCount } from './helpers';
+import { test, expect, openArchive, search, resultCount, settled } from './helpers';
 
 const archivePath = join(__dirname, '../../dist-site/corpus.chronicle');
+// The same archive with its text inside (chronicle build --single-file).
+const singlePath = join(__dirname, '../../dist-offline/single/corpus.chronicle');
 
 /** What the reader sees for a query: the count, the first titles, the source facet. */
 async function seen(page: import('@playwright/test').Page, q: string) {
@@ -15,15 +17,30 @@ async function seen(page: import('@playwright/test').Page, q: string) {
     count: await resultCount(page),
     titles: await page.getByTestId('result-title').evaluateAll((els) => els.slice(0, 8).map((e) => e.textContent)),
     facets: await page.getByTestId('facet-item').evaluateAll((els) => els.slice(0, 12).map((e) => e.textContent)),
+    snippets: await page.locator('.result-card__snippet').evaluateAll((els) => els.slice(0, 8).map((e) => e.textContent)),
   };
 }
 
-test('the built site fetches the prebuilt archive, not the JSON, and answers as the JSON does', async ({ page }) => {
+test('the built site fetches the prebuilt archive and only the text it shows, and answers as the JSON does', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await openArchive(page, './site/');
   expect(fetched).toContain('/site/corpus.chronicle');
   expect(fetched.filter((p) => p.endsWith('.json'))).toEqual([]);
+  // The text is in shards beside the archive: the first page of results fetched a few.
+  const shards = readdirSync(join(__dirname, '../../dist-site/corpus.chronicle.text'));
+  const textFetched = () => new Set(fetched.filter((p) => p.startsWith('/site/corpus.chronicle.text/'))).size;
+  expect(shards.length).toBeGreaterThan(20);
+  expect(textFetched()).toBeGreaterThan(0);
+  expect(textFetched()).toBeLessThan(shards.length / 2);
+  // One document found (the whole query pasted at once): its text, and no more, is
+  // fetched for its snippet.
+  const before = textFetched();
+  await page.getByTestId('search-input').fill('idlib');
+  await expect(page.getByTestId('result-count')).toContainText('1 document');
+  await settled(page);
+  expect(textFetched() - before).toBeLessThanOrEqual(1);
+  await openArchive(page, './site/');
   const built: unknown[] = [];
   for (const q of ['idlib', 'negotiaton', 'source:coalition', '"political process"']) built.push(await seen(page, q));
 
@@ -42,19 +59,35 @@ test('a prebuilt archive opens a document and keeps its title', async ({ page })
   await expect(page.getByTestId('document-view')).toContainText('Idlib');
 });
 
-test('a .chronicle file picked by the reader opens like a corpus', async ({ page }) => {
+test('a .chronicle file picked by the reader opens like a corpus, text and all', async ({ page }) => {
   await openArchive(page);
   const before = await resultCount(page);
   await page.getByTestId('open-archive').setInputFiles({
     name: 'archive.chronicle',
     mimeType: 'application/octet-stream',
-    buffer: readFileSync(archivePath),
+    buffer: readFileSync(singlePath),
   });
   await expect(page.getByTestId('archive-title')).toHaveText(/State of the Union/);
   await expect(page.getByTestId('load-progress')).toHaveCount(0);
   expect(await resultCount(page)).toBe(before);
   await search(page, 'idlib');
-  expect(await resultCount(page)).toBeGreaterThan(0);
+  expect(await resultCount(page)).toBe(1);
+  await expect(page.locator('.result-card__snippet').first()).toContainText('Idlib');
+  await page.getByTestId('result-title').first().click();
+  await expect(page.getByTestId('document-view')).toContainText('Syrian Coalition');
+});
+
+test('a site archive picked as a file, without its text folder, says what is missing', async ({ page }) => {
+  await openArchive(page);
+  await page.getByTestId('open-archive').setInputFiles({
+    name: 'corpus.chronicle',
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(archivePath),
+  });
+  await expect(page.getByTestId('archive-title')).toHaveText(/State of the Union/);
+  await expect(page.locator('.problems__list')).toContainText('keeps the text of its documents in a folder beside it');
+  await search(page, 'idlib');
+  expect(await resultCount(page)).toBe(1);
 });
 
 test('a script-tag embed and an iframe can point at a prebuilt archive', async ({ page }) => {

@@ -37,9 +37,12 @@ export async function openArchive(page: Page, path = './') {
 }
 
 /** Waits until the engine has answered what the reader asked last: the results say
- * `aria-busy="false"` (answers come from a Web Worker, a moment after the input). */
+ * `aria-busy="false"` (answers come from a Web Worker, a moment after the input), and
+ * no text is still being fetched for the snippets (`data-text-pending`). */
 export async function settled(page: Page) {
   await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
+  // A built site's snippets follow when their text has been fetched.
+  await expect(page.getByTestId('results')).not.toHaveAttribute('data-text-pending', 'true');
 }
 
 /** Types into the search box like a person, key by key, and waits for the answer. */

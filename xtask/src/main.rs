@@ -157,6 +157,17 @@ fn site(tools: &Tools) -> Result {
         "-o",
         SITE,
         "--quiet",
+    ]))?;
+    step("the same archive with its text inside: dist-offline/single/ (chronicle build --single-file)");
+    run(tools.chronicle().args([
+        "build",
+        "public/corpus.json",
+        "--app",
+        "dist",
+        "-o",
+        "dist-offline/single",
+        "--single-file",
+        "--quiet",
     ]))
 }
 

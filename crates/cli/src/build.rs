@@ -5,7 +5,9 @@
 //! corpus into runs of documents, reads and indexes the runs on every core
 //! ([`chronicle_core::prebuilt::read_batch`], the code the browser's helper workers run),
 //! joins them into one part (so the browser has no indexes to merge) and writes one
-//! prebuilt archive, `corpus.chronicle`
+//! prebuilt archive, `corpus.chronicle`, with the compressed text in shards beside it
+//! (`corpus.chronicle.text/`, fetched as snippets and documents need them; with
+//! `--single-file`, inside)
 //! ([`chronicle_core::prebuilt`] describes the format). Next to it go the app's files
 //! (from `--app`, the output of `cargo xtask build`), with `index.html` naming the archive
 //! in `<meta name="chronicle-corpus">`. Every URL in the site is relative, so it works
@@ -49,6 +51,30 @@ pub struct BuildArgs {
     /// Threads to index with (default: every core).
     #[arg(long)]
     pub jobs: Option<usize>,
+    /// Keep the text inside the archive file (one file to copy) instead of in shards
+    /// fetched as needed.
+    #[arg(long)]
+    pub single_file: bool,
+}
+
+/// How to cut a built archive.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// Bytes of document text read by one thread at a time.
+    pub run_bytes: usize,
+    /// Threads.
+    pub jobs: usize,
+    /// Whether the text goes into shards of its own.
+    pub split: bool,
+}
+
+/// A built archive: the file, and its text shards (none if the text is inside).
+#[derive(Debug)]
+pub struct Built {
+    /// The archive file.
+    pub archive: Vec<u8>,
+    /// The text shards, in order.
+    pub shards: Vec<Vec<u8>>,
 }
 
 /// Runs `chronicle build`.
@@ -72,11 +98,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let json = serde_json::to_vec(&corpus)?;
     let documents = corpus.documents.len();
     drop(corpus);
-    let bytes = archive(
+    let Built { archive, shards } = build(
         &json,
         (problems.clone(), rejected),
-        prebuilt::RUN_BYTES,
-        jobs,
+        Layout {
+            run_bytes: prebuilt::RUN_BYTES,
+            jobs,
+            split: !args.single_file,
+        },
         !args.sources.quiet,
     )?;
     drop(json);
@@ -85,8 +114,20 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot make {}", args.output.display()))?;
     copy_app(&args.app, &args.output)?;
     let target = args.output.join(ARCHIVE_NAME);
-    std::fs::write(&target, &bytes)
+    std::fs::write(&target, &archive)
         .with_context(|| format!("cannot write {}", target.display()))?;
+    let dir = args.output.join(prebuilt::text_dir(ARCHIVE_NAME));
+    if dir.exists() {
+        // Shards of an earlier build must not linger.
+        std::fs::remove_dir_all(&dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+    }
+    if !shards.is_empty() {
+        std::fs::create_dir_all(&dir)?;
+        for (i, shard) in shards.iter().enumerate() {
+            std::fs::write(dir.join(prebuilt::shard_name(i)), shard)?;
+        }
+    }
+    let bytes = archive.len() + shards.iter().map(Vec::len).sum::<usize>();
 
     let mut stderr = std::io::stderr().lock();
     for p in &problems {
@@ -96,27 +137,28 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     writeln!(
         stderr,
         "built {documents} documents from {files} files ({rejected} rejected, {warnings} \
-         warnings) → {} ({}, format version {}) in {} ms",
+         warnings) → {} ({}: the archive {}, its text in {} shards; format version {}) in {} ms",
         args.output.display(),
-        human_bytes(bytes.len() as u64),
+        human_bytes(bytes as u64),
+        human_bytes(archive.len() as u64),
+        shards.len(),
         prebuilt::VERSION,
         started.elapsed().as_millis(),
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The prebuilt archive of a JSON corpus, in runs of `run_bytes`, read by `jobs`
-/// threads, with the inputs' problems and rejected count in place of the JSON's own (it
-/// has none: `gather` kept only valid documents).
-pub fn archive(
+/// The prebuilt archive of a JSON corpus, cut as `layout` says, with the inputs'
+/// problems and rejected count in place of the JSON's own (it has none: `gather` kept
+/// only valid documents).
+pub fn build(
     json: &[u8],
     (problems, rejected): (Vec<chronicle_core::Problem>, usize),
-    run_bytes: usize,
-    jobs: usize,
+    layout: Layout,
     progress: bool,
-) -> anyhow::Result<Vec<u8>> {
+) -> anyhow::Result<Built> {
     let mut batches: Vec<Batch> = Vec::new();
-    let mut summary = prebuilt::batches(json, run_bytes, |b| batches.push(b))
+    let mut summary = prebuilt::batches(json, layout.run_bytes, |b| batches.push(b))
         .map_err(|e| anyhow::anyhow!("the gathered corpus does not read back: {e}"))?;
     summary.problems = problems;
     summary.rejected = rejected;
@@ -130,7 +172,7 @@ pub fn archive(
         );
         bar
     });
-    let parts = read_all(&batches, jobs.max(1), bar.as_ref());
+    let parts = read_all(&batches, layout.jobs.max(1), bar.as_ref());
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -138,7 +180,15 @@ pub fn archive(
     // The JSON was written from valid documents: its places mean nothing to the reader,
     // whose problems came with the inputs' own.
     part.problems.clear();
-    Ok(prebuilt::write(&summary, &[part]))
+    let (starts, shards) = if layout.split {
+        prebuilt::split_text(&mut part, prebuilt::SHARD_BYTES)
+    } else {
+        Default::default()
+    };
+    Ok(Built {
+        archive: prebuilt::write(&summary, &[part], &starts),
+        shards,
+    })
 }
 
 /// Reads every batch into its part on `jobs` threads; parts come back in batch order.
@@ -225,12 +275,21 @@ mod tests {
     #[test]
     fn threads_do_not_change_the_bytes() {
         let json = corpus(3000);
-        let build = |jobs| archive(&json, (Vec::new(), 0), 16 << 10, jobs, false).unwrap();
-        let one = build(1);
-        let (two, four) = (build(2), build(4));
+        let built = |jobs| {
+            let layout = Layout {
+                run_bytes: 16 << 10,
+                jobs,
+                split: true,
+            };
+            let b = build(&json, (Vec::new(), 0), layout, false).unwrap();
+            (b.archive, b.shards)
+        };
+        let one = built(1);
+        let (two, four) = (built(2), built(4));
         assert_eq!(one, two);
         assert_eq!(one, four);
-        let a = prebuilt::open(&one).unwrap();
+        assert!(!one.1.is_empty(), "text in shards");
+        let a = prebuilt::open(&one.0).unwrap();
         assert_eq!(a.len(), 3000);
     }
 

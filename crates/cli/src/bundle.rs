@@ -7,7 +7,7 @@
 //! from bytes) and the search engine's worker script, which the app starts from a Blob
 //! URL of the glue and itself (browsers allow that from `file://`).
 //!
-//! The archive goes in prebuilt ([`crate::build::archive`], gzipped, base64 in
+//! The archive goes in prebuilt ([`crate::build::build`], gzipped, base64 in
 //! `<script type="application/gzip" id="chronicle-archive">`), so the file opens without
 //! parsing or indexing; the start-up script inflates it (`DecompressionStream`) into a
 //! `File` for the app before the app starts.
@@ -249,15 +249,14 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
             bundle(&app, Inlined::Json(text), &title)
         } else {
             let json = serde_json::to_vec(&loaded.corpus)?;
-            let jobs = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-            let archive = crate::build::archive(
-                &json,
-                (loaded.problems, loaded.rejected),
-                prebuilt::RUN_BYTES,
-                jobs,
-                false,
-            )?;
-            bundle(&app, Inlined::Prebuilt(&archive), &title)
+            let layout = crate::build::Layout {
+                run_bytes: prebuilt::RUN_BYTES,
+                jobs: std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+                split: false,
+            };
+            let built =
+                crate::build::build(&json, (loaded.problems, loaded.rejected), layout, false)?;
+            bundle(&app, Inlined::Prebuilt(&built.archive), &title)
         };
         (html, documents, rejected)
     };

@@ -122,6 +122,12 @@ pub struct Part {
 }
 
 impl Part {
+    /// Takes out the compressed blocks of its text (see [`TextStore::take_blocks`]).
+    pub fn take_text_blocks(&mut self) -> Vec<Box<[u8]>> {
+        self.store.finish();
+        self.store.take_blocks()
+    }
+
     /// Number of documents.
     pub fn len(&self) -> usize {
         self.docs.len()
@@ -529,6 +535,17 @@ impl Archive {
     /// A document's id string.
     pub fn id_of(&self, id: DocId) -> &str {
         self.docs.id(id.index())
+    }
+
+    /// Blocks of text that were read while missing since the last call (see
+    /// [`crate::store`]): fetch them, [`Archive::fill_text`], and ask again.
+    pub fn take_missing_text(&self) -> Vec<u32> {
+        self.store.take_missing()
+    }
+
+    /// Puts fetched blocks of text in, the first at number `first`; whether they fit.
+    pub fn fill_text(&mut self, first: u32, blocks: Vec<Box<[u8]>>) -> bool {
+        self.store.fill(first, blocks)
     }
 
     /// Bytes of document metadata held.

@@ -118,6 +118,17 @@ impl Engine {
         &self.archive
     }
 
+    /// Blocks of text read while missing since the last call (see [`crate::store`]).
+    pub fn take_missing_text(&self) -> Vec<u32> {
+        self.archive.take_missing_text()
+    }
+
+    /// Puts fetched blocks of text in; the open document is read again.
+    pub fn fill_text(&mut self, first: u32, blocks: Vec<Box<[u8]>>) -> bool {
+        self.open = None;
+        self.archive.fill_text(first, blocks)
+    }
+
     /// Gives the archive back (to join more documents to it).
     pub fn into_archive(self) -> Archive {
         self.archive
@@ -251,6 +262,7 @@ impl Engine {
             timeline: None,
             rows,
             open_position,
+            text_pending: false,
         }
     }
 

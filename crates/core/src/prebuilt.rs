@@ -15,9 +15,18 @@
 //! - Frames, each a kind byte, a little-endian `u64` payload length and the payload
 //!   (in [`crate::codec`]'s encoding):
 //!   - `1`, the header (once, first): title, description, the corpus's other top-level
-//!     fields, its problems, the documents rejected and accepted, the number of parts;
+//!     fields, its problems, the documents rejected and accepted, the number of parts,
+//!     and where the text shards start (empty when the text is inside);
 //!   - `2`, a part: one run of documents, their compressed text and their index segment;
 //!   - `3`, the end (once, last): the number of parts again.
+//!
+//! A site's archive keeps the compressed blocks of its texts out, in *text shards* of
+//! about [`SHARD_BYTES`] next to it (`corpus.chronicle.text/00000.bin`, …): the app
+//! fetches a shard when a snippet or a document needs a block in it, so it opens after
+//! fetching the index and metadata alone. Shard `i` holds the blocks from `starts[i]`
+//! up to `starts[i + 1]`: 8 bytes [`SHARD_MAGIC`], the version, then the number of its
+//! first block and the list of blocks. Offline files and dropped files keep the text
+//! inside.
 //!
 //! Nothing after the end frame is read. A file of another version is refused with a
 //! message saying so; damaged or cut-short bytes give a [`Damaged`] error naming the
@@ -35,6 +44,10 @@ use crate::problem::Problem;
 pub const MAGIC: [u8; 8] = *b"CHRONARC";
 /// The format version this code writes and reads.
 pub const VERSION: u32 = 1;
+/// The first bytes of every text shard.
+pub const SHARD_MAGIC: [u8; 8] = *b"CHRONTXT";
+/// Compressed bytes of text in a shard (more when one block is larger).
+pub const SHARD_BYTES: usize = 128 * 1024;
 /// Bytes of document text in one run (one part) of a built archive.
 pub const RUN_BYTES: usize = crate::archive::PART_BYTES;
 
@@ -121,8 +134,9 @@ pub fn join(parts: Vec<Part>) -> Part {
 }
 
 /// Writes a prebuilt archive: what the corpus says at its level, then its parts in
-/// document order. The same summary and parts always give the same bytes.
-pub fn write(summary: &Summary, parts: &[Part]) -> Vec<u8> {
+/// document order, and where its text shards start if its text is kept out
+/// ([`split_text`]; else empty). The same input always gives the same bytes.
+pub fn write(summary: &Summary, parts: &[Part], text_shards: &[u32]) -> Vec<u8> {
     let mut out = Vec::with_capacity(PREAMBLE);
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -138,6 +152,7 @@ pub fn write(summary: &Summary, parts: &[Part]) -> Vec<u8> {
     w.usize(summary.rejected);
     w.usize(summary.accepted);
     w.usize(parts.len());
+    w.u32s(text_shards);
     frame(&mut out, HEADER, &w.finish());
     for p in parts {
         frame(&mut out, PART, &codec::to_bytes(p));
@@ -162,7 +177,7 @@ pub struct Decoder {
     /// Offset in the file of `buf[0]`.
     base: u64,
     preamble: bool,
-    header: Option<(Summary, usize)>,
+    header: Option<Header>,
     parts: usize,
     ended: bool,
 }
@@ -233,7 +248,12 @@ impl Decoder {
                         .map_err(|e| self.damaged(start + e.at, format!("header: {}", e.what)))?;
                     self.header = Some(header);
                 }
-                (PART, Some((_, expected))) => {
+                (
+                    PART,
+                    Some(Header {
+                        parts: expected, ..
+                    }),
+                ) => {
                     if self.parts >= *expected {
                         return Err(self.damaged(*at, "more parts than the header says".into()));
                     }
@@ -246,7 +266,12 @@ impl Decoder {
                     self.parts += 1;
                     part(p, framed);
                 }
-                (END, Some((_, expected))) => {
+                (
+                    END,
+                    Some(Header {
+                        parts: expected, ..
+                    }),
+                ) => {
                     let mut r = codec::Reader::new(payload);
                     let n = r.usize().ok().filter(|_| r.end().is_ok());
                     if n != Some(self.parts) || self.parts != *expected {
@@ -278,7 +303,13 @@ impl Decoder {
                 "the archive is cut short (an interrupted download or copy?)".into(),
             ));
         }
-        Ok(self.header.map(|h| h.0).unwrap_or_default())
+        Ok(self.header.map(|h| h.summary).unwrap_or_default())
+    }
+
+    /// Where the text shards start (block numbers, and the end), once the header has
+    /// come; empty if the text is inside.
+    pub fn text_shards(&self) -> &[u32] {
+        self.header.as_ref().map_or(&[], |h| &h.text_shards)
     }
 
     fn damaged(&self, at: usize, message: String) -> Damaged {
@@ -289,7 +320,15 @@ impl Decoder {
     }
 }
 
-fn decode_header(bytes: &[u8]) -> codec::Result<(Summary, usize)> {
+/// What the header says.
+#[derive(Debug)]
+struct Header {
+    summary: Summary,
+    parts: usize,
+    text_shards: Vec<u32>,
+}
+
+fn decode_header(bytes: &[u8]) -> codec::Result<Header> {
     let mut r = codec::Reader::new(bytes);
     let title = r.opt_string()?;
     let description = r.opt_string()?;
@@ -303,6 +342,11 @@ fn decode_header(bytes: &[u8]) -> codec::Result<(Summary, usize)> {
     let rejected = r.usize()?;
     let accepted = r.usize()?;
     let parts = r.usize()?;
+    let text_shards = r.u32s()?;
+    if text_shards.first().is_some_and(|&f| f != 0) || text_shards.windows(2).any(|w| w[0] >= w[1])
+    {
+        return Err(r.error("the text shards are not in order"));
+    }
     r.end()?;
     let summary = Summary {
         title,
@@ -312,7 +356,113 @@ fn decode_header(bytes: &[u8]) -> codec::Result<(Summary, usize)> {
         rejected,
         accepted,
     };
-    Ok((summary, parts))
+    Ok(Header {
+        summary,
+        parts,
+        text_shards,
+    })
+}
+
+/// Takes the text out of a (joined) part into shards of about `shard_bytes`: where
+/// each starts (and the end), and each shard's bytes. See the module docs.
+pub fn split_text(part: &mut Part, shard_bytes: usize) -> (Vec<u32>, Vec<Vec<u8>>) {
+    let blocks = part.take_text_blocks();
+    let mut starts = vec![0u32];
+    let mut shards = Vec::new();
+    let mut first = 0usize;
+    let mut bytes = 0usize;
+    for (i, b) in blocks.iter().enumerate() {
+        bytes += b.len();
+        if bytes >= shard_bytes || i + 1 == blocks.len() {
+            shards.push(shard(first as u32, &blocks[first..=i]));
+            starts.push(i as u32 + 1);
+            first = i + 1;
+            bytes = 0;
+        }
+    }
+    if blocks.is_empty() {
+        starts.clear();
+    }
+    (starts, shards)
+}
+
+fn shard(first: u32, blocks: &[Box<[u8]>]) -> Vec<u8> {
+    let mut w = Writer::new();
+    w.u32s(&[first]);
+    w.usize(blocks.len());
+    for b in blocks {
+        w.bytes(b);
+    }
+    let mut out = SHARD_MAGIC.to_vec();
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&w.finish());
+    out
+}
+
+/// Blocks of text read from a shard: the number of the first, and the blocks.
+pub type Blocks = (u32, Vec<Box<[u8]>>);
+
+/// The file name of text shard `i` (in the directory [`text_dir`] names).
+pub fn shard_name(i: usize) -> String {
+    format!("{i:05}.bin")
+}
+
+/// The directory of the text shards of the archive file `archive` (a name or a URL).
+pub fn text_dir(archive: &str) -> String {
+    format!("{archive}.text")
+}
+
+/// The shards that hold `blocks`, given where shards start.
+pub fn shards_of(blocks: &[u32], starts: &[u32]) -> Vec<usize> {
+    let mut out: Vec<usize> = blocks
+        .iter()
+        .filter_map(|&b| {
+            let i = starts.partition_point(|&s| s <= b);
+            (i > 0 && i < starts.len()).then(|| i - 1)
+        })
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Reads text shard `i`, which must hold the blocks `starts[i]..starts[i + 1]`: the
+/// number of its first block, and its blocks.
+pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Damaged> {
+    let damaged = |message: String, at: usize| Damaged {
+        message: format!("text shard {} cannot be read: {message}", shard_name(i)),
+        at: at as u64,
+    };
+    if bytes.len() < PREAMBLE || bytes[..MAGIC.len()] != SHARD_MAGIC {
+        return Err(damaged("it is not a Chronicle text shard".into(), 0));
+    }
+    let mut v = [0; 4];
+    v.copy_from_slice(&bytes[MAGIC.len()..PREAMBLE]);
+    if u32::from_le_bytes(v) != VERSION {
+        return Err(damaged(
+            "it is of another format version".into(),
+            MAGIC.len(),
+        ));
+    }
+    let (Some(&first), Some(&end)) = (starts.get(i), starts.get(i + 1)) else {
+        return Err(damaged("the archive has no such shard".into(), 0));
+    };
+    let mut r = codec::Reader::new(&bytes[PREAMBLE..]);
+    let read = |r: &mut codec::Reader| -> codec::Result<Blocks> {
+        let at = r.u32s()?;
+        let n = r.count(1)?;
+        let mut blocks = Vec::with_capacity(n);
+        for _ in 0..n {
+            let b = r.bytes()?;
+            crate::store::check_block(r, b, false)?;
+            blocks.push(b.to_vec().into_boxed_slice());
+        }
+        r.end()?;
+        if at != [first] || blocks.len() != (end - first) as usize {
+            return Err(r.error("it holds other blocks than the archive says"));
+        }
+        Ok((first, blocks))
+    };
+    read(&mut r).map_err(|e| damaged(e.what, PREAMBLE + e.at))
 }
 
 /// Builds the parts of a JSON corpus in this thread (the CLI does the same on every

@@ -227,6 +227,9 @@ pub struct Answer {
     pub rows: Rows,
     /// The open document's position in the results, if it is among them.
     pub open_position: Option<u32>,
+    /// Whether text the rows need (their snippets) is still being fetched: a built
+    /// site's text shards. The same request is answered again when it has come.
+    pub text_pending: bool,
 }
 
 /// A document and some of its text.
@@ -886,6 +889,7 @@ impl Encode for Answer {
         w.put(&self.timeline);
         w.put(&self.rows);
         w.put(&self.open_position);
+        w.bool(self.text_pending);
     }
 }
 
@@ -901,6 +905,7 @@ impl Decode for Answer {
             timeline: r.get()?,
             rows: r.get()?,
             open_position: r.get()?,
+            text_pending: r.bool()?,
         })
     }
 }

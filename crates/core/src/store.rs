@@ -8,6 +8,11 @@
 //! A text longer than a block (a mailbox exported as one 50 MB message) is cut across
 //! blocks of its own, so that its opening ([`TextStore::get_prefix`]: a snippet) costs
 //! one block, not the whole text.
+//!
+//! A store may be missing blocks: a prebuilt archive published as a site keeps its
+//! blocks in files of their own, fetched when a text in them is first read. Reading a
+//! missing block gives the text up to it and notes the block ([`TextStore::take_missing`]);
+//! [`TextStore::fill`] puts it in, and the reader asks again.
 
 /// Uncompressed size at which a block is sealed.
 pub const BLOCK_BYTES: usize = 32 * 1024;
@@ -33,9 +38,12 @@ impl TextId {
 /// Compressed texts. See the module docs.
 #[derive(Debug, Clone, Default)]
 pub struct TextStore {
+    /// Compressed blocks; an empty one is missing (a real one is never empty).
     sealed: Vec<Box<[u8]>>,
     open: String,
     raw_bytes: usize,
+    /// Missing blocks that were read since the last [`TextStore::take_missing`].
+    missing: std::cell::RefCell<Vec<u32>>,
 }
 
 impl TextStore {
@@ -123,6 +131,10 @@ impl TextStore {
         let mut block = id.block as usize;
         let mut skip = start;
         while out.len() < want {
+            if self.sealed.get(block).is_some_and(|b| b.is_empty()) {
+                self.missing.borrow_mut().push(block as u32);
+                break;
+            }
             let Some(bytes) = self
                 .sealed
                 .get(block)
@@ -149,6 +161,37 @@ impl TextStore {
                 String::from_utf8(bytes).unwrap_or_default()
             }
         }
+    }
+
+    /// Number of sealed blocks.
+    pub fn block_count(&self) -> usize {
+        self.sealed.len()
+    }
+
+    /// Takes the sealed blocks out (to publish them as files of their own), leaving
+    /// them missing.
+    pub fn take_blocks(&mut self) -> Vec<Box<[u8]>> {
+        self.sealed.iter_mut().map(std::mem::take).collect()
+    }
+
+    /// Puts blocks back, the first of them at number `first`; returns whether they fit.
+    pub fn fill(&mut self, first: u32, blocks: Vec<Box<[u8]>>) -> bool {
+        let first = first as usize;
+        if first + blocks.len() > self.sealed.len() {
+            return false;
+        }
+        for (slot, b) in self.sealed[first..].iter_mut().zip(blocks) {
+            *slot = b;
+        }
+        true
+    }
+
+    /// The missing blocks read since the last call (each once, in order).
+    pub fn take_missing(&self) -> Vec<u32> {
+        let mut m = std::mem::take(&mut *self.missing.borrow_mut());
+        m.sort_unstable();
+        m.dedup();
+        m
     }
 
     /// Bytes of text stored (uncompressed).
@@ -189,22 +232,36 @@ impl crate::codec::Decode for TextStore {
         let mut sealed = Vec::with_capacity(n);
         for _ in 0..n {
             let block = r.bytes()?;
-            // A block says how long it is decompressed: never more than a block (a
-            // damaged length would ask for gigabytes).
-            let size = block
-                .first_chunk::<4>()
-                .map(|b| u32::from_le_bytes(*b) as usize);
-            if size.is_none_or(|s| s > BLOCK_BYTES) {
-                return Err(r.error("a block of text is damaged"));
-            }
+            check_block(r, block, true)?;
             sealed.push(block.to_vec().into_boxed_slice());
         }
         Ok(TextStore {
             sealed,
             open: r.string()?,
             raw_bytes,
+            missing: Default::default(),
         })
     }
+}
+
+/// Checks a compressed block read from bytes: it says how long it is decompressed, never
+/// more than a block (a damaged length would ask for gigabytes). Empty is a missing
+/// block, where allowed.
+pub fn check_block(
+    r: &crate::codec::Reader,
+    block: &[u8],
+    may_be_missing: bool,
+) -> crate::codec::Result<()> {
+    if block.is_empty() && may_be_missing {
+        return Ok(());
+    }
+    let size = block
+        .first_chunk::<4>()
+        .map(|b| u32::from_le_bytes(*b) as usize);
+    if size.is_none_or(|s| s > BLOCK_BYTES) {
+        return Err(r.error("a block of text is damaged"));
+    }
+    Ok(())
 }
 
 impl crate::codec::Encode for TextId {

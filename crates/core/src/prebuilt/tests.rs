@@ -82,28 +82,42 @@ fn view(q: &str) -> ViewRequest {
 
 fn built(json: &str, run_bytes: usize) -> Vec<u8> {
     let (summary, parts) = parts_of(json.as_bytes(), run_bytes).unwrap();
-    write(&summary, &parts)
+    write(&summary, &parts, &[])
 }
 
 /// Everything the page would be shown for these queries, and each result's document.
 fn answers(archive: Archive) -> Vec<String> {
+    answers_fetching(archive, &mut |_| false)
+}
+
+const QUERIES: &[&str] = &[
+    "",
+    "idlib",
+    "talk",
+    "goverment",
+    "إدلب",
+    "source:ARK",
+    "résumé OR geneva",
+    "\"idlib negotiations\"",
+];
+
+/// The same, for an archive whose text is in shards: `fetch` puts in the blocks the
+/// engine missed (and says whether it did), and the engine is asked again, as the
+/// worker does.
+fn answers_fetching(archive: Archive, fetch: &mut dyn FnMut(&mut Engine) -> bool) -> Vec<String> {
     let mut e = Engine::new(archive, 1);
     let mut out = vec![format!("{:?}", e.info(None))];
-    for q in [
-        "",
-        "idlib",
-        "talk",
-        "goverment",
-        "إدلب",
-        "source:ARK",
-        "résumé OR geneva",
-        "\"idlib negotiations\"",
-    ] {
-        let a = e.answer(&view(q));
+    for &q in QUERIES {
+        let a = loop {
+            let a = e.answer(&view(q));
+            if !fetch(&mut e) {
+                break a;
+            }
+        };
         out.push(format!("{a:?}"));
         if let crate::protocol::Rows::List(rows) = &a.rows {
             for r in rows.iter().take(5) {
-                let d = e.document(&DocRequest {
+                let req = DocRequest {
                     seq: 1,
                     id: r.id.clone(),
                     q: q.into(),
@@ -111,12 +125,67 @@ fn answers(archive: Archive) -> Vec<String> {
                     count: 10,
                     count_matches: true,
                     layout: true,
-                });
+                };
+                let d = loop {
+                    let d = e.document(&req);
+                    if !fetch(&mut e) {
+                        break d;
+                    }
+                };
                 out.push(format!("{d:?}"));
             }
         }
     }
     out
+}
+
+#[test]
+fn text_in_shards_is_fetched_as_read_and_answers_the_same() {
+    let picks: Vec<_> = (0..300u32)
+        .map(|i| ((i * 13) as u8, (i * 7) as u8, (i * 3) as u8, (i * 11) as u8))
+        .collect();
+    let json = corpus(&picks);
+    let from_json = answers(Archive::from_bytes(json.as_bytes()).unwrap());
+    let (summary, parts) = parts_of(json.as_bytes(), 1024).unwrap();
+    let mut part = join(parts);
+    // Tiny shards: many of them, so that reading one document fetches few.
+    let (starts, shards) = split_text(&mut part, 64);
+    assert!(shards.len() > 2, "{} shards", shards.len());
+    let bytes = write(&summary, &[part], &starts);
+    let mut d = Decoder::new();
+    let mut parts = Vec::new();
+    d.feed(&bytes, &mut |p, _| parts.push(p)).unwrap();
+    assert_eq!(d.text_shards(), starts);
+    let archive = Archive::assemble(parts, d.finish().unwrap());
+    let mut fetched = std::collections::BTreeSet::new();
+    let got = answers_fetching(archive, &mut |e| {
+        let missing = e.take_missing_text();
+        let wanted = shards_of(&missing, &starts);
+        for &i in &wanted {
+            let (first, blocks) = read_shard(&shards[i], i, &starts).unwrap();
+            assert!(e.fill_text(first, blocks));
+            fetched.insert(i);
+        }
+        !wanted.is_empty()
+    });
+    assert_eq!(got, from_json);
+    assert!(!fetched.is_empty());
+}
+
+#[test]
+fn a_wrong_or_damaged_shard_is_refused() {
+    let json = corpus(&(0..1000u32).map(|i| (i as u8, 1, 2, 3)).collect::<Vec<_>>());
+    let (_, parts) = parts_of(json.as_bytes(), 1 << 20).unwrap();
+    let mut part = join(parts);
+    let (starts, shards) = split_text(&mut part, 64);
+    assert!(shards.len() >= 2);
+    assert!(read_shard(&shards[0], 0, &starts).is_ok());
+    let e = read_shard(&shards[1], 0, &starts).unwrap_err();
+    assert!(e.message.contains("other blocks"), "{e}");
+    let e = read_shard(&shards[0][..shards[0].len() - 1], 0, &starts).unwrap_err();
+    assert!(e.message.contains("00000.bin"), "{e}");
+    assert!(read_shard(b"not a shard", 0, &starts).is_err());
+    assert_eq!(shards_of(&[0, 0, starts[1]], &starts), [0, 1]);
 }
 
 #[test]
@@ -227,6 +296,6 @@ proptest! {
         let from_json = answers(Archive::from_bytes(json.as_bytes()).unwrap());
         prop_assert_eq!(&answers(open(&built(&json, run)).unwrap()), &from_json);
         let (summary, parts) = parts_of(json.as_bytes(), run).unwrap();
-        prop_assert_eq!(answers(open(&write(&summary, &[join(parts)])).unwrap()), from_json);
+        prop_assert_eq!(answers(open(&write(&summary, &[join(parts)], &[])).unwrap()), from_json);
     }
 }
