@@ -9,6 +9,7 @@
 //                               (to see what the page does while a large archive loads)
 //   /sub/path/…               → dist/, to prove the build works under any sub-path
 //   /site/…                   → dist-site/ (the demo corpus built by `chronicle build`)
+//   /target-bench/…           → target/bench/ (sites and Pagefind indexes the benchmark builds)
 //   /bench/…                  → bench/ (the benchmark page)
 //   /corpora/…                → target/corpora/ (generated corpora)
 //   /minisearch/…             → node_modules/minisearch/dist/ (benchmark peers)
@@ -29,6 +30,7 @@ const mounts = [
   ['/dist-bench/', join(root, 'dist-bench')],
   ['/corpora/', generated],
   ['/site/', join(root, 'dist-site')],
+  ['/target-bench/', join(root, 'target', 'bench')],
   ['/minisearch/', join(root, 'node_modules', 'minisearch', 'dist')],
   ['/flexsearch/', join(root, 'node_modules', 'flexsearch', 'dist')],
 ];
@@ -44,6 +46,7 @@ const types = {
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.pf_meta': 'application/octet-stream',
   '.txt': 'text/plain; charset=utf-8',
 };
 

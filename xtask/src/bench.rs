@@ -7,7 +7,9 @@
 //! MiniSearch and FlexSearch sites (`bench/e2e.mjs`, `bench/peer.html`: ready, long tasks,
 //! keystroke → paint), the engines alone (`bench/page.html`: ready, query latency over
 //! `bench/queries.txt`), and native loading, and writes `BENCHMARKS.md` with the numbers
-//! and their ratios.
+//! and their ratios. Then `bench/prebuilt.mjs`: a site built by `chronicle build` beside
+//! Pagefind and the JSON on 50,000 mails, and the offline file prebuilt and as JSON
+//! (`--prebuilt` runs that part alone).
 
 use std::path::PathBuf;
 
@@ -87,6 +89,9 @@ pub fn run(args: &[String]) -> Result {
     let tools = Tools::setup(true)?;
     step("building the release app into dist/ (trunk build --release)");
     run_command(tools.command("trunk").args(["build", "--release"]))?;
+    if args.iter().any(|a| a == "--prebuilt") {
+        return prebuilt(&tools);
+    }
     step("building it again with the engine's JavaScript API, for the engine-only figures (dist-bench/)");
     run_command(tools.command("trunk").args([
         "build",
@@ -109,5 +114,30 @@ pub fn run(args: &[String]) -> Result {
     )
     .map_err(|e| e.to_string())?;
     step("benchmarking in headless Chromium: Chronicle, MiniSearch and FlexSearch, end to end and engine only (about 15 minutes)");
-    run_command(tools.command("node").arg("bench/run.mjs"))
+    run_command(tools.command("node").arg("bench/run.mjs"))?;
+    prebuilt(&tools)
+}
+
+/// A built site beside Pagefind and the JSON (`bench/prebuilt.mjs`).
+fn prebuilt(tools: &Tools) -> Result {
+    write_corpora(&[Generated::Mail(50_000)])?;
+    step("building the command line and the offline files (prebuilt and --json)");
+    run_command(
+        tools
+            .command("cargo")
+            .args(["build", "--release", "-p", "chronicle-cli"]),
+    )?;
+    for (json, out) in [
+        (false, "dist-offline/chronicle.html"),
+        (true, "dist-offline/chronicle-json.html"),
+    ] {
+        let mut c = tools.chronicle();
+        c.args(["bundle", "public/corpus.json", "--app", "dist", "-o", out]);
+        if json {
+            c.arg("--json");
+        }
+        run_command(&mut c)?;
+    }
+    step("benchmarking a built site beside Pagefind 1.6 and the JSON, in headless Chromium (about 8 minutes)");
+    run_command(tools.command("node").arg("bench/prebuilt.mjs"))
 }

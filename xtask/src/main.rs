@@ -15,7 +15,8 @@
 //! - `cargo xtask screenshot`: retake `docs/screenshot.png` from the real app.
 //! - `cargo xtask bench`: Chronicle and MiniSearch side by side in headless Chromium,
 //!   on the demo corpus and generated 10,000- and 50,000-document corpora; writes
-//!   `BENCHMARKS.md`. `--write-queries` regenerates `bench/queries.txt`.
+//!   `BENCHMARKS.md`. `--write-queries` regenerates `bench/queries.txt`. Then a site built
+//!   by `chronicle build` beside Pagefind (`--prebuilt`: that alone).
 //! - `cargo xtask corpora`: write the generated benchmark corpora into `target/corpora/`.
 //! - `cargo xtask setup`: only install the tools.
 //!
@@ -63,7 +64,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve [--port N] | test | build | dist | corpus [--check] | \
-                 bench [--write-queries] | corpora | screenshot | setup>"
+                 bench [--write-queries | --prebuilt] | corpora | screenshot | setup>"
             );
             return ExitCode::from(2);
         }
