@@ -329,7 +329,15 @@ md += `## Native loading and download size
 
 mkdirSync(join(root, 'target/bench'), { recursive: true });
 writeFileSync(join(root, 'target/bench/results.json'), JSON.stringify({ nativeMs, e2e, engine, wasmGzip }, null, 2));
-writeFileSync(join(root, 'BENCHMARKS.md'), md);
+// The prebuilt archive's figures (bench/prebuilt.mjs) stay until that script runs again.
+const previous = (() => {
+  try {
+    return readFileSync(join(root, 'BENCHMARKS.md'), 'utf8').match(/<!-- prebuilt:start -->[\s\S]*?<!-- prebuilt:end -->/)?.[0];
+  } catch {
+    return undefined;
+  }
+})();
+writeFileSync(join(root, 'BENCHMARKS.md'), previous ? `${md.trimEnd()}\n\n${previous}\n` : md);
 
 const summary = [
   '<!-- benchmark-summary:start -->',

@@ -95,8 +95,18 @@ export const STRICT_CSP =
 const SLOW_CHUNK = 128 * 1024;
 const SLOW_PAUSE_MS = 30;
 
+/** Bytes of files served since the last `/__served?reset` (the benchmark reads them: a
+ * page's workers fetch too, which the browser's page events do not show). */
+let served = 0;
+
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
+  if (url.pathname === '/__served') {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ bytes: served }));
+    if (url.searchParams.has('reset')) served = 0;
+    return;
+  }
   const csp = url.pathname.startsWith('/csp/');
   const path = csp ? url.pathname.slice('/csp'.length) : url.pathname;
   const slow = path.startsWith('/slow/fixtures/');
@@ -112,6 +122,7 @@ createServer(async (req, res) => {
       'access-control-allow-origin': '*',
       ...(csp ? { 'content-security-policy': STRICT_CSP } : {}),
     });
+    served += body.length;
     if (slow && path.endsWith('/corpus.json')) {
       for (let at = 0; at < body.length && !res.destroyed; at += SLOW_CHUNK) {
         res.write(body.subarray(at, at + SLOW_CHUNK));

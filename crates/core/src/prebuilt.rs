@@ -47,7 +47,7 @@ pub const VERSION: u32 = 1;
 /// The first bytes of every text shard.
 pub const SHARD_MAGIC: [u8; 8] = *b"CHRONTXT";
 /// Compressed bytes of text in a shard (more when one block is larger).
-pub const SHARD_BYTES: usize = 128 * 1024;
+pub const SHARD_BYTES: usize = 32 * 1024;
 /// Bytes of document text in one run (one part) of a built archive.
 pub const RUN_BYTES: usize = crate::archive::PART_BYTES;
 
