@@ -58,9 +58,6 @@ const END: u8 = 3;
 const PREAMBLE: usize = MAGIC.len() + 4;
 /// Bytes of a frame's kind and length.
 const FRAME_HEAD: usize = 9;
-/// Most bytes reserved ahead for a frame still arriving (a damaged length must not
-/// reserve gigabytes).
-const MAX_RESERVE: u64 = 1 << 30;
 
 /// Why a prebuilt archive cannot be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,10 +230,8 @@ impl Decoder {
             let len = u64::from_le_bytes(n);
             let start = *at + FRAME_HEAD;
             if len > (self.buf.len() - start) as u64 {
-                // Room for the whole frame at once, not by doubling (a part can be
-                // hundreds of megabytes); never more than a sane frame.
-                let missing = (len - (self.buf.len() - start) as u64).min(MAX_RESERVE);
-                self.buf.reserve(missing as usize);
+                // (No room is reserved by the length: a damaged one could ask for
+                // gigabytes. The buffer grows with the bytes that come.)
                 return Ok(());
             }
             let end = start + len as usize;
