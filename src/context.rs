@@ -172,10 +172,11 @@ impl Session {
         match message {
             FromEngine::Progress(p) => {
                 if !p.done {
+                    // Kept in both phases: the partial view that follows the loading
+                    // screen must not show an older figure than the screen did.
+                    set_if_changed(self.loading, Some(p));
                     if matches!(self.phase.get_untracked(), Phase::Loading(_)) {
                         self.phase.set(Phase::Loading(p));
-                    } else {
-                        set_if_changed(self.loading, Some(p));
                     }
                 }
             }

@@ -215,6 +215,22 @@ pub fn bundle(app: &AppFiles, archive: Inlined, title: &str) -> String {
     )
 }
 
+/// Opens a prebuilt archive to bundle: it must hold its text (a site's archive keeps it
+/// in shards beside it, which an offline file cannot reach).
+pub fn whole_archive(bytes: &[u8]) -> anyhow::Result<chronicle_core::Archive> {
+    let mut decoder = prebuilt::Decoder::new();
+    let mut parts = Vec::new();
+    decoder.feed(bytes, &mut |p, _| parts.push(p))?;
+    if !decoder.text_shards().is_empty() {
+        bail!(
+            "this archive keeps its text in shards beside it (a site's archive): bundle the \
+             corpus, or an archive built with `chronicle build --single-file`"
+        );
+    }
+    let summary = decoder.finish()?;
+    Ok(chronicle_core::Archive::assemble(parts, summary))
+}
+
 /// Runs `chronicle bundle`.
 pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.corpus)
@@ -225,7 +241,7 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
         if args.json {
             bail!("{name} is a prebuilt archive: --json needs a JSON corpus");
         }
-        let archive = prebuilt::open(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        let archive = whole_archive(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
         let title = archive.title.clone().unwrap_or_else(|| "Archive".into());
         let html = bundle(&app, Inlined::Prebuilt(&bytes), &title);
         (html, archive.len(), archive.rejected)
@@ -359,5 +375,20 @@ mod tests {
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&zipped[..]), &mut back)
             .unwrap();
         assert_eq!(back, archive);
+    }
+
+    #[test]
+    fn a_site_archive_without_its_text_is_not_bundled() {
+        let json = br#"[{"id":"a","title":"Idlib","body":"The political process."}]"#;
+        let layout = |split| crate::build::Layout {
+            run_bytes: 1 << 20,
+            jobs: 1,
+            split,
+        };
+        let site = crate::build::build(json, (Vec::new(), 0), layout(true), false).unwrap();
+        let e = whole_archive(&site.archive).unwrap_err().to_string();
+        assert!(e.contains("--single-file"), "{e}");
+        let single = crate::build::build(json, (Vec::new(), 0), layout(false), false).unwrap();
+        assert_eq!(whole_archive(&single.archive).unwrap().len(), 1);
     }
 }
