@@ -8,6 +8,8 @@
 //   import { measurePage } from './e2e.mjs';
 //   const r = await measurePage(browser, url, { queries, readySelector, ... });
 
+import { percentile } from './report.mjs';
+
 /** Chromium's flags for running headless here (as root, with no network beyond this machine). */
 export const launchArgs = [
   '--no-sandbox',
@@ -68,7 +70,7 @@ function instrument() {
 }
 
 /** Waits until the page is ready: its loading indicator is gone and results show. */
-async function waitReady(page, timeout) {
+export async function waitReady(page, timeout) {
   await page.waitForFunction(
     () =>
       !document.querySelector('[data-testid=load-progress]') &&
@@ -78,12 +80,6 @@ async function waitReady(page, timeout) {
     { timeout, polling: 20 },
   );
   return page.evaluate(() => performance.now());
-}
-
-function percentile(values, p) {
-  const s = [...values].sort((a, b) => a - b);
-  if (!s.length) return null;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
 /**

@@ -17,7 +17,8 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, rmSync, existsSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { measurePage, launchArgs } from './e2e.mjs';
+import { measurePage, launchArgs, waitReady } from './e2e.mjs';
+import { ms, secs, mb, ratio, median } from './report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const name = process.env.CORPUS || 'mail-50k';
@@ -33,12 +34,6 @@ const log = (s) => process.stderr.write(s);
 const queries = ['government', 'congress war', 'peace treaty', 'agriculture', 'revenue tariff'];
 
 const escape = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const secs = (x) => (x >= 1000 ? (x / 1000).toFixed(2) + ' s' : x.toFixed(0) + ' ms');
-const ms = (x) => (x == null ? '–' : x >= 100 ? x.toFixed(0) + ' ms' : x.toFixed(1) + ' ms');
-const mb = (x) => (x / 1e6).toFixed(1) + ' MB';
-const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) + '×' : '–');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-
 function timed(cmd, args, env = {}) {
   const t = performance.now();
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
@@ -96,7 +91,7 @@ async function firstQuery(browser, url) {
   const page = await context.newPage();
   await served(true);
   await page.goto(url);
-  await page.waitForFunction(() => !document.querySelector('[data-testid=load-progress]') && /\d/.test(document.querySelector('[data-testid=result-count]')?.textContent || ''), null, { timeout: 300_000, polling: 10 });
+  await waitReady(page, 300_000);
   const ready = await served(true);
   await page.locator('[data-testid=search-input]').fill('government');
   await page.waitForFunction(() => {

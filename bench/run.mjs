@@ -18,6 +18,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { measurePage, launchArgs } from './e2e.mjs';
+import { ms, secs, mb, ratio, median, percentile } from './report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = 4190;
@@ -47,18 +48,6 @@ const corpora = {
 };
 for (const c of Object.values(corpora)) c.bytes = statSync(join(root, c.file)).size;
 
-const ms = (x) => (x == null ? '–' : x >= 100 ? x.toFixed(0) + ' ms' : x >= 10 ? x.toFixed(1) + ' ms' : x.toFixed(2) + ' ms');
-const secs = (x) => (x >= 10_000 ? (x / 1000).toFixed(1) + ' s' : x >= 1000 ? (x / 1000).toFixed(2) + ' s' : ms(x));
-const mb = (x) => (x / 1e6).toFixed(1) + ' MB';
-const ratio = (a, b) => (a != null && b > 0 ? (a / b).toFixed(2) + '×' : '–');
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
-};
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] : null;
-};
 const log = (s) => process.stderr.write(s);
 
 async function withBrowser(f) {

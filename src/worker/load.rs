@@ -218,18 +218,13 @@ impl Load {
 
     /// Ends the current file.
     pub fn end_file(&mut self) -> Result<(), Stop> {
+        if let Some(Format::Unknown(head)) = self.format.as_mut() {
+            // Shorter than the magic: JSON (or nothing), told as such.
+            let head = std::mem::take(head);
+            self.feed_as(format_for(false), &head)?;
+        }
         let summary = match self.format.take() {
-            None => return Ok(()),
-            Some(Format::Unknown(head)) => {
-                // Shorter than the magic: JSON (or nothing), told as such.
-                let mut loader = Loader::new();
-                loader
-                    .feed_raw(&head, &mut |i, text, at| self.document(i, text, at))
-                    .map_err(Stop::Json)?;
-                loader
-                    .finish_raw(&mut |i, text, at| self.document(i, text, at))
-                    .map_err(Stop::Json)?
-            }
+            None | Some(Format::Unknown(_)) => return Ok(()),
             Some(Format::Json(loader)) => loader
                 .finish_raw(&mut |i, text, at| self.document(i, text, at))
                 .map_err(Stop::Json)?,

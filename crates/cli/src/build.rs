@@ -68,6 +68,11 @@ pub struct Layout {
     pub split: bool,
 }
 
+/// The threads to index with by default: one per core.
+pub fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
 /// A built archive: the file, and its text shards (none if the text is inside).
 #[derive(Debug)]
 pub struct Built {
@@ -92,9 +97,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         rejected,
         files,
     } = gather(&args.sources)?;
-    let jobs = args.jobs.unwrap_or_else(|| {
-        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-    });
+    let jobs = args.jobs.unwrap_or_else(all_cores);
     let json = serde_json::to_vec(&corpus)?;
     let documents = corpus.documents.len();
     drop(corpus);

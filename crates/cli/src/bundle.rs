@@ -218,17 +218,14 @@ pub fn bundle(app: &AppFiles, archive: Inlined, title: &str) -> String {
 /// Opens a prebuilt archive to bundle: it must hold its text (a site's archive keeps it
 /// in shards beside it, which an offline file cannot reach).
 pub fn whole_archive(bytes: &[u8]) -> anyhow::Result<chronicle_core::Archive> {
-    let mut decoder = prebuilt::Decoder::new();
-    let mut parts = Vec::new();
-    decoder.feed(bytes, &mut |p, _| parts.push(p))?;
-    if !decoder.text_shards().is_empty() {
+    let (archive, shards) = prebuilt::open_with_shards(bytes)?;
+    if !shards.is_empty() {
         bail!(
             "this archive keeps its text in shards beside it (a site's archive): bundle the \
              corpus, or an archive built with `chronicle build --single-file`"
         );
     }
-    let summary = decoder.finish()?;
-    Ok(chronicle_core::Archive::assemble(parts, summary))
+    Ok(archive)
 }
 
 /// Runs `chronicle bundle`.
@@ -267,7 +264,7 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
             let json = serde_json::to_vec(&loaded.corpus)?;
             let layout = crate::build::Layout {
                 run_bytes: prebuilt::RUN_BYTES,
-                jobs: std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+                jobs: crate::build::all_cores(),
                 split: false,
             };
             let built =

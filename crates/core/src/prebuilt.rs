@@ -134,9 +134,7 @@ pub fn join(parts: Vec<Part>) -> Part {
 /// document order, and where its text shards start if its text is kept out
 /// ([`split_text`]; else empty). The same input always gives the same bytes.
 pub fn write(summary: &Summary, parts: &[Part], text_shards: &[u32]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(PREAMBLE);
-    out.extend_from_slice(&MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
+    let mut out = preamble(&MAGIC);
     let mut w = Writer::new();
     w.opt_str(summary.title.as_deref());
     w.opt_str(summary.description.as_deref());
@@ -204,12 +202,9 @@ impl Decoder {
             if self.buf.len() < PREAMBLE {
                 return Ok(());
             }
-            if sniff(&self.buf) != Some(true) {
+            let Some(version) = version_after(&self.buf, &MAGIC) else {
                 return Err(self.damaged(0, "this is not a prebuilt Chronicle archive".into()));
-            }
-            let mut v = [0; 4];
-            v.copy_from_slice(&self.buf[MAGIC.len()..PREAMBLE]);
-            let version = u32::from_le_bytes(v);
+            };
             if version != VERSION {
                 return Err(self.damaged(
                     MAGIC.len(),
@@ -383,15 +378,28 @@ pub fn split_text(part: &mut Part, shard_bytes: usize) -> (Vec<u32>, Vec<Vec<u8>
 
 fn shard(first: u32, blocks: &[Box<[u8]>]) -> Vec<u8> {
     let mut w = Writer::new();
-    w.u32s(&[first]);
+    w.uint(u64::from(first));
     w.usize(blocks.len());
     for b in blocks {
         w.bytes(b);
     }
-    let mut out = SHARD_MAGIC.to_vec();
-    out.extend_from_slice(&VERSION.to_le_bytes());
+    let mut out = preamble(&SHARD_MAGIC);
     out.extend_from_slice(&w.finish());
     out
+}
+
+/// The first bytes of an archive or a shard: its magic and the format version.
+fn preamble(magic: &[u8; 8]) -> Vec<u8> {
+    let mut out = magic.to_vec();
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out
+}
+
+/// The format version written after `magic` at the start of `bytes`; `None` if they do
+/// not start so.
+fn version_after(bytes: &[u8], magic: &[u8; 8]) -> Option<u32> {
+    let version = bytes.get(..PREAMBLE)?.strip_prefix(magic.as_slice())?;
+    Some(u32::from_le_bytes(version.try_into().ok()?))
 }
 
 /// Blocks of text read from a shard: the number of the first, and the blocks.
@@ -427,12 +435,10 @@ pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Dama
         message: format!("text shard {} cannot be read: {message}", shard_name(i)),
         at: at as u64,
     };
-    if bytes.len() < PREAMBLE || bytes[..MAGIC.len()] != SHARD_MAGIC {
+    let Some(version) = version_after(bytes, &SHARD_MAGIC) else {
         return Err(damaged("it is not a Chronicle text shard".into(), 0));
-    }
-    let mut v = [0; 4];
-    v.copy_from_slice(&bytes[MAGIC.len()..PREAMBLE]);
-    if u32::from_le_bytes(v) != VERSION {
+    };
+    if version != VERSION {
         return Err(damaged(
             "it is of another format version".into(),
             MAGIC.len(),
@@ -443,7 +449,7 @@ pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Dama
     };
     let mut r = codec::Reader::new(&bytes[PREAMBLE..]);
     let read = |r: &mut codec::Reader| -> codec::Result<Blocks> {
-        let at = r.u32s()?;
+        let at = r.u32()?;
         let n = r.count(1)?;
         let mut blocks = Vec::with_capacity(n);
         for _ in 0..n {
@@ -452,7 +458,7 @@ pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Dama
             blocks.push(b.to_vec().into_boxed_slice());
         }
         r.end()?;
-        if at != [first] || blocks.len() != (end - first) as usize {
+        if at != first || blocks.len() != (end - first) as usize {
             return Err(r.error("it holds other blocks than the archive says"));
         }
         Ok((first, blocks))
@@ -470,11 +476,18 @@ pub fn parts_of(json: &[u8], run_bytes: usize) -> Result<(Summary, Vec<Part>), L
 
 /// Opens a whole prebuilt archive at once.
 pub fn open(bytes: &[u8]) -> Result<Archive, Damaged> {
+    open_with_shards(bytes).map(|(archive, _)| archive)
+}
+
+/// Opens a whole prebuilt archive at once, with where its text shards start (empty if
+/// its text is inside).
+pub fn open_with_shards(bytes: &[u8]) -> Result<(Archive, Vec<u32>), Damaged> {
     let mut decoder = Decoder::new();
     let mut parts = Vec::new();
     decoder.feed(bytes, &mut |p, _| parts.push(p))?;
+    let shards = decoder.text_shards().to_vec();
     let summary = decoder.finish()?;
-    Ok(Archive::assemble(parts, summary))
+    Ok((Archive::assemble(parts, summary), shards))
 }
 
 #[cfg(test)]

@@ -152,11 +152,8 @@ fn text_in_shards_is_fetched_as_read_and_answers_the_same() {
     let (starts, shards) = split_text(&mut part, 64);
     assert!(shards.len() > 2, "{} shards", shards.len());
     let bytes = write(&summary, &[part], &starts);
-    let mut d = Decoder::new();
-    let mut parts = Vec::new();
-    d.feed(&bytes, &mut |p, _| parts.push(p)).unwrap();
-    assert_eq!(d.text_shards(), starts);
-    let archive = Archive::assemble(parts, d.finish().unwrap());
+    let (archive, read_starts) = open_with_shards(&bytes).unwrap();
+    assert_eq!(read_starts, starts);
     let mut fetched = std::collections::BTreeSet::new();
     let got = answers_fetching(archive, &mut |e| {
         let missing = e.take_missing_text();
