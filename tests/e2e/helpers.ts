@@ -36,27 +36,36 @@ export async function openArchive(page: Page, path = './') {
   await settled(page);
 }
 
+/** How long to wait for an answer: over the whole archive (the default), or over what has
+ * arrived so far (`partial`, for tests that watch an archive while it loads). */
+export type Over = { partial?: boolean };
+
 /** Waits until the engine has answered what the reader asked last: the results say
  * `aria-busy="false"` (answers come from a Web Worker, a moment after the input), and
- * no text is still being fetched for the snippets (`data-text-pending`). */
-export async function settled(page: Page) {
+ * no text is still being fetched for the snippets (`data-text-pending`). Unless `partial`,
+ * it also waits for the archive to finish loading: a reload shows partial answers first. */
+export async function settled(page: Page, { partial = false }: Over = {}) {
   await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
+  if (!partial) {
+    await expect(page.getByTestId('load-progress')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
+  }
   // A built site's snippets follow when their text has been fetched.
   await expect(page.getByTestId('results')).not.toHaveAttribute('data-text-pending', 'true');
 }
 
 /** Types into the search box like a person, key by key, and waits for the answer. */
-export async function search(page: Page, text: string) {
+export async function search(page: Page, text: string, over: Over = {}) {
   const input = page.getByTestId('search-input');
   await input.click();
   await input.fill('');
   await input.pressSequentially(text, { delay: 15 });
-  await settled(page);
+  await settled(page, over);
 }
 
 /** The number in the result count ("1,234 documents" → 1234), once answered. */
-export async function resultCount(page: Page): Promise<number> {
-  await settled(page);
+export async function resultCount(page: Page, over: Over = {}): Promise<number> {
+  await settled(page, over);
   const text = await page.getByTestId('result-count').innerText();
   const m = text.match(/[\d,]+/);
   if (!m) throw new Error(`no number in result count: ${text}`);

@@ -11,8 +11,8 @@ test('while 16 MB load: progress in bytes and documents, partial answers, then a
   await expect(progress).toContainText(/[\d.]+ MB of 15\.9 MB · [\d,]+ documents/);
   // The archive shows before it is complete, and says that it is partial.
   await expect(progress).toContainText('results so far are partial', { timeout: 20_000 });
-  await search(page, 'war');
-  const partial = await resultCount(page);
+  await search(page, 'war', { partial: true });
+  const partial = await resultCount(page, { partial: true });
   expect(partial).toBeGreaterThan(0);
   await expect(progress).toBeVisible();
   // Loading ends on its own; the same search now counts every document.
