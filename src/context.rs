@@ -17,6 +17,7 @@ use chronicle_core::protocol::{
 };
 use chronicle_core::query::DateRange;
 use chronicle_core::Sort;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::client::Client;
@@ -468,9 +469,16 @@ pub struct Nav {
     /// Whether the current history entry was started by typing (further keystrokes amend
     /// it instead of adding entries).
     typing: StoredValue<bool>,
+    /// A URL write held back while the reader types, with its kind of history entry.
+    unwritten: StoredValue<Option<(Entry, TimeoutHandle)>>,
     /// Whether the view is kept in the URL.
     url_state: bool,
 }
+
+/// How long typing pauses before the URL follows the search box. Each write is a
+/// navigation to the browser (a history update, the tab's icon fetched again), too much
+/// work for every keystroke; a link copied after a pause has the whole query.
+const URL_AFTER_TYPING: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Navigation, from context.
 pub fn use_nav() -> Nav {
@@ -489,10 +497,15 @@ impl Nav {
         let nav = Nav {
             state: RwSignal::new(start),
             typing: StoredValue::new(false),
+            unwritten: StoredValue::new(None),
             url_state: instance.url_state,
         };
         if instance.url_state {
             history::on_navigate(move |s| {
+                // The URL changed under us: what was typed before is not written.
+                if let Some((_, h)) = nav.unwritten.try_update_value(Option::take).flatten() {
+                    h.clear();
+                }
                 nav.typing.set_value(false);
                 if nav.state.get_untracked() != s {
                     nav.state.set(s);
@@ -510,7 +523,8 @@ impl Nav {
     }
 
     /// The search box changed: the first keystroke of a search adds a history entry,
-    /// later ones amend it.
+    /// later ones amend it. The URL follows once typing pauses ([`URL_AFTER_TYPING`]),
+    /// or before any other change to the view.
     pub fn set_query(&self, q: String) {
         if self.state.with_untracked(|s| s.q == q) {
             return;
@@ -522,11 +536,39 @@ impl Nav {
             Entry::Push
         };
         self.typing.set_value(true);
-        self.record(entry);
+        if !self.url_state {
+            return;
+        }
+        // A search that started a new entry keeps it while its words are typed.
+        let entry = match self.unwritten.get_value() {
+            Some((first, h)) => {
+                h.clear();
+                first
+            }
+            None => entry,
+        };
+        let nav = *self;
+        match set_timeout_with_handle(move || nav.write_typed(), URL_AFTER_TYPING) {
+            Ok(h) => self.unwritten.set_value(Some((entry, h))),
+            Err(_) => {
+                self.unwritten.set_value(None);
+                self.record(entry);
+            }
+        }
+    }
+
+    /// Writes the URL held back while typing, now (before the view changes otherwise,
+    /// so that the search keeps its own history entry).
+    fn write_typed(&self) {
+        if let Some((entry, h)) = self.unwritten.try_update_value(Option::take).flatten() {
+            h.clear();
+            self.record(entry);
+        }
     }
 
     /// Applies a change to the view as a new history entry (Back undoes it).
     fn change(&self, f: impl FnOnce(&mut ViewState)) {
+        self.write_typed();
         let before = self.state.get_untracked();
         let mut after = before.clone();
         f(&mut after);
@@ -585,6 +627,7 @@ impl Nav {
 
     /// Changes the result order (a new history entry).
     pub fn set_sort(&self, sort: Sort) {
+        self.write_typed();
         if self.state.with_untracked(|s| s.sort == sort) {
             return;
         }
@@ -596,6 +639,7 @@ impl Nav {
     /// Opens a document (a new history entry, or amending the current one when stepping
     /// through results with the keyboard).
     pub fn open(&self, id: String, entry: Entry) {
+        self.write_typed();
         if self
             .state
             .with_untracked(|s| s.doc.as_deref() == Some(id.as_str()))
@@ -609,6 +653,7 @@ impl Nav {
 
     /// Closes the open document.
     pub fn close(&self) {
+        self.write_typed();
         if self.state.with_untracked(|s| s.doc.is_none()) {
             return;
         }
@@ -620,6 +665,7 @@ impl Nav {
     /// Forgets a theme the link forced (the reader has chosen one), amending the current
     /// history entry.
     pub fn forget_theme(&self) {
+        self.write_typed();
         if self.state.with_untracked(|s| s.theme.is_none()) {
             return;
         }

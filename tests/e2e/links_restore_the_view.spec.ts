@@ -37,3 +37,22 @@ test('a link to a document that does not exist says so', async ({ page }) => {
   await expect(page.getByTestId('document-view')).toContainText('No document in this archive has the id');
   await expect(page.getByTestId('document-view')).toContainText('no-such-document');
 });
+
+test('the URL follows the search box once typing pauses, and a search keeps its own entry', async ({ page }) => {
+  await openArchive(page);
+  const input = page.getByTestId('search-input');
+  await input.click();
+  // Typed key by key: the URL waits for a pause, then holds the whole query.
+  await input.pressSequentially('union', { delay: 20 });
+  await expect(page).toHaveURL(/#q=union$/);
+  // A change right after typing (before the pause) still leaves the search its own
+  // history entry: Back goes to the search, then to the start.
+  await input.pressSequentially(' war', { delay: 20 });
+  await page.getByTestId('sort-select').selectOption('newest');
+  await expect(page).toHaveURL(/#q=union\+war&sort=newest$|#q=union%20war&sort=newest$/);
+  await page.goBack();
+  await expect(input).toHaveValue('union war');
+  await expect(page.getByTestId('sort-select')).toHaveValue('relevance');
+  await page.goBack();
+  await expect(input).toHaveValue('');
+});

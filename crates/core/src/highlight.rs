@@ -25,7 +25,15 @@ pub struct Highlighter {
     phrases: Vec<(Vec<String>, bool)>,
     /// `title:` values, marked in titles only.
     title_phrases: Vec<(Vec<String>, bool)>,
+    /// How many of the query's clauses added something to mark (see
+    /// [`Highlighter::end_clause`]): a passage with as many distinct marked words is as
+    /// good as a snippet gets, so reading further is not needed.
+    clauses: usize,
 }
+
+/// How much of a body a snippet reads at a time, in bytes, before it checks whether the
+/// passage found so far is good enough.
+const SCAN_STEP: usize = 2048;
 
 /// A short passage of a document with its marks.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -54,6 +62,20 @@ impl Highlighter {
     /// Adds a `title:` value.
     pub fn add_title_phrase(&mut self, terms: Vec<String>, prefix: bool) {
         self.title_phrases.push((terms, prefix));
+    }
+
+    /// How many terms and phrases were added so far: pass it to
+    /// [`Highlighter::end_clause`] after a clause's atoms.
+    pub fn size(&self) -> usize {
+        self.terms.len() + self.phrases.len()
+    }
+
+    /// Ends a query clause whose atoms were added since the highlighter had `size_before`
+    /// entries; it counts if it added any.
+    pub fn end_clause(&mut self, size_before: usize) {
+        if self.size() > size_before {
+            self.clauses += 1;
+        }
     }
 
     /// Sorts and deduplicates; call once after adding.
@@ -155,34 +177,51 @@ impl Highlighter {
             .collect()
     }
 
-    /// The passage of about `max_chars` characters with the most distinct matched words
-    /// (then the most matches), or the opening of the text if nothing matches; cut at
-    /// word boundaries.
-    pub fn snippet(&self, text: &str, max_chars: usize) -> Snippet {
-        let marked = self.marked(text, false);
-        let chars = text.chars().count().max(1);
-        let window = (max_chars * text.len()).div_ceil(chars);
-        // Two pointers over the marks: the window with the most distinct terms.
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        let (mut best_start, mut best) = (0usize, (0usize, 0usize));
-        let mut j = 0;
-        for i in 0..marked.len() {
-            while j < marked.len() && marked[j].range.end <= marked[i].range.start + window {
-                *counts.entry(marked[j].term.as_str()).or_default() += 1;
-                j += 1;
-            }
-            let score = (counts.len(), j - i);
-            if score > best {
-                best = score;
-                best_start = marked[i].range.start;
-            }
-            if let Some(c) = counts.get_mut(marked[i].term.as_str()) {
-                *c -= 1;
-                if *c == 0 {
-                    counts.remove(marked[i].term.as_str());
-                }
+    /// The marked words of `text` (no phrases to find), read [`SCAN_STEP`] bytes at a
+    /// time until a passage of `window` bytes shows a word of every clause; and how far
+    /// it read.
+    fn marked_enough(&self, text: &str, window: usize) -> (Vec<Token>, usize) {
+        let mut hits = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let end = step_end(text, at + SCAN_STEP);
+            self.mark_words(text, at..end, &mut hits);
+            at = end;
+            if best_window(&hits, window).1 .0 >= self.clauses {
+                break;
             }
         }
+        (hits, at)
+    }
+
+    /// Adds the marked words of `text[range]` to `hits` (the range ends where no word
+    /// crosses).
+    fn mark_words(&self, text: &str, range: Range<usize>, hits: &mut Vec<Token>) {
+        let at = range.start;
+        for_each_term(&text[range], |r, term| {
+            if self.matches(term) {
+                hits.push(Token {
+                    range: at + r.start..at + r.end,
+                    term: term.to_string(),
+                });
+            }
+        });
+    }
+
+    /// The passage of about `max_chars` characters with the most distinct matched words
+    /// (then the most matches), or the opening of the text if nothing matches; cut at
+    /// word boundaries. A long text is read from its start only until a passage shows as
+    /// many distinct words as the query has clauses (the rest could not do better on
+    /// that count, and reading costs per byte).
+    pub fn snippet(&self, text: &str, max_chars: usize) -> Snippet {
+        let chars = text.chars().count().max(1);
+        let window = (max_chars * text.len()).div_ceil(chars);
+        let (mut marked, read) = if self.phrases.is_empty() && self.clauses > 0 {
+            self.marked_enough(text, window)
+        } else {
+            (self.marked(text, false), text.len())
+        };
+        let (best_start, best) = best_window(&marked, window);
         let mut start = if best.1 == 0 {
             0
         } else {
@@ -196,6 +235,10 @@ impl Highlighter {
         let mut end = (start + byte_len_of_chars(text, start, max_chars)).min(text.len());
         if end < text.len() {
             end = word_end_at_or_before(text, start, end);
+        }
+        if end > read {
+            // The passage reaches past what was read: its last words are marked too.
+            self.mark_words(text, read..step_end(text, end), &mut marked);
         }
         let body = &text[start..end];
         let mut out = String::new();
@@ -215,6 +258,44 @@ impl Highlighter {
             .collect();
         Snippet { text: out, marks }
     }
+}
+
+/// Two pointers over the marks: where the `window` bytes with the most distinct terms
+/// (then the most marks) start, and those two counts.
+fn best_window(marked: &[Token], window: usize) -> (usize, (usize, usize)) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let (mut best_start, mut best) = (0usize, (0usize, 0usize));
+    let mut j = 0;
+    for i in 0..marked.len() {
+        while j < marked.len() && marked[j].range.end <= marked[i].range.start + window {
+            *counts.entry(marked[j].term.as_str()).or_default() += 1;
+            j += 1;
+        }
+        let score = (counts.len(), j - i);
+        if score > best {
+            best = score;
+            best_start = marked[i].range.start;
+        }
+        if let Some(c) = counts.get_mut(marked[i].term.as_str()) {
+            *c -= 1;
+            if *c == 0 {
+                counts.remove(marked[i].term.as_str());
+            }
+        }
+    }
+    (best_start, best)
+}
+
+/// Where a stretch of reading that should end near `at` ends: at the next ASCII space or
+/// colon (words never cross one), or the end of the text.
+fn step_end(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    text.as_bytes()[at..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || *b == b':')
+        .map_or(text.len(), |p| at + p)
 }
 
 fn byte_len_of_chars(text: &str, from: usize, chars: usize) -> usize {

@@ -295,6 +295,7 @@ impl SearchIndex {
         let mut clause_sets: Vec<ClauseSets> = Vec::with_capacity(query.clauses.len());
         for clause in &query.clauses {
             let mut sets: Option<ClauseSets> = None;
+            let marked_before = highlighter.size();
             for atom in &clause.any {
                 let s = self.atom_sets(atom, true, &mut highlighter);
                 let scoring = (s.scoring, s.additive);
@@ -316,6 +317,7 @@ impl SearchIndex {
                     }
                 });
             }
+            highlighter.end_clause(marked_before);
             if let Some(s) = sets {
                 matches.intersect_with(&s.all);
                 clause_sets.push(s);
