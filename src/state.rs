@@ -113,13 +113,8 @@ impl ViewState {
                 "zoom" => state.zoom = parse_date_range(&value).ok().and_then(range_to_span),
                 _ => {
                     if let Some(facet) = key.strip_prefix("f.").and_then(Facet::from_key) {
-                        if !value.is_empty() {
-                            state
-                                .selection
-                                .values
-                                .entry(facet)
-                                .or_default()
-                                .insert(value);
+                        if !value.is_empty() && !state.selection.has(facet, &value) {
+                            state.selection.toggle(facet, &value);
                         }
                     }
                 }

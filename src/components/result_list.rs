@@ -68,7 +68,7 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
                 "Filters"
                 {move || {
                     let n = nav.state.with(|s| {
-                        s.selection.values.values().map(|v| v.len()).sum::<usize>()
+                        s.selection.values.iter().map(|(_, v)| v.len()).sum::<usize>()
                             + usize::from(s.selection.range.is_some())
                     });
                     (n > 0).then(|| format!(" ({n})"))

@@ -646,8 +646,13 @@ async fn read_bytes(state: &Shared, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-async fn read_files(state: &Shared, mut files: Vec<File>) -> Result<(), String> {
-    files.sort_by_key(|f| (kind(&f.name()), f.name()));
+async fn read_files(state: &Shared, files: Vec<File>) -> Result<(), String> {
+    let mut keyed: Vec<_> = files
+        .into_iter()
+        .map(|f| ((kind(&f.name()), f.name()), f))
+        .collect();
+    chronicle_core::sort::unstable_by(&mut keyed, |a, b| a.0 < b.0);
+    let files: Vec<File> = keyed.into_iter().map(|(_, f)| f).collect();
     let several = files.len() > 1;
     let mut skipped = Vec::new();
     for file in &files {

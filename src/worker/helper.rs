@@ -7,8 +7,8 @@
 //! goes back to the engine as bytes (`{run, part}`). The engine joins the parts of all
 //! workers, in order, into the archive.
 
+use super::runs::RunMap;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chronicle_core::archive::PartBuilder;
@@ -21,13 +21,13 @@ use web_sys::{MessageEvent, MessagePort};
 
 use super::{bytes_of, transferable};
 
-type Runs = BTreeMap<u32, (Reader, PartBuilder)>;
+type Runs = RunMap<(Reader, PartBuilder)>;
 
 /// Starts the helper on `port`. See the module docs.
 pub fn start(port: MessagePort) {
     // The engine's code is compiled and optimized by the time the batches come.
     chronicle_core::warmup::run();
-    let runs: Rc<RefCell<Runs>> = Rc::new(RefCell::new(BTreeMap::new()));
+    let runs: Rc<RefCell<Runs>> = Rc::new(RefCell::new(RunMap::default()));
     let reply = port.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
         let data = e.data();
@@ -39,9 +39,8 @@ pub fn start(port: MessagePort) {
             return;
         };
         let mut runs = runs.borrow_mut();
-        let (reader, part) = runs
-            .entry(run)
-            .or_insert_with(|| (Reader::default(), PartBuilder::new()));
+        let (reader, part) =
+            runs.get_or_insert_with(run, || (Reader::default(), PartBuilder::new()));
         if let Ok(batch) = Reflect::get(&data, &"batch".into()) {
             if !batch.is_undefined() {
                 match chronicle_core::codec::from_bytes::<Batch>(&bytes_of(&batch)) {
@@ -58,7 +57,7 @@ pub fn start(port: MessagePort) {
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
         if end {
-            if let Some((reader, mut part)) = runs.remove(&run) {
+            if let Some((reader, mut part)) = runs.remove(run) {
                 let rejected = reader.rejected;
                 let finished = part.finish(reader.problems, rejected);
                 let bytes = chronicle_core::codec::to_bytes(&finished);

@@ -15,7 +15,9 @@
 //! its name, needs no reading: each of its parts is a finished run as soon as its bytes
 //! have arrived.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
+
+use super::runs::RunMap;
 use std::rc::Rc;
 
 use chronicle_core::archive::{Part, PartBuilder};
@@ -91,11 +93,11 @@ pub struct Load {
     /// Bytes of input read so far.
     read: u64,
     /// Bytes and documents of each run not finished yet.
-    pending: BTreeMap<u32, (u64, u64)>,
+    pending: RunMap<(u64, u64)>,
     /// What the files say at the corpus level so far.
     pub summary: Summary,
     /// Parts finished and not yet joined, by run.
-    pub parts: BTreeMap<u32, Part>,
+    pub parts: RunMap<Part>,
     /// Runs started so far.
     pub runs: u32,
     /// Whether every source has been read to its end.
@@ -114,7 +116,7 @@ pub struct Load {
     /// Bytes of documents each helper has been sent and not yet given back as parts.
     outstanding: Vec<usize>,
     /// Each helper run's owner and bytes, until its part comes back.
-    helper_runs: BTreeMap<u32, (usize, usize)>,
+    helper_runs: RunMap<(usize, usize)>,
 }
 
 impl Load {
@@ -129,8 +131,8 @@ impl Load {
             },
             summary: Summary::default(),
             read: 0,
-            pending: BTreeMap::new(),
-            parts: BTreeMap::new(),
+            pending: RunMap::default(),
+            parts: RunMap::default(),
             runs: 0,
             input_done: false,
             text_shards: Vec::new(),
@@ -144,7 +146,7 @@ impl Load {
             own_run: None,
             helpers: Vec::new(),
             outstanding: Vec::new(),
-            helper_runs: BTreeMap::new(),
+            helper_runs: RunMap::default(),
         }
     }
 
@@ -276,7 +278,7 @@ impl Load {
 
     /// Counts a document of `bytes` into its run.
     fn count(&mut self, run: u32, bytes: u64) {
-        let p = self.pending.entry(run).or_default();
+        let p = self.pending.get_or_insert_with(run, Default::default);
         p.0 += bytes;
         p.1 += 1;
     }
@@ -284,7 +286,7 @@ impl Load {
     /// A run is indexed: its bytes and documents count as done. With the last one, the
     /// whole input does (the bytes between documents too).
     fn finished(&mut self, run: u32) {
-        if let Some((bytes, docs)) = self.pending.remove(&run) {
+        if let Some((bytes, docs)) = self.pending.remove(run) {
             self.progress.bytes += bytes;
             self.progress.documents += docs;
         }
@@ -472,7 +474,7 @@ impl Load {
 
     /// A part a helper sent back.
     pub fn part_arrived(&mut self, run: u32, part: Part) {
-        if let Some((h, bytes)) = self.helper_runs.remove(&run) {
+        if let Some((h, bytes)) = self.helper_runs.remove(run) {
             if let Some(o) = self.outstanding.get_mut(h) {
                 *o = o.saturating_sub(bytes);
             }
@@ -485,7 +487,7 @@ impl Load {
     pub fn take_ready(&mut self, from: u32) -> Vec<Part> {
         let mut out = Vec::new();
         let mut next = from;
-        while let Some(p) = self.parts.remove(&next) {
+        while let Some(p) = self.parts.remove(next) {
             out.push(p);
             next += 1;
         }

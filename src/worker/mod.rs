@@ -11,6 +11,7 @@
 //!   [`chronicle_core::engine::Engine`]; while loading it answers over what has loaded.
 //! - [`helper`]: a helper worker reads batches of documents the engine sends it into
 //!   parts of the archive, and sends them back.
+//! - [`runs`]: what loading keeps per run of documents.
 //! - [`text`]: the text of a prebuilt archive kept in shards beside it, fetched as read.
 //!
 //! Messages between the page and the engine are bytes ([`chronicle_core::codec`]),
@@ -19,6 +20,7 @@
 pub mod engine;
 pub mod helper;
 pub mod load;
+pub mod runs;
 pub mod text;
 
 use js_sys::{Promise, Reflect, Uint8Array};

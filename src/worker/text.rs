@@ -9,8 +9,6 @@
 //! A shard that cannot be fetched or read is not asked for again: the request is then
 //! answered without that text, and the console says why.
 
-use std::collections::BTreeSet;
-
 use chronicle_core::prebuilt;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -25,7 +23,8 @@ pub struct Shards {
     /// file, whose shards cannot be reached.
     base: Option<String>,
     starts: Vec<u32>,
-    failed: BTreeSet<usize>,
+    /// Shards that failed (few: a list does).
+    failed: Vec<usize>,
     /// Whether a fetch is under way (requests wait for it).
     pub fetching: bool,
 }
@@ -40,7 +39,7 @@ impl Shards {
         Shards {
             base,
             starts,
-            failed: BTreeSet::new(),
+            failed: Vec::new(),
             fetching: false,
         }
     }
@@ -63,7 +62,9 @@ impl Shards {
 
     /// A shard failed: it is not asked for again.
     pub fn failed(&mut self, shard: usize, why: &str) {
-        self.failed.insert(shard);
+        if !self.failed.contains(&shard) {
+            self.failed.push(shard);
+        }
         web_sys::console::error_1(&format!("Chronicle: {why}").into());
     }
 }

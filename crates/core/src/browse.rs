@@ -12,8 +12,6 @@
 //! Facet values are matched exactly (the selection `source = "Abraham Lincoln"` is the
 //! value as written); the query's `source:lincoln` matches words inside values.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::bitset::DocSet;
 use crate::model::DocId;
 use crate::query::{DateRange, Field};
@@ -74,8 +72,10 @@ impl Facet {
 /// What the reader picked besides the query.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct Selection {
-    /// Chosen values per facet (years as their decimal text).
-    pub values: BTreeMap<Facet, BTreeSet<String>>,
+    /// Chosen values per facet (years as their decimal text): facets in order, each
+    /// with its values sorted, unique and never none. (Sorted vectors: the few values a
+    /// reader picks need no tree, and a tree's code is large in WebAssembly.)
+    pub values: Vec<(Facet, Vec<String>)>,
     /// The timeline's range.
     pub range: Option<DateRange>,
 }
@@ -83,23 +83,42 @@ pub struct Selection {
 impl Selection {
     /// Whether nothing is selected.
     pub fn is_empty(&self) -> bool {
-        self.values.values().all(BTreeSet::is_empty) && self.range.is_none()
+        self.values.iter().all(|(_, v)| v.is_empty()) && self.range.is_none()
     }
 
     /// Adds or removes one value.
     pub fn toggle(&mut self, facet: Facet, value: &str) {
-        let set = self.values.entry(facet).or_default();
-        if !set.remove(value) {
-            set.insert(value.to_string());
+        let f = match self.values.binary_search_by(|(x, _)| x.cmp(&facet)) {
+            Ok(f) => f,
+            Err(f) => {
+                self.values.insert(f, (facet, Vec::new()));
+                f
+            }
+        };
+        let set = &mut self.values[f].1;
+        match set.binary_search_by(|x| x.as_str().cmp(value)) {
+            Ok(i) => {
+                set.remove(i);
+            }
+            Err(i) => set.insert(i, value.to_string()),
         }
         if set.is_empty() {
-            self.values.remove(&facet);
+            self.values.remove(f);
         }
+    }
+
+    /// The values chosen for a facet (sorted).
+    pub fn chosen(&self, facet: Facet) -> &[String] {
+        self.values
+            .binary_search_by(|(x, _)| x.cmp(&facet))
+            .map_or(&[], |f| &self.values[f].1)
     }
 
     /// Whether a value is chosen.
     pub fn has(&self, facet: Facet, value: &str) -> bool {
-        self.values.get(&facet).is_some_and(|s| s.contains(value))
+        self.chosen(facet)
+            .binary_search_by(|x| x.as_str().cmp(value))
+            .is_ok()
     }
 }
 
@@ -143,7 +162,7 @@ impl Narrowing {
     pub fn new(index: &SearchIndex, selection: &Selection) -> Narrowing {
         let n = index.len();
         let mut facet_sets = Vec::new();
-        for (&facet, chosen) in &selection.values {
+        for &(facet, ref chosen) in &selection.values {
             if chosen.is_empty() {
                 continue;
             }
@@ -159,8 +178,7 @@ impl Narrowing {
                     }
                 }
                 Facet::Year => {
-                    let years: BTreeSet<i32> =
-                        chosen.iter().filter_map(|y| y.parse().ok()).collect();
+                    let years: Vec<i32> = chosen.iter().filter_map(|y| y.parse().ok()).collect();
                     for (d, y) in index.years().iter().enumerate() {
                         if years.contains(y) {
                             set.insert(d as u32);
@@ -321,7 +339,7 @@ impl RawCounts {
         limit: usize,
         filter: &str,
     ) -> FacetCounts {
-        let chosen = selection.values.get(&self.facet);
+        let chosen = selection.chosen(self.facet);
         let value_of = |i: usize| -> std::borrow::Cow<'_, str> {
             match self.facet {
                 Facet::Field(field) => {
@@ -331,7 +349,7 @@ impl RawCounts {
             }
         };
         let needle = filter.trim().to_lowercase();
-        let is_chosen = |i: usize| chosen.is_some_and(|c| c.contains(value_of(i).as_ref()));
+        let is_chosen = |i: usize| selection.has(self.facet, value_of(i).as_ref());
         let mut candidates: Vec<u32> = (0..self.counts.len() as u32)
             .filter(|&i| self.counts[i as usize] > 0 || is_chosen(i as usize))
             .filter(|&i| needle.is_empty() || value_of(i as usize).to_lowercase().contains(&needle))
@@ -340,19 +358,17 @@ impl RawCounts {
         match self.facet {
             // Values are kept most frequent first, ties alphabetical: by count, then number.
             Facet::Field(_) => {
-                let key = |&i: &u32| (std::cmp::Reverse(self.counts[i as usize]), i);
+                // The candidates ascend: a stable sort by count keeps ties in order.
+                let counts = &self.counts;
+                crate::sort::by_key(&mut candidates, |&i| !u64::from(counts[i as usize]));
                 if candidates.len() > limit {
-                    candidates.select_nth_unstable_by_key(limit, key);
-                    let (top, rest) = candidates.split_at(limit);
-                    let mut keep = top.to_vec();
-                    keep.extend(rest.iter().copied().filter(|&i| is_chosen(i as usize)));
-                    candidates = keep;
+                    let rest = candidates.split_off(limit);
+                    candidates.extend(rest.into_iter().filter(|&i| is_chosen(i as usize)));
                 }
-                candidates.sort_unstable_by_key(key);
             }
             // Years newest first.
             Facet::Year => {
-                candidates.sort_unstable_by_key(|&i| std::cmp::Reverse(i));
+                crate::sort::by_key(&mut candidates, |&i| !u64::from(i));
                 if candidates.len() > limit {
                     let mut kept = 0;
                     candidates.retain(|&i| {
@@ -371,15 +387,13 @@ impl RawCounts {
             })
             .collect();
         // Chosen values no document has still show (with 0), so they can be removed.
-        if let Some(c) = chosen {
-            for v in c {
-                if !values.iter().any(|x| &x.value == v) {
-                    values.push(FacetValue {
-                        value: v.clone(),
-                        count: 0,
-                        selected: true,
-                    });
-                }
+        for v in chosen {
+            if !values.iter().any(|x| &x.value == v) {
+                values.push(FacetValue {
+                    value: v.clone(),
+                    count: 0,
+                    selected: true,
+                });
             }
         }
         FacetCounts {

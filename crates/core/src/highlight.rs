@@ -80,7 +80,7 @@ impl Highlighter {
 
     /// Sorts and deduplicates; call once after adding.
     pub fn finish(&mut self) {
-        self.terms.sort_unstable();
+        crate::sort::unstable_by(&mut self.terms, |a, b| a < b);
         self.terms.dedup();
         self.lookup = self.terms.iter().cloned().collect();
     }

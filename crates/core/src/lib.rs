@@ -40,6 +40,7 @@ pub mod protocol;
 pub mod query;
 pub mod search;
 pub mod seed;
+pub mod sort;
 pub mod store;
 pub mod strlist;
 pub mod text;

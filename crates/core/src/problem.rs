@@ -57,7 +57,7 @@ pub fn sort_in_file_order(problems: &mut [Problem]) {
         })
         .collect();
     let mut order: Vec<usize> = (0..problems.len()).collect();
-    order.sort_by_key(|&i| keys[i]);
+    crate::sort::unstable_by(&mut order, |&a, &b| (keys[a], a) < (keys[b], b));
     let sorted: Vec<Problem> = order.iter().map(|&i| problems[i].clone()).collect();
     problems.clone_from_slice(&sorted);
 }

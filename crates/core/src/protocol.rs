@@ -17,8 +17,6 @@
 //! Sequence numbers (`seq`) tie answers to requests, so the page drops answers to
 //! questions it no longer asks.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::browse::{Facet, Selection};
 use crate::codec::{Decode, Encode, Reader, Result, Writer};
 use crate::date::Date;
@@ -448,20 +446,20 @@ impl Encode for Selection {
 impl Decode for Selection {
     fn decode(r: &mut Reader) -> Result<Self> {
         let n = r.count(2)?;
-        let mut values = BTreeMap::new();
+        // Through `toggle`, which keeps the order and the uniqueness whatever was sent.
+        let mut selection = Selection::default();
         for _ in 0..n {
             let facet: Facet = r.get()?;
             let k = r.count(1)?;
-            let mut set = BTreeSet::new();
             for _ in 0..k {
-                set.insert(r.string()?);
+                let value = r.string()?;
+                if !selection.has(facet, &value) {
+                    selection.toggle(facet, &value);
+                }
             }
-            values.insert(facet, set);
         }
-        Ok(Selection {
-            values,
-            range: r.get()?,
-        })
+        selection.range = r.get()?;
+        Ok(selection)
     }
 }
 

@@ -141,11 +141,13 @@ impl SearchIndex {
         };
         let dates = &seg.dates;
         let mut newest_first: Vec<u32> = (0..n as u32).collect();
-        newest_first.sort_by(|&a, &b| match (dates[a as usize], dates[b as usize]) {
-            (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(&b)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.cmp(&b),
+        // Newest first (the more precise of two equal dates first), undated last, ties
+        // in document order: stable sorts, the least significant part first.
+        crate::sort::by_key(&mut newest_first, |&d| {
+            dates[d as usize].map_or(0, |x| 255 - x.precision() as u64)
+        });
+        crate::sort::by_key(&mut newest_first, |&d| {
+            dates[d as usize].map_or(u64::MAX, |x| !crate::sort::signed(x.sort_key()))
         });
         let mut recency = vec![0; n];
         for (rank, &d) in newest_first.iter().enumerate() {
@@ -160,7 +162,7 @@ impl SearchIndex {
             dated_count: dates.iter().filter(|d| d.is_some()).count(),
             year_list: {
                 let mut y: Vec<i32> = dates.iter().flatten().map(|d| d.year()).collect();
-                y.sort_unstable();
+                crate::sort::by_key(&mut y, |&y| crate::sort::signed(i64::from(y)));
                 y.dedup();
                 y
             },

@@ -189,7 +189,7 @@ impl TextStore {
     /// The missing blocks read since the last call (each once, in order).
     pub fn take_missing(&self) -> Vec<u32> {
         let mut m = std::mem::take(&mut *self.missing.borrow_mut());
-        m.sort_unstable();
+        crate::sort::by_key(&mut m, |&b| u64::from(b));
         m.dedup();
         m
     }

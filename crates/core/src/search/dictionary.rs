@@ -66,7 +66,8 @@ impl Dictionary {
         let mut pairs: Vec<(String, u32)> = (0..self.len() as u32)
             .filter_map(|id| Some((stemmer.stem_key(self.term(id))?.into_owned(), id)))
             .collect();
-        pairs.sort_unstable();
+        // By stem, then id (ids are unique: the order is total).
+        crate::sort::unstable_by(&mut pairs, |a, b| a < b);
         for (i, (stem, id)) in pairs.iter().enumerate() {
             if i == 0 || pairs[i - 1].0 != *stem {
                 if i > 0 {
@@ -304,7 +305,8 @@ pub fn sort_order(terms: &[&str]) -> Vec<u32> {
         .enumerate()
         .map(|(i, t)| (prefix_key(t), i as u32))
         .collect();
-    keyed.sort_unstable();
+    // Stable, and the positions ascend: ties stay in position order.
+    crate::sort::by_key(&mut keyed, |k| k.0);
     let mut i = 0;
     while i < keyed.len() {
         let mut j = i + 1;
@@ -312,7 +314,9 @@ pub fn sort_order(terms: &[&str]) -> Vec<u32> {
             j += 1;
         }
         if j - i > 1 {
-            keyed[i..j].sort_unstable_by(|a, b| terms[a.1 as usize].cmp(terms[b.1 as usize]));
+            crate::sort::unstable_by(&mut keyed[i..j], |a, b| {
+                (terms[a.1 as usize], a.1) < (terms[b.1 as usize], b.1)
+            });
         }
         i = j;
     }

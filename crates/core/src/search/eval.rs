@@ -70,11 +70,16 @@ impl SearchIndex {
     /// The `limit` ids with the most documents, ties to the first term (the order kept).
     fn most_frequent(&self, ids: &mut Vec<(u32, Kind)>, limit: usize) {
         if ids.len() > limit {
-            let df = |id: u32| std::cmp::Reverse(self.seg.postings.term(id).len());
-            // Selection, not a sort: "t" alone has a hundred thousand completions.
-            ids.select_nth_unstable_by_key(limit, |&(id, k)| (typos(k), df(id), id));
+            let df = |id: u32| self.seg.postings.term(id).len() as u32;
+            // Fewest typos, then most documents, then the first term: a radix sort (stable,
+            // so the last part first), linear in the completions ("t" alone has a hundred
+            // thousand).
+            crate::sort::by_key(ids, |&(id, _)| u64::from(id));
+            crate::sort::by_key(ids, |&(id, k)| {
+                (u64::from(typos(k)) << 32) | u64::from(u32::MAX - df(id))
+            });
             ids.truncate(limit);
-            ids.sort_by_key(|&(id, _)| id);
+            crate::sort::by_key(ids, |&(id, _)| u64::from(id));
         }
     }
 
@@ -273,7 +278,7 @@ impl SearchIndex {
                         ps.extend(it.positions());
                     }
                 }
-                ps.sort_unstable();
+                crate::sort::by_key(&mut ps, |&p| u64::from(p));
                 lists.push(ps);
             }
             let found = lists[0].iter().any(|&start| {

@@ -145,7 +145,11 @@ impl FieldIndexBuilder {
             .fields
             .into_iter()
             .map(|(field, _, mut values)| {
-                values.sort_by(|a, b| b.docs.len().cmp(&a.docs.len()).then(a.value.cmp(&b.value)));
+                // Values are unique: the order is total.
+                crate::sort::unstable_by(&mut values, |a, b| {
+                    (std::cmp::Reverse(a.docs.len()), &a.value)
+                        < (std::cmp::Reverse(b.docs.len()), &b.value)
+                });
                 values.iter_mut().for_each(|v| v.docs.shrink_to_fit());
                 (field, values)
             })

@@ -140,7 +140,7 @@ fn merge_terms(
             }
         }
         // Parts in order within a term: postings are appended in document order.
-        group.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+        crate::sort::unstable_by(&mut group, |a, b| (a.0, a.1) < (b.0, b.1));
         let mut i = 0;
         while i < group.len() {
             let term = group[i].0;

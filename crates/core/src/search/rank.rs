@@ -104,7 +104,7 @@ impl SearchIndex {
                 .iter()
                 .map(|d| key(d) | u64::from(self.recency[d as usize]))
                 .collect();
-            keys.sort_unstable();
+            crate::sort::by_key(&mut keys, |&k| k);
             keys.into_iter()
                 .map(|k| DocId(self.newest_first[(k & RANK_MASK) as usize]))
                 .collect()
@@ -114,7 +114,8 @@ impl SearchIndex {
                 .iter()
                 .map(|d| (key(d), self.recency[d as usize]))
                 .collect();
-            pairs.sort_unstable();
+            crate::sort::by_key(&mut pairs, |p| u64::from(p.1));
+            crate::sort::by_key(&mut pairs, |p| p.0);
             pairs
                 .into_iter()
                 .map(|(_, r)| DocId(self.newest_first[r as usize]))
