@@ -415,6 +415,49 @@ pub fn extent(spans: &[Option<(i32, i32)>], years: &[i32], docs: &DocSet) -> Opt
     })
 }
 
+/// The range bars `a` to `b` (either order) cover, if both exist.
+pub fn bars_range(buckets: &[Bucket], a: usize, b: usize) -> Option<DateRange> {
+    let (lo, hi) = (a.min(b), a.max(b));
+    Some(DateRange {
+        start: Some(buckets.get(lo)?.start),
+        end: Some(buckets.get(hi)?.end),
+    })
+}
+
+/// The bars `range` overlaps, first and last (for the band drawn over them).
+pub fn bars_in(buckets: &[Bucket], range: &DateRange) -> Option<(usize, usize)> {
+    let first = buckets
+        .iter()
+        .position(|b| range.overlaps_span((b.start, b.end)))?;
+    let last = buckets
+        .iter()
+        .rposition(|b| range.overlaps_span((b.start, b.end)))?;
+    Some((first, last))
+}
+
+/// Where a key moves the focus among `n` bars from `current`: ←/→ one bar, Home/End
+/// the ends; `None` for other keys.
+pub fn bar_after_key(key: &str, current: usize, n: usize) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    match key {
+        "ArrowLeft" => Some(current.min(n - 1).saturating_sub(1)),
+        "ArrowRight" => Some((current + 1).min(n - 1)),
+        "Home" => Some(0),
+        "End" => Some(n - 1),
+        _ => None,
+    }
+}
+
+/// The bar the keyboard starts from: the last with documents (else the last).
+pub fn keyboard_start(buckets: &[Bucket]) -> usize {
+    buckets
+        .iter()
+        .rposition(|b| b.count > 0)
+        .unwrap_or(buckets.len().saturating_sub(1))
+}
+
 /// A wider span around `span` (four times as long), within `whole`; `None` when it would
 /// cover all of `whole`.
 pub fn zoom_out(span: (i32, i32), whole: (i32, i32)) -> Option<(i32, i32)> {

@@ -225,3 +225,47 @@ fn the_chronology_groups_by_year_and_month() {
         ]
     );
 }
+
+fn bars(counts: &[usize]) -> Vec<Bucket> {
+    counts
+        .iter()
+        .enumerate()
+        .map(|(i, &count)| Bucket {
+            start: i as i32 * 10,
+            end: i as i32 * 10 + 9,
+            count,
+        })
+        .collect()
+}
+
+#[test]
+fn the_keyboard_moves_between_bars_and_stops_at_the_ends() {
+    assert_eq!(bar_after_key("ArrowLeft", 2, 5), Some(1));
+    assert_eq!(bar_after_key("ArrowLeft", 0, 5), Some(0));
+    assert_eq!(bar_after_key("ArrowRight", 4, 5), Some(4));
+    assert_eq!(bar_after_key("ArrowRight", 1, 5), Some(2));
+    assert_eq!(bar_after_key("Home", 3, 5), Some(0));
+    assert_eq!(bar_after_key("End", 0, 5), Some(4));
+    assert_eq!(bar_after_key("Enter", 0, 5), None);
+    assert_eq!(bar_after_key("ArrowLeft", 0, 0), None);
+    // A focus left beyond fewer bars (the counts changed) comes back inside.
+    assert_eq!(bar_after_key("ArrowLeft", 9, 3), Some(1));
+    // It starts from the last bar with documents.
+    assert_eq!(keyboard_start(&bars(&[1, 4, 0, 0])), 1);
+    assert_eq!(keyboard_start(&bars(&[0, 0])), 1);
+    assert_eq!(keyboard_start(&[]), 0);
+}
+
+#[test]
+fn a_range_of_bars_and_the_bars_of_a_range_agree() {
+    let b = bars(&[1, 2, 3, 4, 5]);
+    let r = bars_range(&b, 3, 1).unwrap();
+    assert_eq!((r.start, r.end), (Some(10), Some(39)));
+    assert_eq!(bars_in(&b, &r), Some((1, 3)));
+    assert_eq!(bars_range(&b, 1, 7), None);
+    let outside = DateRange {
+        start: Some(100),
+        end: Some(200),
+    };
+    assert_eq!(bars_in(&b, &outside), None);
+}

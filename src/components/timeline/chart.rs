@@ -1,0 +1,409 @@
+//! The chart: bars to point at, drag across, click, and step through from the keyboard.
+//!
+//! # Overview
+//! [`TimelineChart`] puts together:
+//! - [`Bars`]: the bars the engine sent and the chart's width: which bar is under a
+//!   point, how wide a bar is, what a bar says;
+//! - [`Pointing`]: what the reader points at, has in focus, or is dragging across;
+//! - [`Actions`]: the pointer and keyboard handlers, which turn those into a date range
+//!   or a zoom (the rules for keys and ranges are in [`chronicle_core::timeline`]);
+//! - what is drawn: the band over the range, the bars ([`super::bars`]), the axis, the
+//!   tooltip and the live region.
+
+use chronicle_core::format::plural;
+use chronicle_core::protocol::Timeline as Data;
+use chronicle_core::timeline::{
+    bar_after_key, bars_in, bars_range, keyboard_start, Bucket, Granularity,
+};
+use leptos::html::Div;
+use leptos::prelude::*;
+use web_sys::{KeyboardEvent, PointerEvent};
+
+use super::bars::{sync_bars, DrawnBar};
+use super::{AXIS, HEIGHT};
+use crate::components::result_list::observe_height;
+use crate::context::Nav;
+
+/// A drag shorter than this (px) is a click.
+const CLICK_SLOP: f64 = 4.0;
+/// Room for one axis label, in pixels.
+const LABEL_WIDTH: f64 = 70.0;
+
+/// The bars the engine sent, and the chart's width.
+#[derive(Clone, Copy)]
+struct Bars {
+    buckets: Memo<(Granularity, Vec<Bucket>)>,
+    width: RwSignal<f64>,
+}
+
+impl Bars {
+    fn new(data: Memo<Option<Data>>, width: RwSignal<f64>) -> Bars {
+        let buckets = Memo::new(move |_| {
+            data.with(|d| {
+                d.as_ref()
+                    .map(|d| (d.histogram.granularity, d.histogram.buckets.clone()))
+                    .unwrap_or((Granularity::Year, Vec::new()))
+            })
+        });
+        Bars { buckets, width }
+    }
+
+    /// How wide one bar is (tracked).
+    fn bar_width(&self) -> f64 {
+        self.width.get() / self.buckets.with(|(_, b)| b.len().max(1)) as f64
+    }
+
+    /// The bar under `x` pixels from the chart's left edge.
+    fn index_at(&self, x: f64) -> usize {
+        let n = self.buckets.with_untracked(|(_, b)| b.len());
+        let w = self.width.get_untracked() / n.max(1) as f64;
+        ((x / w).floor().max(0.0) as usize).min(n.saturating_sub(1))
+    }
+
+    /// "1861: 4 documents" (tracked).
+    fn describe(&self, i: usize) -> Option<String> {
+        self.buckets.with(|(g, b)| {
+            let b = b.get(i)?;
+            Some(format!(
+                "{}: {}",
+                b.label(*g),
+                plural(b.count, "document", "documents")
+            ))
+        })
+    }
+}
+
+/// A drag across the bars: where it started (px), and the bars it spans.
+#[derive(Clone, Copy, PartialEq)]
+struct Drag {
+    x0: f64,
+    from: usize,
+    to: usize,
+}
+
+/// What the reader points at, has in focus (keyboard), or is dragging across.
+#[derive(Clone, Copy)]
+struct Pointing {
+    hover: RwSignal<Option<usize>>,
+    active: RwSignal<Option<usize>>,
+    /// Where a Shift+arrow selection started.
+    anchor: RwSignal<Option<usize>>,
+    drag: RwSignal<Option<Drag>>,
+    /// The chart's left edge on the page, read at the start of a gesture.
+    left: StoredValue<f64>,
+}
+
+impl Pointing {
+    fn new() -> Pointing {
+        Pointing {
+            hover: RwSignal::new(None),
+            active: RwSignal::new(None),
+            anchor: RwSignal::new(None),
+            drag: RwSignal::new(None),
+            left: StoredValue::new(0.0),
+        }
+    }
+
+    /// The bar the tooltip talks about (tracked).
+    fn pointed(&self) -> Option<usize> {
+        self.hover.get().or(self.active.get())
+    }
+}
+
+/// What the reader's gestures do to the view.
+#[derive(Clone, Copy)]
+struct Actions {
+    bars: Bars,
+    pointing: Pointing,
+    nav: Nav,
+    chart: NodeRef<Div>,
+}
+
+impl Actions {
+    /// Narrows the results to bars `a` to `b`.
+    fn select(&self, a: usize, b: usize) {
+        let range = self
+            .bars
+            .buckets
+            .with_untracked(|(_, bs)| bars_range(bs, a, b));
+        self.nav.set_range(range);
+    }
+
+    /// Zooms into bar `i` (a day, the finest bar, is selected instead).
+    fn zoom_into(&self, i: usize) {
+        let target = self
+            .bars
+            .buckets
+            .with_untracked(|(g, b)| b.get(i).map(|b| (*g, *b)));
+        if let Some((g, b)) = target {
+            if g == Granularity::Day {
+                self.nav.set_range(Some(b.range()));
+            } else {
+                self.nav.set_zoom(Some((b.start, b.end)));
+            }
+            self.pointing.active.set(None);
+            self.pointing.anchor.set(None);
+        }
+    }
+
+    /// Reads where the chart is: in an input event the layout is current.
+    fn measure(&self) {
+        if let Some(el) = self.chart.get_untracked() {
+            self.pointing
+                .left
+                .set_value(el.get_bounding_client_rect().left());
+        }
+    }
+
+    fn x_of(&self, ev: &PointerEvent) -> f64 {
+        f64::from(ev.client_x()) - self.pointing.left.get_value()
+    }
+
+    fn pointer_down(&self, ev: PointerEvent) {
+        if ev.button() != 0 {
+            return;
+        }
+        self.measure();
+        if let Some(el) = self.chart.get_untracked() {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        let x = self.x_of(&ev);
+        let i = self.bars.index_at(x);
+        self.pointing.drag.set(Some(Drag {
+            x0: x,
+            from: i,
+            to: i,
+        }));
+    }
+
+    fn pointer_move(&self, ev: PointerEvent) {
+        let p = self.pointing;
+        let drag = p.drag.get_untracked();
+        if drag.is_none() {
+            self.measure();
+        }
+        let i = self.bars.index_at(self.x_of(&ev));
+        if p.hover.get_untracked() != Some(i) {
+            p.hover.set(Some(i));
+        }
+        if let Some(d) = drag.filter(|d| d.to != i) {
+            p.drag.set(Some(Drag { to: i, ..d }));
+        }
+    }
+
+    /// A click zooms; a drag selects.
+    fn pointer_up(&self, ev: PointerEvent) {
+        let Some(d) = self.pointing.drag.get_untracked() else {
+            return;
+        };
+        self.pointing.drag.set(None);
+        if (self.x_of(&ev) - d.x0).abs() < CLICK_SLOP && d.from == d.to {
+            self.zoom_into(d.from);
+        } else {
+            self.select(d.from, d.to);
+        }
+    }
+
+    /// ←/→ Home End move (with Shift: select), Enter zooms, Escape clears the range.
+    fn key(&self, ev: KeyboardEvent) {
+        let p = self.pointing;
+        let (n, start) = self
+            .bars
+            .buckets
+            .with_untracked(|(_, b)| (b.len(), keyboard_start(b)));
+        if n == 0 {
+            return;
+        }
+        let current = p.active.get_untracked().unwrap_or(start);
+        let key = ev.key();
+        if let Some(next) = bar_after_key(&key, current, n) {
+            ev.prevent_default();
+            if ev.shift_key() {
+                let a = p.anchor.get_untracked().unwrap_or(current);
+                p.anchor.set(Some(a));
+                self.select(a, next);
+            } else {
+                p.anchor.set(None);
+            }
+            p.active.set(Some(next));
+            return;
+        }
+        match key.as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                self.zoom_into(current);
+            }
+            "Escape"
+                if self
+                    .nav
+                    .state
+                    .with_untracked(|s| s.selection.range.is_some()) =>
+            {
+                ev.prevent_default();
+                ev.stop_propagation();
+                p.anchor.set(None);
+                self.nav.set_range(None);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The chart's width, kept by a resize observer (read after layout, so it costs nothing).
+fn observe_width(chart: NodeRef<Div>) -> RwSignal<f64> {
+    let width = RwSignal::new(800.0f64);
+    Effect::new(move |_| {
+        let Some(el) = chart.get() else {
+            return;
+        };
+        let target = el.clone();
+        let o = observe_height(&el, move |_| {
+            let w = f64::from(target.client_width());
+            if w > 0.0
+                && width
+                    .try_get_untracked()
+                    .is_some_and(|old| (w - old).abs() > 0.5)
+            {
+                let _ = width.try_set(w);
+            }
+        });
+        on_cleanup(move || {
+            if let Some(o) = o {
+                o.disconnect();
+            }
+        });
+    });
+    width
+}
+
+/// The band over the range being dragged, or else the range in force: its left and
+/// right edges in pixels.
+fn band(bars: Bars, pointing: Pointing, nav: Nav) -> Option<(i32, i32)> {
+    let w = bars.bar_width();
+    let (first, last) = match pointing.drag.get() {
+        Some(d) => (d.from.min(d.to), d.from.max(d.to)),
+        None => {
+            let range = nav.state.with(|s| s.selection.range)?;
+            bars.buckets.with(|(_, b)| bars_in(b, &range))?
+        }
+    };
+    Some(((first as f64 * w) as i32, ((last + 1) as f64 * w) as i32))
+}
+
+/// Keeps the `<rect>`s in `layer` in step with the bars, their heights and the focus.
+fn draw_bars(layer: NodeRef<leptos::svg::G>, bars: Bars, pointing: Pointing) {
+    let max = Memo::new(move |_| {
+        bars.buckets
+            .with(|(_, b)| b.iter().map(|b| b.count).max().unwrap_or(0).max(1))
+    });
+    let drawn = StoredValue::new_local(Vec::<DrawnBar>::new());
+    Effect::new(move |_| {
+        let Some(g) = layer.get() else {
+            return;
+        };
+        let w = bars.bar_width();
+        let top = max.get();
+        let on = pointing.active.get();
+        bars.buckets.with(|(gran, b)| {
+            drawn.update_value(|drawn| sync_bars(&g, drawn, b, *gran, top, w, on));
+        });
+    });
+}
+
+/// The axis: ticks and labels under the bars. The labels follow the bars' dates, not
+/// their counts, so a memo keeps them while typing.
+#[component]
+fn Axis(data: Memo<Option<Data>>, bars: Bars) -> impl IntoView {
+    let labels = Memo::new(move |_| {
+        let max_labels = (bars.width.get() / LABEL_WIDTH).max(2.0) as usize;
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| d.histogram.labels(max_labels))
+                .unwrap_or_default()
+        })
+    });
+    move || {
+        let w = bars.bar_width();
+        labels
+            .get()
+            .into_iter()
+            .map(|(i, text)| {
+                let x = (i as f64 * w).round() as i32;
+                view! {
+                    <line class="timeline__tick" x1=x x2=x y1=HEIGHT - AXIS y2=HEIGHT - AXIS + 4 />
+                    <text class="timeline__label" x=x + 2 y=HEIGHT - 4>
+                        {text}
+                    </text>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// The bars, to point at, drag across, click and step through from the keyboard.
+#[component]
+pub fn TimelineChart(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
+    let chart = NodeRef::<Div>::new();
+    let bars = Bars::new(data, observe_width(chart));
+    let pointing = Pointing::new();
+    let act = Actions {
+        bars,
+        pointing,
+        nav,
+        chart,
+    };
+    let layer = NodeRef::<leptos::svg::G>::new();
+    draw_bars(layer, bars, pointing);
+    let tooltip = move || {
+        let i = pointing.pointed()?;
+        let x = ((i as f64 + 0.5) * bars.bar_width()).round() as i32;
+        Some((bars.describe(i)?, x))
+    };
+    let announcement = move || {
+        pointing
+            .active
+            .get()
+            .and_then(|i| bars.describe(i))
+            .unwrap_or_default()
+    };
+    view! {
+        <div
+            class="timeline__chart"
+            node_ref=chart
+            tabindex="0"
+            role="group"
+            aria-roledescription="timeline"
+            aria-label="Documents over time. Arrow keys move between bars, Shift and arrows select a range, Enter zooms in, Escape clears the range."
+            on:pointerdown=move |ev| act.pointer_down(ev)
+            on:pointermove=move |ev| act.pointer_move(ev)
+            on:pointerup=move |ev| act.pointer_up(ev)
+            on:pointerleave=move |_| pointing.hover.set(None)
+            on:keydown=move |ev| act.key(ev)
+            on:blur=move |_| pointing.active.set(None)
+        >
+            <svg class="timeline__svg" width=move || bars.width.get().round() as i32 height=HEIGHT aria-hidden="true">
+                {move || {
+                    band(bars, pointing, nav)
+                        .map(|(x0, x1)| {
+                            view! {
+                                <rect class="timeline__band" x=x0 y="0" width=(x1 - x0).max(1) height=HEIGHT - AXIS />
+                            }
+                        })
+                }}
+                <g node_ref=layer></g>
+                <Axis data bars />
+            </svg>
+            {move || {
+                tooltip()
+                    .map(|(text, x)| {
+                        view! {
+                            <div class="timeline__tooltip" role="tooltip" style:left=format!("{x}px")>
+                                {text}
+                            </div>
+                        }
+                    })
+            }}
+            <p class="visually-hidden" aria-live="polite">{announcement}</p>
+        </div>
+    }
+}
