@@ -643,7 +643,7 @@ mod tests {
         assert!(a
             .problems
             .iter()
-            .any(|p| p.to_string().contains("empty.txt")));
+            .any(|p| p.file.as_deref() == Some("empty.txt") && p.is_error()));
         assert_eq!(a.rejected, 1);
     }
 
@@ -776,8 +776,9 @@ mod tests {
         let clash = a
             .problems
             .iter()
-            .find(|p| p.message.contains("\"b-2\""))
+            .find(|p| p.file.as_deref() == Some("b.txt"))
             .unwrap();
-        assert_eq!(clash.file.as_deref(), Some("b.txt"));
+        assert_eq!(clash.field.as_deref(), Some("id"));
+        assert!(!clash.is_error());
     }
 }

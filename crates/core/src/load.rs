@@ -81,11 +81,51 @@ pub enum LoadError {
     },
     /// Valid JSON, but not a corpus.
     NotACorpus {
-        /// What was found instead.
-        message: String,
+        /// Why not.
+        why: NotACorpus,
         /// Where.
         position: Position,
     },
+}
+
+/// Why valid JSON is not a corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotACorpus {
+    /// The file holds nothing.
+    Empty,
+    /// The top level is another kind of value: "a string", "a number", …
+    Found(&'static str),
+    /// An object without a `documents` array (and not a JSON Lines document either).
+    NoDocuments,
+    /// `format` is not `chronicle-corpus`: what it is.
+    Format(String),
+    /// `version` is not one this Chronicle reads: what it is.
+    Version(String),
+}
+
+/// `the file is empty`, `` `format` must be "chronicle-corpus", found "other" ``, …
+impl fmt::Display for NotACorpus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotACorpus::Empty => f.write_str("the file is empty"),
+            NotACorpus::Found(kind) => write!(
+                f,
+                "expected an object with `documents`, an array of documents, or JSON Lines; \
+                 found {kind}"
+            ),
+            NotACorpus::NoDocuments => f.write_str(
+                "a corpus object needs a `documents` array (or give one document object per \
+                 line, as JSON Lines)",
+            ),
+            NotACorpus::Format(found) => {
+                write!(f, "`format` must be \"{FORMAT}\", found {found}")
+            }
+            NotACorpus::Version(found) => write!(
+                f,
+                "this corpus is format version {found}; this Chronicle reads version {VERSION}"
+            ),
+        }
+    }
 }
 
 impl LoadError {
@@ -107,7 +147,7 @@ impl LoadError {
                 "the file is not UTF-8 text (save it as UTF-8 and try again)".to_string()
             }
             LoadError::Syntax { message, .. } => format!("the file is not valid JSON: {message}"),
-            LoadError::NotACorpus { message, .. } => format!("not a Chronicle corpus: {message}"),
+            LoadError::NotACorpus { why, .. } => format!("not a Chronicle corpus: {why}"),
         }
     }
 }
@@ -333,20 +373,14 @@ fn read_header(
         "format" => match &value.value {
             Value::String(s) if s == FORMAT => Ok(()),
             other => Err(LoadError::NotACorpus {
-                message: format!(
-                    "`format` must be \"{FORMAT}\", found {}",
-                    describe_value(other)
-                ),
+                why: NotACorpus::Format(describe_value(other)),
                 position: at,
             }),
         },
         "version" => match &value.value {
             Value::Number(n) if n == "1" => Ok(()),
             other => Err(LoadError::NotACorpus {
-                message: format!(
-                    "this corpus is format version {}; this Chronicle reads version {VERSION}",
-                    describe_value(other)
-                ),
+                why: NotACorpus::Version(describe_value(other)),
                 position: at,
             }),
         },

@@ -59,13 +59,30 @@ const PREAMBLE: usize = MAGIC.len() + 4;
 /// Bytes of a frame's kind and length.
 const FRAME_HEAD: usize = 9;
 
-/// Why a prebuilt archive cannot be opened.
+/// Why a prebuilt archive (or one of its text shards) cannot be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Damaged {
-    /// What is wrong.
+    /// What is wrong, for code.
+    pub kind: Damage,
+    /// What is wrong, for people (it names the file or shard, and the kind).
     pub message: String,
     /// Byte offset in the file.
     pub at: u64,
+}
+
+/// What is wrong with a prebuilt archive or a text shard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// It is not an archive (or not a shard) at all.
+    NotAnArchive,
+    /// It was written in another format version: which.
+    Version(u32),
+    /// It ends before its last frame.
+    CutShort,
+    /// A frame cannot be read, or does not fit the others.
+    Broken,
+    /// A shard holds other blocks than the archive says, or the archive has no such shard.
+    WrongShard,
 }
 
 impl fmt::Display for Damaged {
@@ -203,10 +220,15 @@ impl Decoder {
                 return Ok(());
             }
             let Some(version) = version_after(&self.buf, &MAGIC) else {
-                return Err(self.damaged(0, "this is not a prebuilt Chronicle archive".into()));
+                return Err(self.damaged(
+                    Damage::NotAnArchive,
+                    0,
+                    "this is not a prebuilt Chronicle archive".into(),
+                ));
             };
             if version != VERSION {
                 return Err(self.damaged(
+                    Damage::Version(version),
                     MAGIC.len(),
                     format!(
                         "this archive was built in format version {version}, and this Chronicle \
@@ -234,8 +256,9 @@ impl Decoder {
             let framed = (end - *at) as u64;
             match (kind, &self.header) {
                 (HEADER, None) => {
-                    let header = decode_header(payload)
-                        .map_err(|e| self.damaged(start + e.at, format!("header: {}", e.what)))?;
+                    let header = decode_header(payload).map_err(|e| {
+                        self.damaged(Damage::Broken, start + e.at, format!("header: {}", e.what))
+                    })?;
                     self.header = Some(header);
                 }
                 (
@@ -245,10 +268,15 @@ impl Decoder {
                     }),
                 ) => {
                     if self.parts >= *expected {
-                        return Err(self.damaged(*at, "more parts than the header says".into()));
+                        return Err(self.damaged(
+                            Damage::Broken,
+                            *at,
+                            "more parts than the header says".into(),
+                        ));
                     }
                     let p: Part = codec::from_bytes(payload).map_err(|e| {
                         self.damaged(
+                            Damage::Broken,
                             start + e.at,
                             format!("part {} cannot be read: {}", self.parts + 1, e.what),
                         )
@@ -266,6 +294,7 @@ impl Decoder {
                     let n = r.usize().ok().filter(|_| r.end().is_ok());
                     if n != Some(self.parts) || self.parts != *expected {
                         return Err(self.damaged(
+                            Damage::Broken,
                             *at,
                             format!(
                                 "the archive ends after {} of its {expected} parts",
@@ -276,7 +305,11 @@ impl Decoder {
                     self.ended = true;
                 }
                 _ => {
-                    return Err(self.damaged(*at, format!("unexpected frame of kind {kind}")));
+                    return Err(self.damaged(
+                        Damage::Broken,
+                        *at,
+                        format!("unexpected frame of kind {kind}"),
+                    ));
                 }
             }
             *at = end;
@@ -289,6 +322,7 @@ impl Decoder {
         if !self.ended {
             let at = self.buf.len();
             return Err(self.damaged(
+                Damage::CutShort,
                 at,
                 "the archive is cut short (an interrupted download or copy?)".into(),
             ));
@@ -302,8 +336,9 @@ impl Decoder {
         self.header.as_ref().map_or(&[], |h| &h.text_shards)
     }
 
-    fn damaged(&self, at: usize, message: String) -> Damaged {
+    fn damaged(&self, kind: Damage, at: usize, message: String) -> Damaged {
         Damaged {
+            kind,
             message: format!("the prebuilt archive cannot be opened: {message}"),
             at: self.base + at as u64,
         }
@@ -431,21 +466,31 @@ pub fn shards_of(blocks: &[u32], starts: &[u32]) -> Vec<usize> {
 /// Reads text shard `i`, which must hold the blocks `starts[i]..starts[i + 1]`: the
 /// number of its first block, and its blocks.
 pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Damaged> {
-    let damaged = |message: String, at: usize| Damaged {
+    let damaged = |kind: Damage, message: String, at: usize| Damaged {
+        kind,
         message: format!("text shard {} cannot be read: {message}", shard_name(i)),
         at: at as u64,
     };
     let Some(version) = version_after(bytes, &SHARD_MAGIC) else {
-        return Err(damaged("it is not a Chronicle text shard".into(), 0));
+        return Err(damaged(
+            Damage::NotAnArchive,
+            "it is not a Chronicle text shard".into(),
+            0,
+        ));
     };
     if version != VERSION {
         return Err(damaged(
+            Damage::Version(version),
             "it is of another format version".into(),
             MAGIC.len(),
         ));
     }
     let (Some(&first), Some(&end)) = (starts.get(i), starts.get(i + 1)) else {
-        return Err(damaged("the archive has no such shard".into(), 0));
+        return Err(damaged(
+            Damage::WrongShard,
+            "the archive has no such shard".into(),
+            0,
+        ));
     };
     let mut r = codec::Reader::new(&bytes[PREAMBLE..]);
     let read = |r: &mut codec::Reader| -> codec::Result<Blocks> {
@@ -458,12 +503,18 @@ pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Dama
             blocks.push(b.to_vec().into_boxed_slice());
         }
         r.end()?;
-        if at != first || blocks.len() != (end - first) as usize {
-            return Err(r.error("it holds other blocks than the archive says"));
-        }
-        Ok((first, blocks))
+        Ok((at, blocks))
     };
-    read(&mut r).map_err(|e| damaged(e.what, PREAMBLE + e.at))
+    let (at, blocks) =
+        read(&mut r).map_err(|e| damaged(Damage::Broken, e.what, PREAMBLE + e.at))?;
+    if at != first || blocks.len() != (end - first) as usize {
+        return Err(damaged(
+            Damage::WrongShard,
+            "it holds other blocks than the archive says".into(),
+            PREAMBLE,
+        ));
+    }
+    Ok((first, blocks))
 }
 
 /// Builds the parts of a JSON corpus in this thread (the CLI does the same on every

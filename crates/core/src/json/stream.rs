@@ -25,7 +25,7 @@
 use super::{
     parse_key_at, parse_value_at, skip_whitespace, Key, Node, Position, SyntaxError, Value,
 };
-use crate::load::LoadError;
+use crate::load::{LoadError, NotACorpus};
 
 /// Something the stream found.
 #[derive(Debug)]
@@ -73,8 +73,8 @@ fn syntax_error<E>(message: String, position: Position) -> Stopped<E> {
     Stopped::Input(LoadError::Syntax { message, position })
 }
 
-fn not_a_corpus<E>(message: String, position: Position) -> Stopped<E> {
-    Stopped::Input(LoadError::NotACorpus { message, position })
+fn not_a_corpus<E>(why: NotACorpus, position: Position) -> Stopped<E> {
+    Stopped::Input(LoadError::NotACorpus { why, position })
 }
 
 /// Maps byte offsets of the current text to positions in the whole file.
@@ -618,7 +618,7 @@ impl Stream {
         last: bool,
     ) -> Result<Step, Stopped<E>> {
         match next {
-            None if last => Err(not_a_corpus("the file is empty".into(), loc.position(at))),
+            None if last => Err(not_a_corpus(NotACorpus::Empty, loc.position(at))),
             None => Ok(Step::NeedMore),
             Some(b'[') => {
                 self.pos = at + 1;
@@ -641,11 +641,7 @@ impl Stream {
                 };
                 match parse_value_at(&text[..end], at, 0) {
                     Ok((node, _)) => Err(not_a_corpus(
-                        format!(
-                            "expected an object with `documents`, an array of documents, \
-                             or JSON Lines; found {}",
-                            node.value.kind()
-                        ),
+                        NotACorpus::Found(node.value.kind()),
                         loc.position(at),
                     )),
                     Err(e) => Err(Self::syntax(loc, e)),
@@ -840,9 +836,7 @@ impl Stream {
                 return Ok(Step::NeedMore);
             }
             return Err(not_a_corpus(
-                "a corpus object needs a `documents` array (or give one document object \
-                 per line, as JSON Lines)"
-                    .into(),
+                NotACorpus::NoDocuments,
                 loc.position(self.object_start),
             ));
         }
