@@ -33,8 +33,8 @@ test('the file picker takes a corpus with problems, lists them, and loads the re
   await openArchive(page);
   await page.getByTestId('open-archive').setInputFiles(join(__dirname, '../fixtures/broken-docs.json'));
   await expect(page.getByTestId('archive-title')).toHaveText('Broken on purpose');
-  expect(await resultCount(page)).toBe(3);
-  await expect(page.getByTestId('rejected-count')).toHaveText('2 documents rejected');
+  expect(await resultCount(page)).toBe(4);
+  await expect(page.getByTestId('rejected-count')).toHaveText('1 document rejected');
 });
 
 test('several text files and a JSON Lines file make one archive', async ({ page }) => {

@@ -13,6 +13,8 @@
 //!
 //! No time-zone database and no external crate: this compiles to a few kilobytes of wasm.
 
+mod written;
+
 use std::fmt;
 
 /// How much of a date is known.

@@ -665,7 +665,8 @@ enum FieldKind {
     Title,
     /// Any string.
     Body,
-    /// A date (see [`Date::parse_iso`]), or a bare year as a number.
+    /// A date (see [`Date::parse_any`]), or a bare year as a number; anything else
+    /// leaves the document undated (with a warning, the value kept in meta).
     Date,
     /// An optional string; anything else is kept in meta.
     Text(fn(&mut Document) -> &mut Option<String>),
@@ -793,27 +794,39 @@ impl DocReader<'_, '_> {
         match value {
             Value::String(s) if s.trim().is_empty() => {}
             Value::Null => {}
-            Value::String(s) => match Date::parse_iso(&s) {
+            Value::String(s) => match Date::parse_any(&s) {
                 Ok(d) => self.doc.date = Some(d),
-                Err(e) => self.error(
-                    format!("{e} (use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339); document rejected"),
-                    "date",
-                    offset,
-                ),
+                Err(e) => {
+                    // The document is worth more than its date: it stays, undated, and
+                    // the text is kept.
+                    self.warn(
+                        format!(
+                            "{e} (write YYYY, YYYY-MM, YYYY-MM-DD, RFC 3339 or a mail \
+                             header's date); the document is kept undated, the text in \
+                             meta \"date\""
+                        ),
+                        "date",
+                        offset,
+                    );
+                    self.doc.meta.insert("date".into(), s);
+                }
             },
             Value::Number(n) if n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) => {
                 // A bare year written as a number: accept it, it is unambiguous.
                 self.doc.date = Date::parse_iso(&n).ok();
             }
-            other => self.error(
-                format!(
-                    "the date must be a string such as \"2018-10-17\", found {}; \
-                     document rejected",
-                    other.kind()
-                ),
-                "date",
-                offset,
-            ),
+            other => {
+                self.warn(
+                    format!(
+                        "the date must be a string such as \"2018-10-17\", found {}; the \
+                         document is kept undated, the value in meta \"date\"",
+                        other.kind()
+                    ),
+                    "date",
+                    offset,
+                );
+                self.doc.meta.insert("date".into(), scalar_text(other));
+            }
         }
     }
 

@@ -84,7 +84,7 @@ pub fn parse_seed(text: &str, id: &str, file: &str) -> Result<SeedDocument, Box<
     }
     // The date line.
     if let Some(&(line, t, _)) = rest.first() {
-        match Date::parse_loose(t) {
+        match Date::parse_any(t) {
             Ok(d) => {
                 doc.date = Some(d);
                 rest = &rest[1..];

@@ -53,22 +53,24 @@ fn invalid_documents_are_rejected_with_their_place_and_the_rest_load() {
         .iter()
         .map(|d| d.id.as_str())
         .collect();
-    // See: #11 (a clashing id is renamed, not rejected)
-    assert_eq!(ids, ["ok", "ok-2", "warn"]);
-    assert_eq!(loaded.rejected, 4);
+    // See: #11 (a clashing id is renamed, not rejected) and #9 (a date that cannot be
+    // read costs the date, not the document)
+    assert_eq!(ids, ["ok", "ok-2", "bad-date", "warn"]);
+    assert_eq!(loaded.rejected, 3);
     let shown: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         shown,
         [
             "error: line 3:1, document 2 (id \"no-title\"), field \"title\": the title is missing; document rejected",
             "warning: line 4:1, document 3 (id \"ok\"), field \"id\": duplicate id \"ok\": an earlier document has it; this one is renamed \"ok-2\"",
-            "error: line 5:48, document 4 (id \"bad-date\"), field \"date\": `2018-02-30` is not a date: February 2018 has no day 30 (use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339); document rejected",
+            "warning: line 5:48, document 4 (id \"bad-date\"), field \"date\": `2018-02-30` is not a date: February 2018 has no day 30 (write YYYY, YYYY-MM, YYYY-MM-DD, RFC 3339 or a mail header's date); the document is kept undated, the text in meta \"date\"",
             "error: line 6:1, document 5, field \"id\": the id is missing; document rejected",
             "error: line 7:1, document 6: a document must be an object, found a number; document rejected",
             "warning: line 8:46, document 7 (id \"warn\"), field \"source\": expected a string, found a number; kept in meta as \"source\"",
         ]
     );
-    assert_eq!(loaded.corpus.documents[2].meta["source"], "7");
+    assert_eq!(loaded.corpus.documents[3].meta["source"], "7");
+    assert_eq!(loaded.corpus.documents[2].meta["date"], "2018-02-30");
 }
 
 #[test]
@@ -185,4 +187,42 @@ fn markup_in_text_is_kept_verbatim() {
     let d = &loaded.corpus.documents[0];
     assert_eq!(d.title, "<script>alert(1)</script>");
     assert_eq!(d.body, "<img src=x onerror=alert(1)>");
+}
+
+#[test]
+fn mail_dates_are_read_and_an_unreadable_date_costs_only_the_date() {
+    // See: #9 (real archives): mail headers' dates, and typos, never cost a document.
+    let loaded = load(
+        r#"[{"id":"m","title":"Mail","body":"x","date":"Thu, 1 Jan 2020 12:00:00 -0800 (PST)"},
+            {"id":"u","title":"US order","body":"y","date":"10/11/2018"},
+            {"id":"n","title":"Epoch","body":"z","date":1539784980}]"#,
+    );
+    assert_eq!(loaded.rejected, 0);
+    let docs = &loaded.corpus.documents;
+    assert_eq!(
+        docs[0].date.map(|d| d.to_iso()).as_deref(),
+        Some("2020-01-01T12:00:00-08:00")
+    );
+    assert_eq!(docs[1].date, None);
+    assert_eq!(
+        docs[1].meta.get("date").map(String::as_str),
+        Some("10/11/2018")
+    );
+    assert_eq!(docs[2].date, None);
+    assert_eq!(
+        docs[2].meta.get("date").map(String::as_str),
+        Some("1539784980")
+    );
+    let warned: Vec<_> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.is_error(), p.doc_id.as_deref(), p.field.as_deref()))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            (false, Some("u"), Some("date")),
+            (false, Some("n"), Some("date"))
+        ]
+    );
 }
