@@ -33,7 +33,7 @@ test('the file picker takes a corpus with problems, lists them, and loads the re
   await openArchive(page);
   await page.getByTestId('open-archive').setInputFiles(join(__dirname, '../fixtures/broken-docs.json'));
   await expect(page.getByTestId('archive-title')).toHaveText('Broken on purpose');
-  expect(await resultCount(page)).toBe(4);
+  expect(await resultCount(page)).toBe(5);
   await expect(page.getByTestId('rejected-count')).toHaveText('1 document rejected');
 });
 
@@ -83,4 +83,30 @@ test('a large file shows its loading progress', async ({ page }) => {
   expect(mbs, seen.join('\n')).toEqual([...mbs].sort((a, b) => a - b));
   const docs = steps.map((t) => Number(t.match(/([\d,]+) documents/)![1].replace(/,/g, '')));
   expect(docs).toEqual([...docs].sort((a, b) => a - b));
+});
+
+test('an export with its own field names and mail-header dates opens as it is', async ({ page }) => {
+  // Real exports are not written for Chronicle: `_id`, `subject`, `text` (even as a list
+  // of paragraphs), `from`, and dates as mail headers write them. See: #9
+  await openArchive(page);
+  const file = test.info().outputPath('export.jsonl');
+  const docs = [
+    { _id: 'm1', subject: 'Talks resume in Geneva', text: 'The delegations met.', from: 'ARK News', date: 'Wed, 17 Oct 2018 14:03:00 +0200' },
+    { _id: 'm2', subject: 'Re: Talks resume in Geneva', text: ['First paragraph.', 'Second paragraph.'], from: 'Press Office', date: 'Thu, 18 Oct 2018 09:00:00 -0400 (EDT)' },
+    { _id: 'm3', text: 'A note without a subject line\nand more below', from: 'Press Office', date: 'sometime in 2018' },
+  ];
+  writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n'));
+  await page.getByTestId('open-archive').setInputFiles(file);
+  await expect(page.getByTestId('result-count')).toContainText('3 documents');
+  await expect(page.getByTestId('rejected-count')).toHaveCount(0);
+  await search(page, 'geneva');
+  expect(await resultCount(page)).toBe(2);
+  await expect(page.locator('[data-facet="source"] [data-testid="facet-item"]')).toHaveCount(2);
+  await expect(page.getByTestId('result-item').first()).toContainText('Oct 2018');
+  // A document without a subject is titled by its first line; its unreadable date is
+  // kept, and the document is counted as undated.
+  await search(page, 'note');
+  await expect(page.getByTestId('result-title').first()).toHaveText('A note without a subject line');
+  await page.getByTestId('result-title').first().click();
+  await expect(page.getByTestId('document-view')).toContainText('sometime in 2018');
 });

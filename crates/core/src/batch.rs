@@ -90,7 +90,7 @@ mod tests {
     fn documents_read_from_batches_load_as_from_the_file() {
         let text = r#"{"title":"T","documents":[
             {"id":"a","title":"A","body":"Idlib"},
-            {"id":"b","body":"no title"},
+            {"id":"b","body":""},
             {"id":"c","title":"C","body":"x"}]}"#;
         // Split as the engine does, in two batches of raw documents.
         let mut loader = Loader::new();
@@ -122,7 +122,7 @@ mod tests {
         assert_eq!(a.rejected, 1);
         assert_eq!(
             a.problems[0].to_string(),
-            "error: line 3:13, document 2 (id \"b\"), field \"title\": the title is missing; document rejected"
+            "error: line 3:13, document 2 (id \"b\"), field \"title\": the document has neither a title nor a text; document rejected"
         );
     }
 }

@@ -11,8 +11,12 @@
 //! [`LoadError`], which also carries a position.
 //!
 //! The rules (see the README's "Corpus format"):
-//! - `id`, `title` and `body` are required; `id` must be unique; `date` must be
-//!   `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or RFC 3339. Breaking one rejects the document.
+//! - A document needs something to show: a title or a text. Without both it is
+//!   rejected; everything else is mended with a warning: a missing id is named by its
+//!   place, a clashing one renamed, a missing title taken from the opening of the text,
+//!   a date that cannot be read ([`Date::parse_any`]) dropped (its text kept in meta).
+//! - Fields are also read under the usual other names exports give them (`headline`,
+//!   `text`, `published_at`, `author`, …; see `FIELDS`).
 //! - Optional fields of the wrong type, and unknown fields, are kept in `meta` as text,
 //!   never dropped.
 //! - A top-level object with `documents` is a corpus; a top-level array is a list of
@@ -227,7 +231,7 @@ impl crate::codec::Decode for Place {
 /// let mut loader = Loader::new();
 /// let mut docs = Vec::new();
 /// let mut keep = |d, _place| docs.push(d);
-/// for chunk in br#"[{"id":"a","title":"A","body":"x"},{"id":"b","body":"y"}]"#.chunks(5) {
+/// for chunk in br#"[{"id":"a","title":"A","body":"x"},{"id":"b","body":""}]"#.chunks(5) {
 ///     loader.feed(chunk, &mut keep).unwrap();
 /// }
 /// let summary = loader.finish(&mut keep).unwrap();
@@ -478,6 +482,20 @@ fn describe_value(v: &Value) -> String {
     }
 }
 
+/// The first line of `text` with words in it, cut at a word to at most `max` characters
+/// (with `…` when cut); `None` if the text has no words.
+fn opening(text: &str, max: usize) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return Some(line);
+    }
+    let cut = line.char_indices().nth(max).map_or(line.len(), |(i, _)| i);
+    let head = &line[..cut];
+    let head = head.rfind(' ').map_or(head, |i| &head[..i]);
+    Some(format!("{head}…"))
+}
+
 /// A string as itself; anything else as compact JSON.
 fn scalar_text(v: Value) -> String {
     match v {
@@ -511,6 +529,12 @@ impl Fields {
             .iter_mut()
             .find(|s| s.as_ref().is_some_and(|(k, _)| k.name == name))
             .and_then(Option::take)
+    }
+
+    /// The field `name`, or else the first of its other names the document has.
+    fn take(&mut self, name: &str, aliases: &[&str]) -> Option<(Key, Node)> {
+        self.remove(name)
+            .or_else(|| aliases.iter().find_map(|a| self.remove(a)))
     }
 
     fn rest(self) -> impl Iterator<Item = (Key, Node)> {
@@ -582,28 +606,29 @@ impl Reader {
         // Last occurrence of a repeated field wins, with a warning.
         let mut repeated = Vec::new();
         let mut fields = Fields::new(members, &mut repeated);
-        let id = match fields.remove("id") {
+        // Without a usable id, a document is named by its place (a warning says so):
+        // an archive's documents are worth more than its ids.
+        let id = match fields.take("id", ID_ALIASES) {
             Some((_, node)) => match node.value {
                 Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
                 Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit() || b == b'-') => Ok(n),
                 Value::String(_) => Err(("the id is empty", loc.position(node.offset))),
                 _ => Err((
-                    "the id must be a string (or a whole number)",
+                    "the id is not a string (or a whole number)",
                     loc.position(node.offset),
                 )),
             },
             None => Err(("the id is missing", pos())),
         };
-        let id = match id {
-            Ok(id) => id,
+        let (id, unnamed) = match id {
+            Ok(id) => (id, None),
             Err((message, at)) => {
-                self.reject(
-                    Problem::error(format!("{message}; document rejected"))
-                        .in_document(index, None)
-                        .in_field("id")
-                        .at(at),
-                );
-                return None;
+                let id = format!("document-{}", index + 1);
+                let p = Problem::warning(format!("{message}; it is named \"{id}\""))
+                    .in_document(index, None)
+                    .in_field("id")
+                    .at(at);
+                (id, Some(p))
             }
         };
         let mut read = DocReader {
@@ -616,6 +641,7 @@ impl Reader {
             index,
             loc,
         };
+        read.warnings.extend(unnamed);
         for key in repeated {
             read.warn(
                 format!(
@@ -626,21 +652,17 @@ impl Reader {
                 key.offset,
             );
         }
-        // The known fields, as the table says; then the unknown ones, into meta.
-        for &(name, kind, required) in FIELDS {
-            match fields.remove(name) {
-                Some((_, node)) => read.field(name, kind, node),
-                None if required => read.error(
-                    format!("the {name} is missing; document rejected"),
-                    name,
-                    doc_offset,
-                ),
-                None => {}
+        // The known fields (or their usual other names), as the table says; then the
+        // unknown ones, into meta.
+        for &(name, aliases, kind) in FIELDS {
+            if let Some((key, node)) = fields.take(name, aliases) {
+                read.field(&key.name, kind, node);
             }
         }
         for (key, node) in fields.rest() {
             read.unknown(key, node);
         }
+        read.title_from_body(doc_offset);
         let DocReader {
             doc,
             errors,
@@ -676,26 +698,85 @@ enum FieldKind {
     Meta,
 }
 
-/// The corpus format's document fields: name, how each is read, and whether it must be
-/// there. Every other field is kept in meta, in source order.
-const FIELDS: &[(&str, FieldKind, bool)] = &[
-    ("title", FieldKind::Title, true),
-    ("body", FieldKind::Body, true),
-    ("date", FieldKind::Date, false),
-    ("source", FieldKind::Text(|d| &mut d.source), false),
-    ("agency", FieldKind::Text(|d| &mut d.agency), false),
-    ("url", FieldKind::Text(|d| &mut d.url), false),
-    ("language", FieldKind::Text(|d| &mut d.language), false),
-    ("tags", FieldKind::List(|d| &mut d.tags), false),
-    ("people", FieldKind::List(|d| &mut d.people), false),
-    ("places", FieldKind::List(|d| &mut d.places), false),
+/// Other names archives give the id (read when `id` is absent).
+const ID_ALIASES: &[&str] = &["_id", "ID", "Id", "uuid", "guid", "doc_id", "docid"];
+
+/// The corpus format's document fields: name, the other names exports commonly give it
+/// (read when the field itself is absent: the first one present wins, the others stay
+/// in meta), and how it is read. Every other field is kept in meta, in source order.
+const FIELDS: &[(&str, &[&str], FieldKind)] = &[
+    (
+        "title",
+        &["Title", "headline", "subject", "Subject"],
+        FieldKind::Title,
+    ),
+    (
+        "body",
+        &[
+            "Body",
+            "text",
+            "Text",
+            "content",
+            "Content",
+            "full_text",
+            "fulltext",
+            "message",
+        ],
+        FieldKind::Body,
+    ),
+    (
+        "date",
+        &[
+            "Date",
+            "published",
+            "published_at",
+            "publishedAt",
+            "datePublished",
+            "pubDate",
+            "created_at",
+            "createdAt",
+            "timestamp",
+            "datetime",
+        ],
+        FieldKind::Date,
+    ),
+    (
+        "source",
+        &[
+            "Source",
+            "author",
+            "Author",
+            "from",
+            "From",
+            "publisher",
+            "sender",
+        ],
+        FieldKind::Text(|d| &mut d.source),
+    ),
+    ("agency", &[], FieldKind::Text(|d| &mut d.agency)),
+    (
+        "url",
+        &["link", "URL", "permalink"],
+        FieldKind::Text(|d| &mut d.url),
+    ),
+    ("language", &["lang"], FieldKind::Text(|d| &mut d.language)),
+    (
+        "tags",
+        &["keywords", "categories"],
+        FieldKind::List(|d| &mut d.tags),
+    ),
+    ("people", &[], FieldKind::List(|d| &mut d.people)),
+    ("places", &[], FieldKind::List(|d| &mut d.places)),
     (
         "organizations",
+        &[],
         FieldKind::List(|d| &mut d.organizations),
-        false,
     ),
-    ("meta", FieldKind::Meta, false),
+    ("meta", &[], FieldKind::Meta),
 ];
+
+/// Longest title taken from the opening of a text, in characters.
+const DERIVED_TITLE_CHARS: usize = 100;
 
 /// One document being read: what it has so far, and its problems.
 struct DocReader<'l, 'a> {
@@ -725,6 +806,29 @@ impl DocReader<'_, '_> {
         self.warnings.push(p);
     }
 
+    /// A document without a title is titled by the opening of its text, with a warning;
+    /// one with neither is rejected (there is nothing to show).
+    fn title_from_body(&mut self, offset: usize) {
+        if !self.doc.title.is_empty() || !self.errors.is_empty() {
+            return;
+        }
+        match opening(&self.doc.body, DERIVED_TITLE_CHARS) {
+            Some(title) => {
+                self.doc.title = title;
+                self.warn(
+                    "the title is missing or empty; the opening of the text is used".into(),
+                    "title",
+                    offset,
+                );
+            }
+            None => self.error(
+                "the document has neither a title nor a text; document rejected".into(),
+                "title",
+                offset,
+            ),
+        }
+    }
+
     /// Something that is not what `field` holds: kept in meta, with a warning.
     fn keep_aside(&mut self, expected: &str, found: Value, field: &str, offset: usize) {
         self.warn(
@@ -744,18 +848,25 @@ impl DocReader<'_, '_> {
             (FieldKind::Title, Value::String(s)) if !s.trim().is_empty() => {
                 self.doc.title = s.trim().to_string();
             }
-            (FieldKind::Title, Value::String(_)) => {
-                self.error("the title is empty; document rejected".into(), name, offset);
-            }
+            (FieldKind::Title, Value::String(_)) => {}
             (FieldKind::Body, Value::String(s)) => self.doc.body = s,
-            (FieldKind::Title | FieldKind::Body, other) => self.error(
-                format!(
-                    "the {name} must be a string, found {}; document rejected",
-                    other.kind()
-                ),
-                name,
-                offset,
-            ),
+            // A text as a list of paragraphs: one paragraph each.
+            (FieldKind::Body, Value::Array(items))
+                if items.iter().all(|i| matches!(i.value, Value::String(_))) =>
+            {
+                let paragraphs: Vec<String> = items
+                    .into_iter()
+                    .filter_map(|i| match i.value {
+                        Value::String(s) => Some(s),
+                        _ => None,
+                    })
+                    .collect();
+                self.doc.body = paragraphs.join("\n\n");
+            }
+            (FieldKind::Title | FieldKind::Body, Value::Null) => {}
+            (FieldKind::Title | FieldKind::Body, other) => {
+                self.keep_aside("a string", other, name, offset);
+            }
             (FieldKind::Date, value) => self.date(value, offset),
             (FieldKind::Text(_) | FieldKind::List(_) | FieldKind::Meta, Value::Null) => {}
             (FieldKind::Text(slot), Value::String(s)) => {

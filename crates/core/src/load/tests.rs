@@ -37,40 +37,81 @@ fn loads_a_bare_array_and_json_lines() {
 }
 
 #[test]
-fn invalid_documents_are_rejected_with_their_place_and_the_rest_load() {
+fn only_a_document_with_nothing_to_show_is_rejected_and_every_problem_has_its_place() {
+    // See: #11 (a clashing id is renamed, not rejected) and #9 (real archives: what can
+    // be mended is mended, with a warning; only what has nothing to show is rejected).
     let text = "{\"format\":\"chronicle-corpus\",\"version\":1,\"documents\":[\n\
         {\"id\":\"ok\",\"title\":\"Fine\",\"body\":\"x\"},\n\
-        {\"id\":\"no-title\",\"body\":\"x\"},\n\
+        {\"id\":\"no-title\",\"body\":\"The opening line.\\nMore.\"},\n\
         {\"id\":\"ok\",\"title\":\"Dup\",\"body\":\"x\"},\n\
         {\"id\":\"bad-date\",\"title\":\"D\",\"body\":\"x\",\"date\":\"2018-02-30\"},\n\
         {\"title\":\"No id\",\"body\":\"x\"},\n\
         42,\n\
-        {\"id\":\"warn\",\"title\":\"W\",\"body\":\"x\",\"source\":7}\n]}";
+        {\"id\":\"warn\",\"title\":\"W\",\"body\":\"x\",\"source\":7},\n\
+        {\"id\":\"empty\",\"title\":\" \",\"body\":\"\"}\n]}";
     let loaded = load(text);
-    let ids: Vec<&str> = loaded
-        .corpus
-        .documents
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect();
-    // See: #11 (a clashing id is renamed, not rejected) and #9 (a date that cannot be
-    // read costs the date, not the document)
-    assert_eq!(ids, ["ok", "ok-2", "bad-date", "warn"]);
-    assert_eq!(loaded.rejected, 3);
+    let docs = &loaded.corpus.documents;
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["ok", "no-title", "ok-2", "bad-date", "document-5", "warn"]
+    );
+    assert_eq!(docs[1].title, "The opening line.");
+    assert_eq!(loaded.rejected, 2);
     let shown: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         shown,
         [
-            "error: line 3:1, document 2 (id \"no-title\"), field \"title\": the title is missing; document rejected",
+            "warning: line 3:1, document 2 (id \"no-title\"), field \"title\": the title is missing or empty; the opening of the text is used",
             "warning: line 4:1, document 3 (id \"ok\"), field \"id\": duplicate id \"ok\": an earlier document has it; this one is renamed \"ok-2\"",
             "warning: line 5:48, document 4 (id \"bad-date\"), field \"date\": `2018-02-30` is not a date: February 2018 has no day 30 (write YYYY, YYYY-MM, YYYY-MM-DD, RFC 3339 or a mail header's date); the document is kept undated, the text in meta \"date\"",
-            "error: line 6:1, document 5, field \"id\": the id is missing; document rejected",
+            "warning: line 6:1, document 5, field \"id\": the id is missing; it is named \"document-5\"",
             "error: line 7:1, document 6: a document must be an object, found a number; document rejected",
             "warning: line 8:46, document 7 (id \"warn\"), field \"source\": expected a string, found a number; kept in meta as \"source\"",
+            "error: line 9:1, document 8 (id \"empty\"), field \"title\": the document has neither a title nor a text; document rejected",
         ]
     );
-    assert_eq!(loaded.corpus.documents[3].meta["source"], "7");
-    assert_eq!(loaded.corpus.documents[2].meta["date"], "2018-02-30");
+    assert_eq!(docs[5].meta["source"], "7");
+    assert_eq!(docs[3].meta["date"], "2018-02-30");
+}
+
+#[test]
+fn the_usual_other_names_of_fields_are_read() {
+    // Exports name fields their own way: a headline, a text, a publication date, an
+    // author. The first other name present is read; the rest stay in meta.
+    let loaded = load(
+        r#"[{"_id":"n1","headline":"Talks resume","text":["First.","Second."],
+             "published_at":"2018-10-17T09:00:00Z","author":"ARK News","link":"https://x.org/1",
+             "subject":"kept aside"},
+            {"guid":"n2","Title":"Numbers","content":"x","source":"S","author":"A"}]"#,
+    );
+    assert_eq!(loaded.rejected, 0);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let [a, b] = &loaded.corpus.documents[..] else {
+        panic!("two documents");
+    };
+    assert_eq!((a.id.as_str(), a.title.as_str()), ("n1", "Talks resume"));
+    assert_eq!(a.body, "First.\n\nSecond.");
+    assert_eq!(
+        a.date.map(|d| d.to_iso()).as_deref(),
+        Some("2018-10-17T09:00:00Z")
+    );
+    assert_eq!(a.source.as_deref(), Some("ARK News"));
+    assert_eq!(a.url.as_deref(), Some("https://x.org/1"));
+    assert_eq!(a.meta["subject"], "kept aside");
+    // The format's own name wins over another name.
+    assert_eq!((b.id.as_str(), b.title.as_str()), ("n2", "Numbers"));
+    assert_eq!(b.source.as_deref(), Some("S"));
+    assert_eq!(b.meta["author"], "A");
+}
+
+#[test]
+fn a_long_first_line_makes_a_title_cut_at_a_word() {
+    let body = format!("{} end", "word ".repeat(40));
+    let loaded = load(&format!(r#"[{{"id":"a","body":"{body}"}}]"#));
+    let title = &loaded.corpus.documents[0].title;
+    assert!(title.ends_with("word…"), "{title}");
+    assert!(title.chars().count() <= DERIVED_TITLE_CHARS + 1, "{title}");
 }
 
 #[test]
