@@ -118,8 +118,9 @@ impl fmt::Display for NotACorpus {
                  found {kind}"
             ),
             NotACorpus::NoDocuments => f.write_str(
-                "a corpus object needs a `documents` array (or give one document object per \
-                 line, as JSON Lines)",
+                "a corpus object needs a `documents` array (or `items`, `data`, `results`, \
+                 `records`…: a list of document objects), or give one document object per \
+                 line, as JSON Lines",
             ),
             NotACorpus::Format(found) => {
                 write!(f, "`format` must be \"{FORMAT}\", found {found}")

@@ -77,6 +77,13 @@ fn not_a_corpus<E>(why: NotACorpus, position: Position) -> Stopped<E> {
     Stopped::Input(LoadError::NotACorpus { why, position })
 }
 
+/// Other names exports give the list of documents in a top-level object (`{"items":
+/// […]}`, `{"count": 2, "results": […]}`), read when it has no `documents`.
+const DOCUMENT_LISTS: &[&str] = &[
+    "items", "data", "results", "records", "articles", "posts", "entries", "messages", "docs",
+    "rows",
+];
+
 /// Maps byte offsets of the current text to positions in the whole file.
 pub struct Locator<'a> {
     text: &'a str,
@@ -675,7 +682,15 @@ impl Stream {
             Err(e) => return wait(loc, e, last),
         };
         let value_at = skip_whitespace(text, after);
-        if key.name == "documents" {
+        let list = if key.name == "documents" {
+            Some(true)
+        } else {
+            self.other_list_name(text, &key.name, value_at, last)
+        };
+        if list.is_none() {
+            return Ok(Step::NeedMore);
+        }
+        if list == Some(true) {
             match text.as_bytes().get(value_at) {
                 None if !last => return Ok(Step::NeedMore),
                 Some(b'[') => {
@@ -798,6 +813,34 @@ impl Stream {
     }
 
     /// The top-level object turned out to be a corpus: its members so far are headers.
+    /// Whether `name` is another name exports give the list of documents (`items`,
+    /// `data`, `results`, …) and holds it here: the first such member of a top-level
+    /// object that has shown no document field yet, whose value is a list of objects.
+    /// `None` if more text is needed to tell.
+    fn other_list_name(&self, text: &str, name: &str, value_at: usize, last: bool) -> Option<bool> {
+        let undecided = match &self.undecided {
+            Some(members) if DOCUMENT_LISTS.contains(&name) => members,
+            _ => return Some(false),
+        };
+        if value_at >= text.len() {
+            return last.then_some(false);
+        }
+        if undecided
+            .iter()
+            .any(|(k, _)| matches!(k.name.as_str(), "id" | "title" | "body"))
+            || text.as_bytes()[value_at] != b'['
+        {
+            return Some(false);
+        }
+        let first = skip_whitespace(text, value_at + 1);
+        match text.as_bytes().get(first) {
+            Some(b'{' | b']') => Some(true),
+            Some(_) => Some(false),
+            None if last => Some(false),
+            None => None,
+        }
+    }
+
     fn decide_corpus<E>(
         &mut self,
         loc: &Locator,

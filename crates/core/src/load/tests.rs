@@ -267,3 +267,43 @@ fn mail_dates_are_read_and_an_unreadable_date_costs_only_the_date() {
         ]
     );
 }
+
+#[test]
+fn documents_listed_under_another_name_are_read_whatever_the_chunking() {
+    // API exports wrap their lists: `{"count": 2, "results": [...]}`, `{"items": [...]}`.
+    let text = r#"{"count": 2, "next": null, "results": [
+        {"id":"a","title":"A","body":"x"},
+        {"id":"b","title":"B","body":"y"}], "page": 1}"#;
+    let whole = load(text);
+    assert_eq!(whole.corpus.documents.len(), 2);
+    assert_eq!(
+        whole.corpus.meta.get("count").map(String::as_str),
+        Some("2")
+    );
+    assert_eq!(whole.corpus.meta.get("page").map(String::as_str), Some("1"));
+    for size in 1..text.len() {
+        let mut loader = Loader::new();
+        let mut ids = Vec::new();
+        let mut keep = |d: Document, _| ids.push(d.id);
+        for chunk in text.as_bytes().chunks(size) {
+            loader.feed(chunk, &mut keep).unwrap();
+        }
+        loader.finish(&mut keep).unwrap();
+        assert_eq!(ids, ["a", "b"], "chunks of {size}");
+    }
+    // A list of other things is not a list of documents.
+    assert!(matches!(
+        load_corpus(br#"{"data": [1, 2]}"#),
+        Err(LoadError::NotACorpus {
+            why: NotACorpus::NoDocuments,
+            ..
+        })
+    ));
+    // JSON Lines whose documents have such a field stay JSON Lines.
+    let lines = load(
+        "{\"id\":\"a\",\"title\":\"A\",\"body\":\"x\",\"items\":[{\"k\":1}]}\n\
+         {\"id\":\"b\",\"title\":\"B\",\"body\":\"y\",\"items\":[]}\n",
+    );
+    assert_eq!(lines.corpus.documents.len(), 2);
+    assert_eq!(lines.corpus.documents[0].meta["items"], "[{\"k\":1}]");
+}
