@@ -138,7 +138,8 @@ pub fn App(options: Options) -> impl IntoView {
     }
 }
 
-/// "Open archive…": a file picker for a corpus (`.json`, `.jsonl`), a prebuilt archive
+/// "Open archive…": a file picker for a corpus (`.json`, `.jsonl`), a spreadsheet
+/// (`.csv`, `.tsv`), a prebuilt archive
 /// (`.chronicle`) or text files.
 #[component]
 pub fn OpenArchive() -> impl IntoView {
@@ -153,14 +154,14 @@ pub fn OpenArchive() -> impl IntoView {
         <label
             class="open-archive button"
             data-testid="open-archive"
-            title="Open a corpus (.json, .jsonl), a prebuilt archive (.chronicle) or text files from your computer. Nothing is uploaded."
+            title="Open a corpus (.json, .jsonl), a spreadsheet (.csv, .tsv), a prebuilt archive (.chronicle) or text files from your computer. Nothing is uploaded."
         >
             "Open archive…"
             <input
                 class="visually-hidden"
                 type="file"
                 multiple
-                accept=".json,.jsonl,.ndjson,.chronicle,.txt,application/json,text/plain"
+                accept=".json,.jsonl,.ndjson,.csv,.tsv,.chronicle,.txt,application/json,text/csv,text/plain"
                 on:change=on_change
             />
         </label>
@@ -210,7 +211,7 @@ fn DropZone() -> impl IntoView {
             aria-hidden="true"
         >
             <p class="drop-zone__message">
-                "Drop a corpus (.json, .jsonl), a prebuilt archive (.chronicle) or text files to open them here. Nothing is uploaded."
+                "Drop a corpus (.json, .jsonl), a spreadsheet (.csv, .tsv), a prebuilt archive (.chronicle) or text files to open them here. Nothing is uploaded."
             </p>
         </div>
     }

@@ -362,6 +362,8 @@ fn source_of(open: &JsValue) -> Option<Source> {
 enum Kind {
     Corpus,
     Lines,
+    /// A spreadsheet (`true`: tab-separated).
+    Table(bool),
     Text,
     Other,
 }
@@ -372,6 +374,10 @@ fn kind(name: &str) -> Kind {
         Kind::Corpus
     } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
         Kind::Lines
+    } else if lower.ends_with(".csv") {
+        Kind::Table(false)
+    } else if lower.ends_with(".tsv") || lower.ends_with(".tab") {
+        Kind::Table(true)
     } else if lower.ends_with(".txt") {
         Kind::Text
     } else {
@@ -668,6 +674,39 @@ async fn read_files(state: &Shared, files: Vec<File>) -> Result<(), String> {
                 feed(state, &[])?;
                 read_stream(state, &file.stream()).await.map_err(failed)?;
             }
+            Kind::Table(tab) => {
+                let bytes = JsFuture::from(file.array_buffer())
+                    .await
+                    .map_err(|e| failed(js_message(&e)))?;
+                let table = chronicle_core::csv::table_lines(&bytes_of(&bytes), tab);
+                if end_file(state).is_err() {
+                    return Err(String::new());
+                }
+                match table {
+                    Ok((lines, warning)) => {
+                        if let Some(load) = state.borrow_mut().load.as_mut() {
+                            load.add_problems(
+                                warning.map(|w| w.in_file(&name)).into_iter().collect(),
+                                0,
+                            );
+                        }
+                        start_file(state, true, several.then(|| name.clone()));
+                        feed(state, &[])?;
+                        read_bytes(state, lines.as_bytes()).await.map_err(failed)?;
+                    }
+                    Err(e) => {
+                        let mut st = state.borrow_mut();
+                        let Some(load) = st.load.as_mut() else {
+                            return Err(String::new());
+                        };
+                        let problem = Problem::error(format!("{}; file skipped", e.message()))
+                            .in_file(&name)
+                            .at(e.position());
+                        load.add_problems(vec![problem], 1);
+                        load.skipped(file.size() as u64);
+                    }
+                }
+            }
             Kind::Text => {
                 let text = JsFuture::from(file.text())
                     .await
@@ -704,8 +743,11 @@ async fn read_files(state: &Shared, files: Vec<File>) -> Result<(), String> {
                 skipped
                     .into_iter()
                     .map(|n| {
-                        Problem::error("not a corpus (.json, .jsonl) or text (.txt) file; skipped")
-                            .in_file(n)
+                        Problem::error(
+                            "not a corpus (.json, .jsonl), spreadsheet (.csv, .tsv) or text \
+                             (.txt) file; skipped",
+                        )
+                        .in_file(n)
                     })
                     .collect(),
                 n,

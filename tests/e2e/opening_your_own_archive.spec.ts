@@ -110,3 +110,24 @@ test('an export with its own field names and mail-header dates opens as it is', 
   await page.getByTestId('result-title').first().click();
   await expect(page.getByTestId('document-view')).toContainText('sometime in 2018');
 });
+
+test('a spreadsheet opens, one document per row, in any common encoding', async ({ page }) => {
+  // Saved by a spreadsheet on Windows: `;`-separated, Windows-1252, a quoted cell with a
+  // line break, French column names. See: #9
+  await openArchive(page);
+  const file = test.info().outputPath('revue.csv');
+  const rows = 'id;titre;texte;date;auteur\r\n'
+    + '1;Caf\xe9 de Damas;"Premi\xe8re ligne;\r\nseconde \x93ligne\x94.";17/10/2018;ARK News\r\n'
+    + '2;N\xe9gociations;Les n\xe9gociations reprennent.;2018-10-18;Bureau de presse\r\n';
+  writeFileSync(file, Buffer.from(rows, 'latin1'));
+  await page.getByTestId('open-archive').setInputFiles(file);
+  await expect(page.getByTestId('result-count')).toContainText('2 documents');
+  await expect(page.getByTestId('rejected-count')).toHaveCount(0);
+  await search(page, 'damas');
+  await expect(page.getByTestId('result-title').first()).toHaveText('Café de Damas');
+  await page.getByTestId('result-title').first().click();
+  await expect(page.getByTestId('document-view')).toContainText('seconde “ligne”.');
+  await search(page, 'négociations');
+  expect(await resultCount(page)).toBe(1);
+  await expect(page.locator('[data-facet="source"] [data-testid="facet-item"]')).toHaveCount(1);
+});

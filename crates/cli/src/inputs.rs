@@ -25,6 +25,8 @@ pub enum InputKind {
     Json,
     /// JSON Lines (`.jsonl`, `.ndjson`).
     JsonLines,
+    /// A spreadsheet, one document per row (`.csv`; `.tsv` when `true`).
+    Table(bool),
     /// A third-party JSON shape read through an adapter.
     Adapted(Adapter),
 }
@@ -63,6 +65,8 @@ fn kind_of(path: &Path, adapter: Option<Adapter>) -> Option<InputKind> {
         "txt" => Some(InputKind::SeedText),
         "json" => Some(adapter.map_or(InputKind::Json, InputKind::Adapted)),
         "jsonl" | "ndjson" => Some(InputKind::JsonLines),
+        "csv" => Some(InputKind::Table(false)),
+        "tsv" | "tab" => Some(InputKind::Table(true)),
         _ => None,
     }
 }
@@ -93,7 +97,7 @@ pub fn collect(paths: &[PathBuf], adapter: Option<Adapter>) -> anyhow::Result<Ve
         } else {
             let Some(kind) = kind_of(path, adapter) else {
                 bail!(
-                    "{}: unknown file type; give .txt (seed format), .json or .jsonl",
+                    "{}: unknown file type; give .txt (seed format), .json, .jsonl or .csv",
                     path.display()
                 );
             };
@@ -130,11 +134,11 @@ pub fn read(input: &Input) -> anyhow::Result<Read> {
                 }
             }
         }
-        InputKind::Json | InputKind::JsonLines => {
-            let loaded = if input.kind == InputKind::Json {
-                load_corpus_as_is(&bytes)
-            } else {
-                load_json_lines(&bytes)
+        InputKind::Json | InputKind::JsonLines | InputKind::Table(_) => {
+            let loaded = match input.kind {
+                InputKind::Json => load_corpus_as_is(&bytes),
+                InputKind::Table(tab) => chronicle_core::load::load_table(&bytes, tab),
+                _ => load_json_lines(&bytes),
             };
             match loaded {
                 Ok(loaded) => {

@@ -17,8 +17,8 @@ use chronicle_core::{LoadError, Loaded};
 /// How many sources `stats` lists.
 const TOP_SOURCES: usize = 10;
 
-/// Loads a corpus file; `.jsonl`/`.ndjson` are read as JSON Lines, anything else is
-/// detected from its content.
+/// Loads a corpus file; `.jsonl`/`.ndjson` are read as JSON Lines, `.csv`/`.tsv` as
+/// spreadsheets, anything else is detected from its content.
 pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let ext = path
         .extension()
@@ -26,6 +26,8 @@ pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         .map(str::to_ascii_lowercase);
     let mut loaded = match ext.as_deref() {
         Some("jsonl" | "ndjson") => load_json_lines(bytes),
+        Some("csv") => chronicle_core::load::load_table(bytes, false),
+        Some("tsv" | "tab") => chronicle_core::load::load_table(bytes, true),
         _ => load_corpus(bytes),
     }?;
     loaded.make_ids_unique();

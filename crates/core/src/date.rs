@@ -237,8 +237,9 @@ impl Date {
     /// Reads a date as people write it in documents, for ingest. Accepts everything
     /// [`Date::parse_iso`] does, plus `Oct 17 2018`, `October 17, 2018`, `17 October 2018`,
     /// `17 Oct. 2018`, `Tuesday, 17 October 2018`, `2018/10/17`, `October 2018`, `Oct. 2018`.
-    /// Numeric day-month orders other than year-first (`10/17/2018`) are ambiguous and
-    /// rejected.
+    /// A numeric date with the year last is read only when one reading is possible
+    /// (`17/10/2018`, `10/17/2018`); `10/11/2018` could be October or November, and is
+    /// refused.
     ///
     /// ```
     /// use chronicle_core::date::Date;
@@ -274,6 +275,24 @@ impl Date {
                     _ => None,
                 };
                 return found.ok_or_else(|| fail("no such date"));
+            }
+            // Day and month before the year: only one reading if one of them is over 12.
+            let n: Vec<u32> = words.iter().filter_map(|w| w.parse().ok()).collect();
+            if let [a, b, y] = n[..] {
+                if words[2].len() == 4 {
+                    let (day, month) = match (a > 12, b > 12) {
+                        (true, false) => (a, b),
+                        (false, true) => (b, a),
+                        _ => {
+                            return Err(fail(
+                                "numeric dates are ambiguous unless the year comes first \
+                                 (2018-10-17) or the day is over 12",
+                            ))
+                        }
+                    };
+                    return Date::from_ymd(y as i32, month, day)
+                        .ok_or_else(|| fail("no such date"));
+                }
             }
             return Err(fail(
                 "numeric dates are ambiguous unless the year comes first (2018-10-17)",

@@ -25,6 +25,7 @@ pub mod batch;
 pub mod bitset;
 pub mod browse;
 pub mod codec;
+pub mod csv;
 pub mod date;
 pub mod doctable;
 pub mod engine;

@@ -83,6 +83,13 @@ pub enum LoadError {
         /// Where.
         position: Position,
     },
+    /// A spreadsheet that cannot be read as a table.
+    Table {
+        /// What is wrong.
+        message: String,
+        /// Where.
+        position: Position,
+    },
     /// Valid JSON, but not a corpus.
     NotACorpus {
         /// Why not.
@@ -139,6 +146,7 @@ impl LoadError {
         match self {
             LoadError::NotUtf8 { position }
             | LoadError::Syntax { position, .. }
+            | LoadError::Table { position, .. }
             | LoadError::NotACorpus { position, .. } => *position,
         }
     }
@@ -152,6 +160,7 @@ impl LoadError {
                 "the file is not UTF-8 text (save it as UTF-8 and try again)".to_string()
             }
             LoadError::Syntax { message, .. } => format!("the file is not valid JSON: {message}"),
+            LoadError::Table { message, .. } => format!("the table cannot be read: {message}"),
             LoadError::NotACorpus { why, .. } => format!("not a Chronicle corpus: {why}"),
         }
     }
@@ -447,6 +456,16 @@ pub fn load_corpus_as_is(bytes: &[u8]) -> Result<Loaded, LoadError> {
     load_with(Loader::new(), bytes)
 }
 
+/// Loads a spreadsheet (CSV; TSV when `tab`), one document per row: see [`crate::csv`].
+/// Spreadsheets are often saved in Windows-1252 rather than UTF-8: such a file is read
+/// as Windows-1252, with a warning. Clashing ids are left as they are.
+pub fn load_table(bytes: &[u8], tab: bool) -> Result<Loaded, LoadError> {
+    let (lines, warning) = crate::csv::table_lines(bytes, tab)?;
+    let mut loaded = load_json_lines(lines.as_bytes())?;
+    loaded.problems.splice(0..0, warning);
+    Ok(loaded)
+}
+
 /// Loads JSON Lines: one document object per line. A line that is not valid JSON rejects
 /// only its own document. Clashing ids are left as they are.
 pub fn load_json_lines(bytes: &[u8]) -> Result<Loaded, LoadError> {
@@ -637,6 +656,7 @@ impl Reader {
                 id: id.clone(),
                 ..Default::default()
             },
+            first_unknown: None,
             errors: Vec::new(),
             warnings: Vec::new(),
             index,
@@ -708,7 +728,18 @@ const ID_ALIASES: &[&str] = &["_id", "ID", "Id", "uuid", "guid", "doc_id", "doci
 const FIELDS: &[(&str, &[&str], FieldKind)] = &[
     (
         "title",
-        &["Title", "headline", "subject", "Subject"],
+        &[
+            "Title",
+            "headline",
+            "subject",
+            "Subject",
+            "titre",
+            "título",
+            "titulo",
+            "Titel",
+            "العنوان",
+            "عنوان",
+        ],
         FieldKind::Title,
     ),
     (
@@ -722,6 +753,14 @@ const FIELDS: &[(&str, &[&str], FieldKind)] = &[
             "full_text",
             "fulltext",
             "message",
+            "texte",
+            "contenu",
+            "texto",
+            "contenido",
+            "Inhalt",
+            "النص",
+            "نص",
+            "المحتوى",
         ],
         FieldKind::Body,
     ),
@@ -738,6 +777,10 @@ const FIELDS: &[(&str, &[&str], FieldKind)] = &[
             "createdAt",
             "timestamp",
             "datetime",
+            "fecha",
+            "Datum",
+            "التاريخ",
+            "تاريخ",
         ],
         FieldKind::Date,
     ),
@@ -751,6 +794,12 @@ const FIELDS: &[(&str, &[&str], FieldKind)] = &[
             "From",
             "publisher",
             "sender",
+            "auteur",
+            "autor",
+            "fuente",
+            "Quelle",
+            "المصدر",
+            "مصدر",
         ],
         FieldKind::Text(|d| &mut d.source),
     ),
@@ -782,6 +831,8 @@ const DERIVED_TITLE_CHARS: usize = 100;
 /// One document being read: what it has so far, and its problems.
 struct DocReader<'l, 'a> {
     doc: Document,
+    /// The first field (in the file's order) kept in meta with words in it.
+    first_unknown: Option<String>,
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
     index: usize,
@@ -813,11 +864,29 @@ impl DocReader<'_, '_> {
         if !self.doc.title.is_empty() || !self.errors.is_empty() {
             return;
         }
-        match opening(&self.doc.body, DERIVED_TITLE_CHARS) {
-            Some(title) => {
+        if let Some(title) = opening(&self.doc.body, DERIVED_TITLE_CHARS) {
+            self.doc.title = title;
+            self.warn(
+                "the title is missing or empty; the opening of the text is used".into(),
+                "title",
+                offset,
+            );
+            return;
+        }
+        // Fields under names not known here (a spreadsheet's own column names): the
+        // first one titles the document, and all are shown with it.
+        let first = self.first_unknown.as_ref().and_then(|name| {
+            let title = opening(self.doc.meta.get(name)?, DERIVED_TITLE_CHARS)?;
+            Some((name.clone(), title))
+        });
+        match first {
+            Some((name, title)) => {
                 self.doc.title = title;
                 self.warn(
-                    "the title is missing or empty; the opening of the text is used".into(),
+                    format!(
+                        "there is no title or text field; the field \"{name}\" is used as \
+                         the title (give `title` and `body` fields, or their usual other names)"
+                    ),
                     "title",
                     offset,
                 );
@@ -980,6 +1049,9 @@ impl DocReader<'_, '_> {
     /// A field the format does not know: kept in meta, never dropped.
     fn unknown(&mut self, key: Key, node: Node) {
         let text = scalar_text(node.value);
+        if self.first_unknown.is_none() && text.chars().any(char::is_alphabetic) {
+            self.first_unknown = Some(key.name.clone());
+        }
         if self.doc.meta.contains_key(&key.name) {
             self.warn(
                 format!(

@@ -95,7 +95,7 @@ fn loose_dates_as_people_write_them() {
 #[test]
 fn loose_dates_refuse_what_they_cannot_know() {
     for input in [
-        "10/17/2018",
+        "10/11/2018",
         "Oct 17",
         "Octember 17 2018",
         "Feb 30 2018",

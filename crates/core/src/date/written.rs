@@ -38,7 +38,7 @@ impl Date {
     /// let d = Date::parse_any("Wed, 17 Oct 2018 14:03:00 +0200").unwrap();
     /// assert_eq!(d.to_iso(), "2018-10-17T14:03:00+02:00");
     /// assert_eq!(Date::parse_any("17 October 2018").unwrap().to_iso(), "2018-10-17");
-    /// assert!(Date::parse_any("10/17/2018").is_err());
+    /// assert!(Date::parse_any("10/11/2018").is_err()); // October or November?
     /// ```
     pub fn parse_any(input: &str) -> Result<Date, DateError> {
         let iso = match Date::parse_iso(input) {
@@ -172,9 +172,26 @@ mod tests {
     }
 
     #[test]
+    fn a_numeric_date_with_one_reading_is_read() {
+        assert_eq!(
+            Date::parse_any("17/10/2018").unwrap().to_iso(),
+            "2018-10-17"
+        );
+        assert_eq!(
+            Date::parse_any("10/17/2018").unwrap().to_iso(),
+            "2018-10-17"
+        );
+        assert_eq!(
+            Date::parse_any("17.10.2018").unwrap_err().input,
+            "17.10.2018"
+        );
+        assert!(Date::parse_any("31/02/2018").is_err());
+    }
+
+    #[test]
     fn what_is_not_clearly_a_date_is_refused() {
         for input in [
-            "10/17/2018",
+            "10/11/2018",
             "1539784980",
             "Thu, 32 Jan 2020 12:00:00 +0000",
             "Thu, 1 Jan 2020 25:00:00 +0000",
