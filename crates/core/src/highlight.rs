@@ -9,10 +9,9 @@
 //! words. The UI turns ranges into text nodes and `<mark>` elements, never HTML strings;
 //! [`split_marked`] is the helper it uses.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::text::{for_each_term, Token};
+use crate::text::{each_term, Token};
 
 /// Marks the words a query matched. See the module docs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -125,7 +124,7 @@ impl Highlighter {
         if self.phrases.is_empty() && (self.title_phrases.is_empty() || !title) {
             // Words alone: one pass, and only the marked words are kept.
             let mut hits = Vec::new();
-            for_each_term(text, |range, term| {
+            each_term(text, &mut |range, term| {
                 if self.matches(term) {
                     hits.push(Token {
                         range,
@@ -136,7 +135,7 @@ impl Highlighter {
             return hits;
         }
         let mut tokens: Vec<Token> = Vec::new();
-        for_each_term(text, |range, term| {
+        each_term(text, &mut |range, term| {
             tokens.push(Token {
                 range,
                 term: term.to_string(),
@@ -198,7 +197,7 @@ impl Highlighter {
     /// crosses).
     fn mark_words(&self, text: &str, range: Range<usize>, hits: &mut Vec<Token>) {
         let at = range.start;
-        for_each_term(&text[range], |r, term| {
+        each_term(&text[range], &mut |r, term| {
             if self.matches(term) {
                 hits.push(Token {
                     range: at + r.start..at + r.end,
@@ -263,12 +262,17 @@ impl Highlighter {
 /// Two pointers over the marks: where the `window` bytes with the most distinct terms
 /// (then the most marks) start, and those two counts.
 fn best_window(marked: &[Token], window: usize) -> (usize, (usize, usize)) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // The terms in the window and how often: a window holds few, a list does.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     let (mut best_start, mut best) = (0usize, (0usize, 0usize));
     let mut j = 0;
     for i in 0..marked.len() {
         while j < marked.len() && marked[j].range.end <= marked[i].range.start + window {
-            *counts.entry(marked[j].term.as_str()).or_default() += 1;
+            let term = marked[j].term.as_str();
+            match counts.iter_mut().find(|(t, _)| *t == term) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((term, 1)),
+            }
             j += 1;
         }
         let score = (counts.len(), j - i);
@@ -276,10 +280,11 @@ fn best_window(marked: &[Token], window: usize) -> (usize, (usize, usize)) {
             best = score;
             best_start = marked[i].range.start;
         }
-        if let Some(c) = counts.get_mut(marked[i].term.as_str()) {
-            *c -= 1;
-            if *c == 0 {
-                counts.remove(marked[i].term.as_str());
+        let term = marked[i].term.as_str();
+        if let Some(k) = counts.iter().position(|(t, _)| *t == term) {
+            counts[k].1 -= 1;
+            if counts[k].1 == 0 {
+                counts.swap_remove(k);
             }
         }
     }

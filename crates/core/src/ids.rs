@@ -30,7 +30,7 @@ pub fn unique_ids<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> Vec<(usize,
         return Vec::new();
     }
     let mut seen: FxHashMap<&str, ()> = FxHashMap::default();
-    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut taken: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut renames = Vec::new();
     for (i, id) in ids.enumerate() {
         if count[id] == 1 || seen.insert(id, ()).is_none() {

@@ -347,10 +347,10 @@ impl SearchIndex {
 
 /// The stemmer for a corpus: the language most documents declare; English if none
 /// declares one.
-fn stemmer_for(languages: &std::collections::BTreeMap<String, u32>) -> Stemmer {
+fn stemmer_for(languages: &[(String, u32)]) -> Stemmer {
     let best = languages
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
     match best {
         Some((lang, _)) => Stemmer::for_language(lang),
         None => Stemmer::for_language("en"),

@@ -35,13 +35,20 @@ pub struct Token {
 /// ```
 pub fn tokenize(text: &str) -> impl Iterator<Item = Token> + '_ {
     let mut out = Vec::new();
-    for_each_term(text, |range, term| {
+    each_term(text, &mut |range, term| {
         out.push(Token {
             range,
             term: term.to_string(),
         })
     });
     out.into_iter()
+}
+
+/// [`for_each_term`] through a callback object: one copy of the tokenizer for every
+/// caller that is not a hot loop (marking matches, reading a query), where each generic
+/// caller would add its own copy (some 2 KB of WebAssembly each).
+pub fn each_term(text: &str, f: &mut dyn FnMut(Range<usize>, &str)) {
+    for_each_term(text, f);
 }
 
 /// Calls `f(byte range, normalized term)` for every word of `text`, without allocating

@@ -348,14 +348,19 @@ const OUTLIER_SHARE: f64 = 0.025;
 /// ```
 pub fn extent(spans: &[Option<(i32, i32)>], years: &[i32], docs: &DocSet) -> Option<Extent> {
     // Documents per year, in year order.
-    let mut per_year: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
-    for d in docs.iter() {
-        let y = years.get(d as usize).copied().unwrap_or(i32::MIN);
-        if y != i32::MIN {
-            *per_year.entry(y).or_default() += 1;
+    let mut dated: Vec<i32> = docs
+        .iter()
+        .filter_map(|d| years.get(d as usize).copied())
+        .filter(|&y| y != i32::MIN)
+        .collect();
+    crate::sort::by_key(&mut dated, |&y| crate::sort::signed(i64::from(y)));
+    let mut list: Vec<(i32, usize)> = Vec::new();
+    for y in dated {
+        match list.last_mut() {
+            Some((last, n)) if *last == y => *n += 1,
+            _ => list.push((y, 1)),
         }
     }
-    let list: Vec<(i32, usize)> = per_year.into_iter().collect();
     let total: usize = list.iter().map(|x| x.1).sum();
     if total == 0 {
         return None;

@@ -13,8 +13,6 @@
 //! it is given, and [`super::merge::merge`] joins them, in document order, into the
 //! segment behind the one [`SearchIndex`](super::SearchIndex) a reader searches.
 
-use std::collections::BTreeMap;
-
 use crate::date::Date;
 use crate::model::Document;
 use crate::text::for_each_term;
@@ -25,6 +23,17 @@ use super::interner::Interner;
 use super::postings::{counts_len, varint_len, PostingLists, ScatterWriter};
 use super::TITLE_WEIGHT;
 use crate::strlist::StrList;
+
+/// Documents per declared language, sorted by language (an archive has few: a list).
+pub(crate) type Languages = Vec<(String, u32)>;
+
+/// Adds `n` documents in `language` to `languages`.
+pub(crate) fn count_language(languages: &mut Languages, language: &str, n: u32) {
+    match languages.binary_search_by(|(l, _)| l.as_str().cmp(language)) {
+        Ok(i) => languages[i].1 += n,
+        Err(i) => languages.insert(i, (language.to_string(), n)),
+    }
+}
 
 /// The index of a run of documents, numbered from 0. See the module docs.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,7 +51,7 @@ pub struct Segment {
     /// Each document's date.
     pub(crate) dates: Vec<Option<Date>>,
     /// How many documents declare each language (primary subtag, lower case).
-    pub(crate) languages: BTreeMap<String, u32>,
+    pub(crate) languages: Languages,
     /// Metadata values.
     pub(crate) fields: FieldIndex,
 }
@@ -94,7 +103,7 @@ pub struct SegmentBuilder {
     title_ends: Vec<u32>,
     lengths: Vec<f32>,
     dates: Vec<Option<Date>>,
-    languages: BTreeMap<String, u32>,
+    languages: Languages,
     fields: FieldIndexBuilder,
     text_bytes: usize,
 }
@@ -142,6 +151,16 @@ impl SegmentBuilder {
         *slot
     }
 
+    /// Adds the words of `text` at positions from `pos` on. (One function for titles
+    /// and bodies: one copy of the tokenizer's hot loop.)
+    fn add_terms(&mut self, text: &str, occurrences: &mut Vec<(u32, u32)>, pos: &mut u32) {
+        for_each_term(text, |_, t| {
+            let l = self.local(t);
+            occurrences.push((l, *pos));
+            *pos += 1;
+        });
+    }
+
     /// Indexes the next document (its title, body, date, language and metadata). Its
     /// number in the segment is the count of documents added before it.
     pub fn add(&mut self, doc: &Document) {
@@ -151,11 +170,7 @@ impl SegmentBuilder {
         let mut occurrences = std::mem::take(&mut self.occurrences);
         occurrences.clear();
         let mut pos = 0u32;
-        for_each_term(&doc.title, |_, t| {
-            let l = self.local(t);
-            occurrences.push((l, pos));
-            pos += 1;
-        });
+        self.add_terms(&doc.title, &mut occurrences, &mut pos);
         let title_len = pos;
         for &(l, _) in &occurrences {
             self.title_terms.push(self.doc_terms[l as usize]);
@@ -163,11 +178,7 @@ impl SegmentBuilder {
         self.title_ends.push(self.title_terms.len() as u32);
         pos += 1; // a gap: phrases never join title and body
         let body_start = pos;
-        for_each_term(&doc.body, |_, t| {
-            let l = self.local(t);
-            occurrences.push((l, pos));
-            pos += 1;
-        });
+        self.add_terms(&doc.body, &mut occurrences, &mut pos);
         let body_words = pos - body_start;
         self.lengths
             .push(title_len as f32 * TITLE_WEIGHT + body_words as f32);
@@ -180,7 +191,7 @@ impl SegmentBuilder {
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            *self.languages.entry(primary).or_default() += 1;
+            count_language(&mut self.languages, &primary, 1);
         }
         self.fields.add(d, doc);
     }
@@ -315,10 +326,10 @@ impl crate::codec::Decode for Segment {
         let lengths = r.f32s()?;
         let dates: Vec<Option<Date>> = r.list()?;
         let k = r.count(2)?;
-        let mut languages = BTreeMap::new();
+        let mut languages = Languages::new();
         for _ in 0..k {
             let l = r.string()?;
-            languages.insert(l, r.u32()?);
+            count_language(&mut languages, &l, r.u32()?);
         }
         let n = lengths.len();
         let fields = FieldIndex::decode_over(r, n)?;

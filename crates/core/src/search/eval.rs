@@ -113,13 +113,15 @@ impl SearchIndex {
         if fuzzy {
             let budget = typo_budget(term.chars().count());
             if budget > 0 {
-                let known: std::collections::HashSet<u32> = out.iter().map(|&(id, _)| id).collect();
+                // Few: the exact, stem and prefix forms found above.
+                let mut known: Vec<u32> = out.iter().map(|&(id, _)| id).collect();
+                crate::sort::by_key(&mut known, |&id| u64::from(id));
                 let mut forms: Vec<(u32, Kind)> = self
                     .seg
                     .dict
                     .fuzzy(term, budget)
                     .into_iter()
-                    .filter(|(id, _)| !known.contains(id))
+                    .filter(|(id, _)| known.binary_search(id).is_err())
                     .map(|(id, k)| (id, Kind::Fuzzy(k)))
                     .collect();
                 self.most_frequent(&mut forms, TYPO_LIMIT);

@@ -43,7 +43,7 @@ pub fn merge(mut parts: Vec<Segment>) -> Segment {
     let mut title_ends = Vec::with_capacity(total);
     let mut lengths = Vec::with_capacity(total);
     let mut dates = Vec::with_capacity(total);
-    let mut languages = std::collections::BTreeMap::new();
+    let mut languages = super::build::Languages::new();
     for (p, map) in parts.iter().zip(&maps) {
         let offset = title_terms.len() as u32;
         title_terms.extend(p.title_terms.iter().map(|&t| map[t as usize]));
@@ -51,7 +51,7 @@ pub fn merge(mut parts: Vec<Segment>) -> Segment {
         lengths.extend_from_slice(&p.lengths);
         dates.extend_from_slice(&p.dates);
         for (l, n) in &p.languages {
-            *languages.entry(l.clone()).or_default() += n;
+            super::build::count_language(&mut languages, l, *n);
         }
     }
     let fields = FieldIndex::merge(
