@@ -10,7 +10,8 @@
 //! The table follows RFC 4180: fields may be quoted, a quote inside is doubled, quoted
 //! fields may hold line breaks and separators. The separator is a tab for `.tsv`, else
 //! whichever of `,` `;` and tab the header row uses most (spreadsheets in many locales
-//! write `;`). A byte-order mark is dropped. Empty cells are left out.
+//! write `;`). A byte-order mark is dropped. Empty cells are left out. Without an id
+//! column, a row is named by its line (`row-12`).
 
 use crate::json::Position;
 use crate::load::{decode_utf8, LoadError};
@@ -49,7 +50,7 @@ pub struct TableError {
 ///
 /// ```
 /// let lines = chronicle_core::csv::to_json_lines("title,body\nA,\"x, y\"\n", false).unwrap();
-/// assert_eq!(lines, "\n{\"title\":\"A\",\"body\":\"x, y\"}\n");
+/// assert_eq!(lines, "\n{\"id\":\"row-2\",\"title\":\"A\",\"body\":\"x, y\"}\n");
 /// ```
 pub fn to_json_lines(text: &str, tab: bool) -> Result<String, TableError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -62,6 +63,8 @@ pub fn to_json_lines(text: &str, tab: bool) -> Result<String, TableError> {
         });
     };
     let names = column_names(header);
+    // Spreadsheets seldom have ids: without an id column, a row is named by its line.
+    let named = names.iter().any(|n| crate::load::is_id_name(n));
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut line = 1;
     while let Some((start, cells)) = rows.next_row()? {
@@ -74,6 +77,10 @@ pub fn to_json_lines(text: &str, tab: bool) -> Result<String, TableError> {
         }
         out.push('{');
         let mut first = true;
+        if !named {
+            out.push_str(&format!("\"id\":\"row-{start}\""));
+            first = false;
+        }
         for (i, cell) in cells.iter().enumerate() {
             if cell.is_empty() {
                 continue;
@@ -298,6 +305,18 @@ mod tests {
     }
 
     #[test]
+    fn arabic_column_names_are_read() {
+        let table = "العنوان,النص,التاريخ,المصدر\nاستئناف المفاوضات,استأنفت الوفود المفاوضات.,2018-10-17,الائتلاف\n";
+        let loaded = crate::load::load_table(table.as_bytes(), false).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let d = &loaded.corpus.documents[0];
+        assert_eq!(d.title, "استئناف المفاوضات");
+        assert_eq!(d.body, "استأنفت الوفود المفاوضات.");
+        assert_eq!(d.date.map(|d| d.to_iso()).as_deref(), Some("2018-10-17"));
+        assert_eq!(d.source.as_deref(), Some("الائتلاف"));
+    }
+
+    #[test]
     fn separators_quotes_and_ragged_rows() {
         assert_eq!(guess_separator("a\tb\tc\n"), '\t');
         assert_eq!(guess_separator("a;b;c\n"), ';');
@@ -305,7 +324,7 @@ mod tests {
         let lines = to_json_lines("title\ttitle\t\nA\tB\tC\tD\n", true).unwrap();
         assert_eq!(
             lines,
-            "\n{\"title\":\"A\",\"title-2\":\"B\",\"column 3\":\"C\",\"column 4\":\"D\"}\n"
+            "\n{\"id\":\"row-2\",\"title\":\"A\",\"title-2\":\"B\",\"column 3\":\"C\",\"column 4\":\"D\"}\n"
         );
         let e = to_json_lines("title,body\nA,\"never closed\n", false).unwrap_err();
         assert_eq!(e.position.line, 2);
@@ -325,11 +344,22 @@ mod tests {
                 table.push('\n');
             }
             let lines = to_json_lines(&table, false).unwrap();
+            // Each row is named by its line (there is no id column); the rest is the row.
+            let mut names = Vec::new();
             let parsed: Vec<serde_json::Value> = lines
                 .lines()
-                .filter(|l| !l.is_empty())
-                .map(|l| serde_json::from_str(l).unwrap())
+                .enumerate()
+                .filter(|(_, l)| !l.is_empty())
+                .map(|(i, l)| {
+                    let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    let id = v.as_object_mut().unwrap().remove("id").unwrap();
+                    names.push((id, i + 1));
+                    v
+                })
                 .collect();
+            for (id, line) in names {
+                proptest::prop_assert_eq!(id, serde_json::Value::String(format!("row-{line}")));
+            }
             let expected: Vec<serde_json::Value> = rows
                 .iter()
                 .filter(|r| !r.iter().all(|c| c.trim().is_empty()))

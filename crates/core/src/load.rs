@@ -722,6 +722,11 @@ enum FieldKind {
 /// Other names archives give the id (read when `id` is absent).
 const ID_ALIASES: &[&str] = &["_id", "ID", "Id", "uuid", "guid", "doc_id", "docid"];
 
+/// Whether a field of that name is read as the id.
+pub(crate) fn is_id_name(name: &str) -> bool {
+    name == "id" || ID_ALIASES.contains(&name)
+}
+
 /// The corpus format's document fields: name, the other names exports commonly give it
 /// (read when the field itself is absent: the first one present wins, the others stay
 /// in meta), and how it is read. Every other field is kept in meta, in source order.
