@@ -12,8 +12,8 @@
 //!
 //! The rules (see the README's "Corpus format"):
 //! - A document needs something to show: a title or a text. Without both it is
-//!   rejected; everything else is mended with a warning: a missing id is named by its
-//!   place, a clashing one renamed, a missing title taken from the opening of the text,
+//!   rejected; everything else is mended: a missing id is named by its place (quietly),
+//!   an unusable or clashing one renamed (with a warning), a missing title taken from the opening of the text,
 //!   a date that cannot be read ([`Date::parse_any`]) dropped (its text kept in meta).
 //! - Fields are also read under the usual other names exports give them (`headline`,
 //!   `text`, `published_at`, `author`, …; see `FIELDS`).
@@ -638,7 +638,10 @@ impl Reader {
                     loc.position(node.offset),
                 )),
             },
-            None => Err(("the id is missing", pos())),
+            // Exports often have no ids at all: a document without one is named by its
+            // place, quietly (nothing is lost, and a warning per document would bury
+            // the problems that matter).
+            None => Ok(format!("document-{}", index + 1)),
         };
         let (id, unnamed) = match id {
             Ok(id) => (id, None),

@@ -65,7 +65,6 @@ fn only_a_document_with_nothing_to_show_is_rejected_and_every_problem_has_its_pl
             "warning: line 3:1, document 2 (id \"no-title\"), field \"title\": the title is missing or empty; the opening of the text is used",
             "warning: line 4:1, document 3 (id \"ok\"), field \"id\": duplicate id \"ok\": an earlier document has it; this one is renamed \"ok-2\"",
             "warning: line 5:48, document 4 (id \"bad-date\"), field \"date\": `2018-02-30` is not a date: February 2018 has no day 30 (write YYYY, YYYY-MM, YYYY-MM-DD, RFC 3339 or a mail header's date); the document is kept undated, the text in meta \"date\"",
-            "warning: line 6:1, document 5, field \"id\": the id is missing; it is named \"document-5\"",
             "error: line 7:1, document 6: a document must be an object, found a number; document rejected",
             "warning: line 8:46, document 7 (id \"warn\"), field \"source\": expected a string, found a number; kept in meta as \"source\"",
             "error: line 9:1, document 8 (id \"empty\"), field \"title\": the document has neither a title nor a text; document rejected",
