@@ -11,7 +11,7 @@ test('a corpus that is not valid JSON shows the error view with line and column'
 
 test('invalid documents are rejected with reasons and the valid ones load', async ({ page }) => {
   await page.goto('./fixtures/broken-docs/');
-  // A clashing id is renamed, not rejected (see: #11); a missing title comes from the
+  // A clashing id is renamed, not rejected (see: #11); an empty title comes from the
   // text, and a date that cannot be read leaves its document undated (see: #9). Only a
   // document with nothing to show is rejected.
   await expect(page.getByTestId('result-count')).toContainText('5 documents');
@@ -19,7 +19,7 @@ test('invalid documents are rejected with reasons and the valid ones load', asyn
   await page.getByTestId('rejected-count').click();
   const problems = page.locator('.problems__list');
   await expect(problems).toContainText('document 6 (id "nothing"), field "title": the document has neither a title nor a text');
-  await expect(problems).toContainText('document 2 (id "no-title"), field "title": the title is missing or empty; the opening of the text is used');
+  await expect(problems).toContainText('document 2 (id "no-title"), field "title": the title is empty; the opening of the text is used');
   await expect(problems).toContainText('duplicate id "good"');
   await expect(problems).toContainText('`2018-13-01` is not a date: the month must be 01 to 12');
   await expect(problems).toContainText('the document is kept undated');

@@ -12,9 +12,10 @@
 //!
 //! The rules (see the README's "Corpus format"):
 //! - A document needs something to show: a title or a text. Without both it is
-//!   rejected; everything else is mended: a missing id is named by its place (quietly),
-//!   an unusable or clashing one renamed (with a warning), a missing title taken from the opening of the text,
-//!   a date that cannot be read ([`Date::parse_any`]) dropped (its text kept in meta).
+//!   rejected; everything else is mended. Quietly, as nothing is lost: a missing id is
+//!   named by its place, a missing title taken from the opening of the text. With a
+//!   warning: an unusable or clashing id is renamed, an empty title replaced, a date
+//!   that cannot be read ([`Date::parse_any`]) dropped (its text kept in meta).
 //! - Fields are also read under the usual other names exports give them (`headline`,
 //!   `text`, `published_at`, `author`, …; see `FIELDS`).
 //! - Optional fields of the wrong type, and unknown fields, are kept in `meta` as text,
@@ -660,6 +661,7 @@ impl Reader {
                 ..Default::default()
             },
             first_unknown: None,
+            empty_title: None,
             errors: Vec::new(),
             warnings: Vec::new(),
             index,
@@ -839,6 +841,8 @@ const DERIVED_TITLE_CHARS: usize = 100;
 /// One document being read: what it has so far, and its problems.
 struct DocReader<'l, 'a> {
     doc: Document,
+    /// Where the title was, if it was there but empty.
+    empty_title: Option<usize>,
     /// The first field (in the file's order) kept in meta with words in it.
     first_unknown: Option<String>,
     errors: Vec<Problem>,
@@ -866,19 +870,23 @@ impl DocReader<'_, '_> {
         self.warnings.push(p);
     }
 
-    /// A document without a title is titled by the opening of its text, with a warning;
-    /// one with neither is rejected (there is nothing to show).
+    /// A document without a title is titled by the opening of its text (or else by its
+    /// first other field with words); one with neither is rejected (nothing to show).
     fn title_from_body(&mut self, offset: usize) {
         if !self.doc.title.is_empty() || !self.errors.is_empty() {
             return;
         }
+        // Without a title (posts, messages, notes often have none) the opening of the
+        // text is one; quietly, as nothing is lost.
         if let Some(title) = opening(&self.doc.body, DERIVED_TITLE_CHARS) {
             self.doc.title = title;
-            self.warn(
-                "the title is missing or empty; the opening of the text is used".into(),
-                "title",
-                offset,
-            );
+            if let Some(at) = self.empty_title {
+                self.warn(
+                    "the title is empty; the opening of the text is used".into(),
+                    "title",
+                    at,
+                );
+            }
             return;
         }
         // Fields under names not known here (a spreadsheet's own column names): the
@@ -926,7 +934,8 @@ impl DocReader<'_, '_> {
             (FieldKind::Title, Value::String(s)) if !s.trim().is_empty() => {
                 self.doc.title = s.trim().to_string();
             }
-            (FieldKind::Title, Value::String(_)) => {}
+            // An empty title is replaced, and that is said (the file meant to have one).
+            (FieldKind::Title, Value::String(_)) => self.empty_title = Some(offset),
             (FieldKind::Body, Value::String(s)) => self.doc.body = s,
             // A text as a list of paragraphs: one paragraph each.
             (FieldKind::Body, Value::Array(items))

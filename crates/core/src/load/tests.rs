@@ -42,7 +42,7 @@ fn only_a_document_with_nothing_to_show_is_rejected_and_every_problem_has_its_pl
     // be mended is mended, with a warning; only what has nothing to show is rejected).
     let text = "{\"format\":\"chronicle-corpus\",\"version\":1,\"documents\":[\n\
         {\"id\":\"ok\",\"title\":\"Fine\",\"body\":\"x\"},\n\
-        {\"id\":\"no-title\",\"body\":\"The opening line.\\nMore.\"},\n\
+        {\"id\":\"no-title\",\"title\":\"\",\"body\":\"The opening line.\\nMore.\"},\n\
         {\"id\":\"ok\",\"title\":\"Dup\",\"body\":\"x\"},\n\
         {\"id\":\"bad-date\",\"title\":\"D\",\"body\":\"x\",\"date\":\"2018-02-30\"},\n\
         {\"title\":\"No id\",\"body\":\"x\"},\n\
@@ -62,7 +62,7 @@ fn only_a_document_with_nothing_to_show_is_rejected_and_every_problem_has_its_pl
     assert_eq!(
         shown,
         [
-            "warning: line 3:1, document 2 (id \"no-title\"), field \"title\": the title is missing or empty; the opening of the text is used",
+            "warning: line 3:26, document 2 (id \"no-title\"), field \"title\": the title is empty; the opening of the text is used",
             "warning: line 4:1, document 3 (id \"ok\"), field \"id\": duplicate id \"ok\": an earlier document has it; this one is renamed \"ok-2\"",
             "warning: line 5:48, document 4 (id \"bad-date\"), field \"date\": `2018-02-30` is not a date: February 2018 has no day 30 (write YYYY, YYYY-MM, YYYY-MM-DD, RFC 3339 or a mail header's date); the document is kept undated, the text in meta \"date\"",
             "error: line 7:1, document 6: a document must be an object, found a number; document rejected",
