@@ -135,6 +135,18 @@ pub fn observe_height(
     Some(observer)
 }
 
+/// Sets `size` to a measured `value` over `min` pixels that moved by more than half a
+/// pixel (sub-pixel jitter would only render again); nothing once its owner is gone.
+pub fn follow_size(size: RwSignal<f64>, value: f64, min: f64) {
+    if value > min
+        && size
+            .try_get_untracked()
+            .is_some_and(|old| (value - old).abs() > 0.5)
+    {
+        let _ = size.try_set(value);
+    }
+}
+
 /// The rows in view, out of all the results.
 #[component]
 pub fn ResultList() -> impl IntoView {
@@ -149,15 +161,7 @@ pub fn ResultList() -> impl IntoView {
     // Sizes come from observers, as the browser lays the page out.
     Effect::new(move |_| {
         if let Some(el) = scroller.get() {
-            let o = observe_height(&el, move |h| {
-                if h > 1.0
-                    && viewport
-                        .try_get_untracked()
-                        .is_some_and(|v| (v - h).abs() > 0.5)
-                {
-                    let _ = viewport.try_set(h);
-                }
-            });
+            let o = observe_height(&el, move |h| follow_size(viewport, h, 1.0));
             on_cleanup(move || {
                 if let Some(o) = o {
                     o.disconnect();
@@ -178,15 +182,7 @@ pub fn ResultList() -> impl IntoView {
         let Some(first) = ol.first_element_child() else {
             return;
         };
-        let o = observe_height(&first, move |h| {
-            if h > 1.0
-                && row_height
-                    .try_get_untracked()
-                    .is_some_and(|r| (r - h).abs() > 0.5)
-            {
-                let _ = row_height.try_set(h);
-            }
-        });
+        let o = observe_height(&first, move |h| follow_size(row_height, h, 1.0));
         row_observer.set_value(o);
     });
     on_cleanup(move || {

@@ -149,29 +149,30 @@ pub const SITE: &str = "dist-site";
 
 /// The demo corpus as a site with a prebuilt archive (chronicle build).
 fn site(tools: &Tools) -> Result {
-    step(&format!(
-        "building the demo archive as a site with a prebuilt archive: {SITE}/ (chronicle build)"
-    ));
-    run(tools.chronicle().args([
-        "build",
-        "public/corpus.json",
-        "--app",
-        "dist",
-        "-o",
+    let build = |what: &str, out: &str, extra: &[&str]| {
+        let flags: String = extra.iter().map(|f| format!(" {f}")).collect();
+        step(&format!("{what}: {out}/ (chronicle build{flags})"));
+        let args = [
+            "build",
+            "public/corpus.json",
+            "--app",
+            "dist",
+            "-o",
+            out,
+            "--quiet",
+        ];
+        run(tools.chronicle().args(args).args(extra))
+    };
+    build(
+        "building the demo archive as a site with a prebuilt archive",
         SITE,
-        "--quiet",
-    ]))?;
-    step("the same archive with its text inside: dist-offline/single/ (chronicle build --single-file)");
-    run(tools.chronicle().args([
-        "build",
-        "public/corpus.json",
-        "--app",
-        "dist",
-        "-o",
+        &[],
+    )?;
+    build(
+        "the same archive with its text inside",
         "dist-offline/single",
-        "--single-file",
-        "--quiet",
-    ]))
+        &["--single-file"],
+    )
 }
 
 /// Bundles `corpus` with the built app into one HTML file at `out` (chronicle bundle).

@@ -13,7 +13,7 @@
 //! write `;`). A byte-order mark is dropped. Empty cells are left out. Without an id
 //! column, a row is named by its line (`row-12`).
 
-use crate::json::Position;
+use crate::json::{write_string, Position};
 use crate::load::{decode_utf8, LoadError};
 use crate::problem::Problem;
 
@@ -97,9 +97,9 @@ pub fn to_json_lines(text: &str, tab: bool) -> Result<String, TableError> {
                     &extra
                 }
             };
-            push_json_string(&mut out, name);
+            write_string(name, &mut out);
             out.push(':');
-            push_json_string(&mut out, cell);
+            write_string(cell, &mut out);
         }
         out.push('}');
     }
@@ -155,22 +155,6 @@ pub fn windows_1252(bytes: &[u8]) -> String {
             b => char::from(b),
         })
         .collect()
-}
-
-fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// Reads rows one by one, keeping count of lines.

@@ -632,8 +632,9 @@ impl Reader {
         // Last occurrence of a repeated field wins, with a warning.
         let mut repeated = Vec::new();
         let mut fields = Fields::new(members, &mut repeated);
-        // Without a usable id, a document is named by its place (a warning says so):
-        // an archive's documents are worth more than its ids.
+        // Without a usable id, a document is named by its place: an archive's documents
+        // are worth more than its ids.
+        let placed = || format!("document-{}", index + 1);
         let id = match fields.take("id", ID_ALIASES) {
             Some((_, node)) => match node.value {
                 Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
@@ -647,12 +648,12 @@ impl Reader {
             // Exports often have no ids at all: a document without one is named by its
             // place, quietly (nothing is lost, and a warning per document would bury
             // the problems that matter).
-            None => Ok(format!("document-{}", index + 1)),
+            None => Ok(placed()),
         };
         let (id, unnamed) = match id {
             Ok(id) => (id, None),
             Err((message, at)) => {
-                let id = format!("document-{}", index + 1);
+                let id = placed();
                 let p = Problem::warning(format!("{message}; it is named \"{id}\""))
                     .in_document(index, None)
                     .in_field("id")
@@ -683,10 +684,9 @@ impl Reader {
                 key.offset,
             );
         }
-        // The known fields (or their usual other names), as the table says; then the
-        // unknown ones, into meta.
-        // Other names are looked for only for fields that are absent, and only if the
-        // document has fields left over (most corpus documents have none).
+        // The known fields, as the table says; then their usual other names, only for
+        // fields that are absent and only if the document has fields left over (most
+        // corpus documents have none); then the unknown ones, into meta.
         let mut absent = 0u32;
         for (i, &(name, _, kind)) in FIELDS.iter().enumerate() {
             match fields.remove(name) {
@@ -895,7 +895,7 @@ impl DocReader<'_, '_> {
     /// A document without a title is titled by the opening of its text (or else by its
     /// first other field with words); one with neither is rejected (nothing to show).
     fn title_from_body(&mut self, offset: usize) {
-        if !self.doc.title.is_empty() || !self.errors.is_empty() {
+        if !self.doc.title.is_empty() {
             return;
         }
         // Without a title (posts, messages, notes often have none) the opening of the

@@ -21,7 +21,7 @@ use web_sys::{KeyboardEvent, PointerEvent};
 
 use super::bars::{sync_bars, DrawnBar};
 use super::{AXIS, HEIGHT};
-use crate::components::result_list::observe_height;
+use crate::components::result_list::{follow_size, observe_height};
 use crate::context::Nav;
 
 /// A drag shorter than this (px) is a click.
@@ -258,14 +258,7 @@ fn observe_width(chart: NodeRef<Div>) -> RwSignal<f64> {
         };
         let target = el.clone();
         let o = observe_height(&el, move |_| {
-            let w = f64::from(target.client_width());
-            if w > 0.0
-                && width
-                    .try_get_untracked()
-                    .is_some_and(|old| (w - old).abs() > 0.5)
-            {
-                let _ = width.try_set(w);
-            }
+            follow_size(width, f64::from(target.client_width()), 0.0);
         });
         on_cleanup(move || {
             if let Some(o) = o {

@@ -139,12 +139,17 @@ fn answers_fetching(archive: Archive, fetch: &mut dyn FnMut(&mut Engine) -> bool
     out
 }
 
-#[test]
-fn text_in_shards_is_fetched_as_read_and_answers_the_same() {
-    let picks: Vec<_> = (0..300u32)
+/// A corpus of `n` documents whose picks spread over every kind `corpus` makes.
+fn spread(n: u32) -> String {
+    let picks: Vec<_> = (0..n)
         .map(|i| ((i * 13) as u8, (i * 7) as u8, (i * 3) as u8, (i * 11) as u8))
         .collect();
-    let json = corpus(&picks);
+    corpus(&picks)
+}
+
+#[test]
+fn text_in_shards_is_fetched_as_read_and_answers_the_same() {
+    let json = spread(300);
     let from_json = answers(Archive::from_bytes(json.as_bytes()).unwrap());
     let (summary, parts) = parts_of(json.as_bytes(), 1024).unwrap();
     let mut part = join(parts);
@@ -192,10 +197,7 @@ fn a_wrong_or_damaged_shard_is_refused() {
 
 #[test]
 fn a_built_archive_answers_as_the_json_does() {
-    let picks: Vec<_> = (0..200u32)
-        .map(|i| ((i * 13) as u8, (i * 7) as u8, (i * 3) as u8, (i * 11) as u8))
-        .collect();
-    let json = corpus(&picks);
+    let json = spread(200);
     let archive = Archive::from_bytes(json.as_bytes()).unwrap();
     // The corpus is as messy as meant: rejected documents, renamed ids, matches.
     assert!(archive.rejected > 0 && !archive.problems.is_empty());
