@@ -130,4 +130,21 @@ test('a spreadsheet opens, one document per row, in any common encoding', async 
   await search(page, 'négociations');
   expect(await resultCount(page)).toBe(1);
   await expect(page.locator('[data-facet="source"] [data-testid="facet-item"]')).toHaveCount(1);
+
+  // Excel's "Unicode Text": UTF-16 with tabs, the way Arabic survives leaving Excel; its
+  // dates here are Unix times.
+  const tsv = test.info().outputPath('arabic.tsv');
+  const text = 'العنوان\tالنص\tالتاريخ\r\n'
+    + 'استئناف المفاوضات\tاستأنفت الوفود المفاوضات في جنيف.\t1539784980\r\n'
+    + 'بيان صحفي\tبيان عن حلب.\t1539871380000\r\n';
+  writeFileSync(tsv, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  await page.getByTestId('open-archive').setInputFiles(tsv);
+  await expect(page.getByTestId('result-count')).toContainText('2 documents');
+  await expect(page.getByTestId('rejected-count')).toHaveCount(0);
+  await search(page, 'جنيف');
+  expect(await resultCount(page)).toBe(1);
+  await expect(page.getByTestId('result-title').first()).toHaveText('استئناف المفاوضات');
+  await expect(page.getByTestId('result-item').first()).toContainText('17 Oct 2018');
+  await search(page, 'حلب');
+  await expect(page.getByTestId('result-item').first()).toContainText('18 Oct 2018');
 });

@@ -18,11 +18,14 @@ use crate::load::{decode_utf8, LoadError};
 use crate::problem::Problem;
 
 /// A spreadsheet file's rows as JSON Lines (see [`to_json_lines`]), decoding it as
-/// UTF-8 or else as Windows-1252 (with the warning to show for that).
+/// UTF-16 when it starts with that byte-order mark (Excel's "Unicode Text", the way
+/// Arabic survives a spreadsheet export), as UTF-8, or else as Windows-1252 (with the
+/// warning to show for that).
 pub fn table_lines(bytes: &[u8], tab: bool) -> Result<(String, Option<Problem>), LoadError> {
-    let (text, warning) = match decode_utf8(bytes) {
-        Ok(text) => (std::borrow::Cow::Borrowed(text), None),
-        Err(_) => (
+    let (text, warning) = match (utf16(bytes), decode_utf8(bytes)) {
+        (Some(text), _) => (std::borrow::Cow::Owned(text), None),
+        (None, Ok(text)) => (std::borrow::Cow::Borrowed(text), None),
+        (None, Err(_)) => (
             std::borrow::Cow::Owned(windows_1252(bytes)),
             Some(Problem::warning(
                 "the file is not UTF-8 text: it was read as Windows-1252 (Western European); \
@@ -35,6 +38,28 @@ pub fn table_lines(bytes: &[u8], tab: bool) -> Result<(String, Option<Problem>),
         position: e.position,
     })?;
     Ok((lines, warning))
+}
+
+/// `bytes` decoded as UTF-16 if they start with its byte-order mark (either order); an
+/// unpaired surrogate becomes U+FFFD.
+///
+/// ```
+/// let le = [0xFF, 0xFE, b'a', 0, 0x39, 0x06];
+/// assert_eq!(chronicle_core::csv::utf16(&le).as_deref(), Some("a\u{639}"));
+/// assert_eq!(chronicle_core::csv::utf16(b"plain"), None);
+/// ```
+pub fn utf16(bytes: &[u8]) -> Option<String> {
+    let unit: fn([u8; 2]) -> u16 = match bytes {
+        [0xFF, 0xFE, ..] => u16::from_le_bytes,
+        [0xFE, 0xFF, ..] => u16::from_be_bytes,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect(),
+    )
 }
 
 /// Why a table cannot be read.
@@ -299,6 +324,23 @@ mod tests {
         assert_eq!(d.body, "استأنفت الوفود المفاوضات.");
         assert_eq!(d.date.map(|d| d.to_iso()).as_deref(), Some("2018-10-17"));
         assert_eq!(d.source.as_deref(), Some("الائتلاف"));
+    }
+
+    #[test]
+    fn excel_unicode_text_in_utf16_is_read_in_either_byte_order() {
+        // Excel saves Arabic safely only as "Unicode Text": UTF-16 with tabs.
+        let table = "العنوان\tالنص\r\nاستئناف المفاوضات\tنص\r\n";
+        for order in [u16::to_le_bytes, u16::to_be_bytes] {
+            let mut bytes = order(0xFEFF).to_vec();
+            bytes.extend(table.encode_utf16().flat_map(order));
+            let loaded = crate::load::load_table(&bytes, true).unwrap();
+            assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            let d = &loaded.corpus.documents[0];
+            assert_eq!(
+                (d.title.as_str(), d.body.as_str()),
+                ("استئناف المفاوضات", "نص")
+            );
+        }
     }
 
     #[test]

@@ -805,6 +805,7 @@ const FIELDS: &[(&str, &[&str], FieldKind)] = &[
             "created_at",
             "createdAt",
             "timestamp",
+            "ts",
             "datetime",
             "fecha",
             "Datum",
@@ -1031,9 +1032,15 @@ impl DocReader<'_, '_> {
                     self.doc.meta.insert("date".into(), s);
                 }
             },
-            Value::Number(n) if n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()) => {
-                // A bare year written as a number: accept it, it is unambiguous.
-                self.doc.date = Date::parse_iso(&n).ok();
+            // A bare year, or a Unix time in seconds or milliseconds, written as a
+            // number: each is unambiguous.
+            Value::Number(n)
+                if (n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()))
+                    || Date::from_unix_text(&n).is_some() =>
+            {
+                self.doc.date = Date::parse_iso(&n)
+                    .ok()
+                    .or_else(|| Date::from_unix_text(&n));
             }
             other => {
                 self.warn(

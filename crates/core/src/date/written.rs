@@ -39,19 +39,53 @@ impl Date {
     /// assert_eq!(d.to_iso(), "2018-10-17T14:03:00+02:00");
     /// assert_eq!(Date::parse_any("17 October 2018").unwrap().to_iso(), "2018-10-17");
     /// assert!(Date::parse_any("10/11/2018").is_err()); // October or November?
+    /// // Unix time, in seconds (as Slack writes it, with a fraction) or milliseconds:
+    /// assert_eq!(Date::parse_any("1539734400.000200").unwrap().to_iso(), "2018-10-17T00:00:00.000200Z");
+    /// assert_eq!(Date::parse_any("1539734400123").unwrap().to_iso(), "2018-10-17T00:00:00.123Z");
     /// ```
     pub fn parse_any(input: &str) -> Result<Date, DateError> {
         let iso = match Date::parse_iso(input) {
             Ok(d) => return Ok(d),
             Err(e) => e,
         };
-        if let Some(d) = with_time(input) {
+        if let Some(d) = with_time(input).or_else(|| Date::from_unix_text(input)) {
             return Ok(d);
         }
         // What went wrong is told in the terms of the form the input was meant to have.
         let b = input.trim().as_bytes();
         let meant_iso = b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
         Date::parse_loose(input).map_err(|loose| if meant_iso { iso } else { loose })
+    }
+}
+
+impl Date {
+    /// A Unix time written as digits: seconds since 1970 (9 or 10 digits, 1973–2286,
+    /// maybe with a fraction) or milliseconds (12 or 13 digits); `None` for anything else,
+    /// so that a year (`2018`) or a compact date (`20181017`) is never read as one.
+    pub fn from_unix_text(input: &str) -> Option<Date> {
+        let text = input.trim();
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || !digits(fraction) || fraction.len() > 9 {
+            return None;
+        }
+        let n: i64 = whole.parse().ok()?;
+        let (seconds, fraction) = match whole.len() {
+            9 | 10 => (n, fraction),
+            12 | 13 if fraction.is_empty() => (n / 1000, &whole[whole.len() - 3..]),
+            _ => return None,
+        };
+        let day = Date::from_days(i32::try_from(seconds.div_euclid(86_400)).ok()?);
+        Some(Date {
+            precision: Precision::Time,
+            time: Some(TimeOfDay {
+                seconds: seconds.rem_euclid(86_400) as u32,
+                fraction: (!fraction.is_empty()).then(|| fraction.parse().unwrap_or(0)),
+                fraction_digits: fraction.len() as u8,
+                offset_minutes: Some(0),
+            }),
+            ..day
+        })
     }
 }
 
@@ -192,7 +226,11 @@ mod tests {
     fn what_is_not_clearly_a_date_is_refused() {
         for input in [
             "10/11/2018",
-            "1539784980",
+            "15397849",
+            "15397849800",
+            "1539784980.12.5",
+            "1539784980.1234567890",
+            "-1539784980",
             "Thu, 32 Jan 2020 12:00:00 +0000",
             "Thu, 1 Jan 2020 25:00:00 +0000",
             "12:00",
@@ -201,6 +239,22 @@ mod tests {
         ] {
             assert!(Date::parse_any(input).is_err(), "{input}");
         }
+    }
+
+    #[test]
+    fn unix_times_in_seconds_or_milliseconds_are_read_in_utc() {
+        for (input, iso) in [
+            ("1539784980", "2018-10-17T14:03:00Z"),
+            (" 1539784980 ", "2018-10-17T14:03:00Z"),
+            ("1539784980.000200", "2018-10-17T14:03:00.000200Z"),
+            ("1539784980250", "2018-10-17T14:03:00.250Z"),
+            ("100000000", "1973-03-03T09:46:40Z"),
+            ("9999999999", "2286-11-20T17:46:39Z"),
+        ] {
+            assert_eq!(Date::parse_any(input).unwrap().to_iso(), iso, "{input}");
+        }
+        // A year and a compact day keep their own reading.
+        assert_eq!(Date::parse_any("2018").unwrap().to_iso(), "2018");
     }
 
     #[test]

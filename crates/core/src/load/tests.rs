@@ -231,28 +231,40 @@ fn markup_in_text_is_kept_verbatim() {
 
 #[test]
 fn mail_dates_are_read_and_an_unreadable_date_costs_only_the_date() {
-    // See: #9 (real archives): mail headers' dates, and typos, never cost a document.
+    // See: #9 (real archives): mail headers' dates, Unix times (as numbers, or as Slack
+    // writes them under `ts`), and typos, never cost a document.
     let loaded = load(
         r#"[{"id":"m","title":"Mail","body":"x","date":"Thu, 1 Jan 2020 12:00:00 -0800 (PST)"},
             {"id":"u","title":"US order","body":"y","date":"10/11/2018"},
-            {"id":"n","title":"Epoch","body":"z","date":1539784980}]"#,
+            {"id":"n","title":"Epoch","body":"z","date":1539784980},
+            {"id":"ms","title":"Epoch ms","body":"z","date":1539784980250},
+            {"id":"s","text":"a Slack message","ts":"1539784980.000200"},
+            {"id":"f","title":"Float","body":"z","date":1.5}]"#,
     );
     assert_eq!(loaded.rejected, 0);
-    let docs = &loaded.corpus.documents;
+    let iso: Vec<_> = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.date.map(|d| d.to_iso()))
+        .collect();
     assert_eq!(
-        docs[0].date.map(|d| d.to_iso()).as_deref(),
-        Some("2020-01-01T12:00:00-08:00")
+        iso,
+        [
+            Some("2020-01-01T12:00:00-08:00".to_string()),
+            None,
+            Some("2018-10-17T14:03:00Z".to_string()),
+            Some("2018-10-17T14:03:00.250Z".to_string()),
+            Some("2018-10-17T14:03:00.000200Z".to_string()),
+            None,
+        ]
     );
-    assert_eq!(docs[1].date, None);
+    let docs = &loaded.corpus.documents;
     assert_eq!(
         docs[1].meta.get("date").map(String::as_str),
         Some("10/11/2018")
     );
-    assert_eq!(docs[2].date, None);
-    assert_eq!(
-        docs[2].meta.get("date").map(String::as_str),
-        Some("1539784980")
-    );
+    assert_eq!(docs[5].meta.get("date").map(String::as_str), Some("1.5"));
     let warned: Vec<_> = loaded
         .problems
         .iter()
@@ -262,7 +274,7 @@ fn mail_dates_are_read_and_an_unreadable_date_costs_only_the_date() {
         warned,
         [
             (false, Some("u"), Some("date")),
-            (false, Some("n"), Some("date"))
+            (false, Some("f"), Some("date"))
         ]
     );
 }
