@@ -111,6 +111,45 @@ test('an export with its own field names and mail-header dates opens as it is', 
   await expect(page.getByTestId('document-view')).toContainText('sometime in 2018');
 });
 
+test('a Telegram channel export and a WordPress export open as their posts', async ({ page }) => {
+  // How organisations' statements are archived in practice: Telegram Desktop's "Export
+  // chat history" (JSON, formatted messages as lists of pieces) and WordPress's REST API
+  // (title and content as rendered HTML). See: #9
+  await openArchive(page);
+  const telegram = test.info().outputPath('result.json');
+  writeFileSync(telegram, JSON.stringify({
+    name: 'ARK News', type: 'public_channel', id: 1234, messages: [
+      { id: 2, type: 'message', date: '2018-10-17T14:03:00', from: 'ARK News',
+        text: ['بيان صحفي: ', { type: 'bold', text: 'الائتلاف' }, ' يرحب بالمفاوضات في جنيف'] },
+      { id: 3, type: 'message', date: '2018-10-18T10:00:00', from: 'ARK News', text: 'Statement on Aleppo' },
+    ],
+  }));
+  await page.getByTestId('open-archive').setInputFiles(telegram);
+  await expect(page.getByTestId('archive-title')).toHaveText('ARK News');
+  await expect(page.getByTestId('result-count')).toContainText('2 documents');
+  await search(page, 'الائتلاف');
+  expect(await resultCount(page)).toBe(1);
+  await expect(page.getByTestId('result-title').first()).toHaveText('بيان صحفي: الائتلاف يرحب بالمفاوضات في جنيف');
+
+  const wordpress = test.info().outputPath('posts.json');
+  writeFileSync(wordpress, JSON.stringify([
+    { id: 101, date: '2018-10-17T14:03:00', link: 'https://example.org/p/101', author: 2,
+      title: { rendered: 'Coalition welcomes &#8220;talks&#8221;' },
+      content: { rendered: '<p>The coalition <strong>welcomes</strong> the talks.</p>\n<p>Q&amp;A follows.</p>' } },
+  ]));
+  await page.getByTestId('open-archive').setInputFiles(wordpress);
+  await expect(page.getByTestId('result-count')).toContainText('1 document');
+  await expect(page.locator('details.problems')).toHaveCount(0);
+  await search(page, 'welcomes');
+  await expect(page.getByTestId('result-title').first()).toHaveText('Coalition welcomes “talks”');
+  await page.getByTestId('result-title').first().click();
+  const view = page.getByTestId('document-view');
+  await expect(view).toContainText('Q&A follows.');
+  await expect(view).not.toContainText('<strong>');
+  await search(page, 'strong');
+  expect(await resultCount(page)).toBe(0);
+});
+
 test('a spreadsheet opens, one document per row, in any common encoding', async ({ page }) => {
   // Saved by a spreadsheet on Windows: `;`-separated, Windows-1252, a quoted cell with a
   // line break, French column names. See: #9

@@ -17,6 +17,8 @@
 //! - [`warmup`]: getting the engine's code optimized while an archive downloads.
 //! - [`highlight`]: marks and snippets.
 //! - [`json`]: a small JSON parser that keeps positions.
+//! - [`csv`]: spreadsheets (CSV, TSV) as JSON Lines.
+//! - [`html`]: the text of values that exports declare as HTML.
 //!
 //! This crate has no web dependencies; it is compiled into both the CLI and the app.
 
@@ -31,6 +33,7 @@ pub mod doctable;
 pub mod engine;
 pub mod format;
 pub mod highlight;
+pub mod html;
 pub mod ids;
 pub mod json;
 pub mod load;

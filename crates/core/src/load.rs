@@ -428,6 +428,12 @@ fn read_header(
             Ok(())
         }
         _ => {
+            // A channel or feed export names itself (Telegram: `"name": "ARK News"`).
+            if let (None, "name", Value::String(s)) =
+                (&header.title, key.name.as_str(), &value.value)
+            {
+                header.title = Some(s.trim().to_string()).filter(|s| !s.is_empty());
+            }
             header.meta.insert(key.name, scalar_text(value.value));
             Ok(())
         }
@@ -549,6 +555,25 @@ impl Fields {
         self.0
             .iter_mut()
             .find(|s| s.as_ref().is_some_and(|(k, _)| k.name == name))
+            .and_then(Option::take)
+    }
+
+    /// The first of `names` the document has whose value `fits`.
+    fn remove_fitting(
+        &mut self,
+        names: &[&str],
+        fits: impl Fn(&Value) -> bool,
+    ) -> Option<(Key, Node)> {
+        self.0
+            .iter_mut()
+            .filter(|s| {
+                s.as_ref()
+                    .is_some_and(|(k, n)| names.contains(&k.name.as_str()) && fits(&n.value))
+            })
+            .min_by_key(|s| {
+                s.as_ref()
+                    .map(|(k, _)| names.iter().position(|n| *n == k.name))
+            })
             .and_then(Option::take)
     }
 
@@ -699,7 +724,9 @@ impl Reader {
                 if absent & (1 << i) == 0 {
                     continue;
                 }
-                if let Some((key, node)) = aliases.iter().find_map(|a| fields.remove(a)) {
+                // Another name is a guess: a value of another type than the field's
+                // (WordPress's numeric `author`) is not it, and stays in meta quietly.
+                if let Some((key, node)) = fields.remove_fitting(aliases, |v| kind.fits(v)) {
                     read.field(&key.name, kind, node);
                 }
             }
@@ -743,6 +770,63 @@ enum FieldKind {
     Meta,
 }
 
+impl FieldKind {
+    /// Whether a value is of a type this field takes (all but its emptiness).
+    fn fits(self, v: &Value) -> bool {
+        let strings = |items: &[Node]| items.iter().all(|i| matches!(i.value, Value::String(_)));
+        match (self, v) {
+            (_, Value::Null) | (FieldKind::Meta, Value::Object(_)) => true,
+            (FieldKind::Title | FieldKind::Body, v) => rich_text(v).is_some(),
+            (FieldKind::Date, v) => matches!(v, Value::String(_) | Value::Number(_)),
+            (FieldKind::Text(_), v) => matches!(v, Value::String(_)),
+            (FieldKind::List(_), Value::Array(items)) => strings(items),
+            (FieldKind::List(_), v) => matches!(v, Value::String(_)),
+            (FieldKind::Meta, _) => false,
+        }
+    }
+}
+
+/// The text of a value that holds text: a string; a list of strings (paragraphs); a
+/// list of strings and `{"text": …}` pieces (Telegram's formatted messages, whose pieces
+/// run on); an object whose `"rendered"` string is HTML (WordPress). `None` otherwise.
+fn rich_text(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    match v {
+        Value::String(s) => Some(Cow::Borrowed(s)),
+        Value::Object(members) => {
+            text_of(members, "rendered").map(|h| Cow::Owned(crate::html::to_text(h)))
+        }
+        Value::Array(items) => {
+            let pieces: Option<Vec<(&str, bool)>> = items
+                .iter()
+                .map(|i| match &i.value {
+                    Value::String(s) => Some((s.as_str(), false)),
+                    Value::Object(m) => text_of(m, "text").map(|t| (t, true)),
+                    _ => None,
+                })
+                .collect();
+            let pieces = pieces?;
+            let joiner = if pieces.iter().any(|p| p.1) {
+                ""
+            } else {
+                "\n\n"
+            };
+            Some(Cow::Owned(
+                pieces.iter().map(|p| p.0).collect::<Vec<_>>().join(joiner),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The string member `name` of an object.
+fn text_of<'v>(members: &'v [(Key, Node)], name: &str) -> Option<&'v str> {
+    members.iter().find_map(|(k, n)| match &n.value {
+        Value::String(s) if k.name == name => Some(s.as_str()),
+        _ => None,
+    })
+}
+
 /// Other names archives give the id (read when `id` is absent).
 const ID_ALIASES: &[&str] = &["_id", "ID", "Id", "uuid", "guid", "doc_id", "docid"];
 
@@ -782,6 +866,10 @@ const FIELDS: &[(&str, &[&str], FieldKind)] = &[
             "full_text",
             "fulltext",
             "message",
+            "plaintext",
+            "html",
+            "body_html",
+            "content_html",
             "texte",
             "contenu",
             "texto",
@@ -857,6 +945,10 @@ const FIELDS: &[(&str, &[&str], FieldKind)] = &[
 
 // The reader keeps which fields are absent in a `u32`.
 const _: () = assert!(FIELDS.len() <= 32);
+
+/// Other names of the text under which exports give HTML (read as its text, see
+/// [`crate::html`]).
+const HTML_NAMES: &[&str] = &["html", "body_html", "content_html"];
 
 /// Longest title taken from the opening of a text, in characters.
 const DERIVED_TITLE_CHARS: usize = 100;
@@ -959,24 +1051,21 @@ impl DocReader<'_, '_> {
             }
             // An empty title is replaced, and that is said (the file meant to have one).
             (FieldKind::Title, Value::String(_)) => self.empty_title = Some(offset),
+            // Ghost and other exports give the text as HTML under these names.
+            (FieldKind::Body, Value::String(s)) if HTML_NAMES.contains(&name) => {
+                self.doc.body = crate::html::to_text(&s);
+            }
             (FieldKind::Body, Value::String(s)) => self.doc.body = s,
-            // A text as a list of paragraphs: one paragraph each.
-            (FieldKind::Body, Value::Array(items))
-                if items.iter().all(|i| matches!(i.value, Value::String(_))) =>
-            {
-                let paragraphs: Vec<String> = items
-                    .into_iter()
-                    .filter_map(|i| match i.value {
-                        Value::String(s) => Some(s),
-                        _ => None,
-                    })
-                    .collect();
-                self.doc.body = paragraphs.join("\n\n");
-            }
             (FieldKind::Title | FieldKind::Body, Value::Null) => {}
-            (FieldKind::Title | FieldKind::Body, other) => {
-                self.keep_aside("a string", other, name, offset);
-            }
+            // Paragraphs as a list, formatted pieces, rendered HTML (see `rich_text`).
+            (FieldKind::Title | FieldKind::Body, other) => match rich_text(&other) {
+                Some(text) if matches!(kind, FieldKind::Body) => self.doc.body = text.into_owned(),
+                Some(text) if !text.trim().is_empty() => {
+                    self.doc.title = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                }
+                Some(_) => self.empty_title = Some(offset),
+                None => self.keep_aside("a string", other, name, offset),
+            },
             (FieldKind::Date, value) => self.date(value, offset),
             (FieldKind::Text(_) | FieldKind::List(_) | FieldKind::Meta, Value::Null) => {}
             (FieldKind::Text(slot), Value::String(s)) => {

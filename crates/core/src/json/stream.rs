@@ -827,7 +827,7 @@ impl Stream {
         }
         if undecided
             .iter()
-            .any(|(k, _)| matches!(k.name.as_str(), "id" | "title" | "body"))
+            .any(|(k, _)| matches!(k.name.as_str(), "title" | "body"))
             || text.as_bytes()[value_at] != b'['
         {
             return Some(false);

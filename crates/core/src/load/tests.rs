@@ -105,6 +105,62 @@ fn the_usual_other_names_of_fields_are_read() {
 }
 
 #[test]
+fn a_telegram_channel_export_is_its_messages() {
+    // Telegram Desktop's "Export chat history" (JSON): the channel names the archive,
+    // and a formatted message is a list of plain and formatted pieces that run on.
+    let loaded = load(
+        r#"{"name":"ARK News","type":"public_channel","id":1234,"messages":[
+             {"id":2,"type":"message","date":"2018-10-17T14:03:00","from":"ARK News",
+              "text":["بيان صحفي: ",{"type":"bold","text":"الائتلاف"}," يرحب"],
+              "text_entities":[{"type":"plain","text":"بيان صحفي: "}]},
+             {"id":3,"type":"message","date":"2018-10-18T10:00:00","from":"ARK News",
+              "text":"Geneva talks","date_unixtime":"1539856800"}]}"#,
+    );
+    assert_eq!(loaded.corpus.title.as_deref(), Some("ARK News"));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let docs = &loaded.corpus.documents;
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].body, "بيان صحفي: الائتلاف يرحب");
+    assert_eq!(docs[0].title, docs[0].body);
+    assert_eq!(docs[0].source.as_deref(), Some("ARK News"));
+    assert_eq!(
+        (docs[1].id.as_str(), docs[1].title.as_str()),
+        ("3", "Geneva talks")
+    );
+}
+
+#[test]
+fn wordpress_and_ghost_exports_give_the_text_of_their_html() {
+    // WordPress's REST API declares its HTML (`{"rendered": …}`); Ghost names it `html`.
+    // A value of another type under another name (the numeric `author`, the category
+    // numbers) is not that field: it stays in meta, quietly.
+    let loaded = load(
+        r#"[{"id":101,"date":"2018-10-17T14:03:00","link":"https://x.org/p",
+             "title":{"rendered":"Coalition welcomes &#8220;talks&#8221;"},
+             "content":{"rendered":"<p>The coalition <strong>welcomes</strong></p>\n<p>Q&amp;A</p>","protected":false},
+             "author":2,"categories":[3,4]},
+            {"id":"g1","title":"Ghost post","html":"<h2>Head</h2><p>Body<br>text</p>","published_at":"2018-10-18"},
+            {"id":"v","title":"Verbatim","body":"<p>kept as written</p>"}]"#,
+    );
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let [wp, ghost, plain] = &loaded.corpus.documents[..] else {
+        panic!("three documents");
+    };
+    assert_eq!(wp.title, "Coalition welcomes “talks”");
+    assert_eq!(wp.body, "The coalition welcomes\n\nQ&A");
+    assert_eq!(wp.url.as_deref(), Some("https://x.org/p"));
+    assert_eq!(
+        (wp.source.as_deref(), wp.meta["author"].as_str()),
+        (None, "2")
+    );
+    assert!(wp.tags.is_empty());
+    assert_eq!(wp.meta["categories"], "[3,4]");
+    assert_eq!(ghost.body, "Head\n\nBody\ntext");
+    // A corpus's own `body` is text, markup and all (see #2).
+    assert_eq!(plain.body, "<p>kept as written</p>");
+}
+
+#[test]
 fn a_long_first_line_makes_a_title_cut_at_a_word() {
     let body = format!("{} end", "word ".repeat(40));
     let loaded = load(&format!(r#"[{{"id":"a","body":"{body}"}}]"#));
