@@ -287,7 +287,7 @@ impl Loader {
     pub fn feed(
         &mut self,
         chunk: &[u8],
-        sink: &mut impl FnMut(Document, Place),
+        sink: &mut dyn FnMut(Document, Place),
     ) -> Result<(), LoadError> {
         let Loader {
             stream,
@@ -311,7 +311,7 @@ impl Loader {
     pub fn feed_raw(
         &mut self,
         chunk: &[u8],
-        sink: &mut impl FnMut(usize, &str, Position),
+        sink: &mut dyn FnMut(usize, &str, Position),
     ) -> Result<(), LoadError> {
         let header = &mut self.header;
         self.stream
@@ -320,7 +320,7 @@ impl Loader {
     }
 
     /// Ends the input and returns what was found at the corpus level.
-    pub fn finish(mut self, sink: &mut impl FnMut(Document, Place)) -> Result<Summary, LoadError> {
+    pub fn finish(mut self, sink: &mut dyn FnMut(Document, Place)) -> Result<Summary, LoadError> {
         {
             let Loader {
                 stream,
@@ -346,7 +346,7 @@ impl Loader {
     /// Ends the input of [`Loader::feed_raw`]: the last documents' texts go to `sink`.
     pub fn finish_raw(
         mut self,
-        sink: &mut impl FnMut(usize, &str, Position),
+        sink: &mut dyn FnMut(usize, &str, Position),
     ) -> Result<Summary, LoadError> {
         let header = &mut self.header;
         self.stream
@@ -366,7 +366,7 @@ fn on_item(
     item: Item,
     loc: &Locator,
     header: &mut Summary,
-    on_raw: &mut impl FnMut(usize, &str, Position),
+    on_raw: &mut dyn FnMut(usize, &str, Position),
 ) -> Result<(), LoadError> {
     match item {
         Item::Document(index, raw) => {
