@@ -170,12 +170,13 @@ test('a spreadsheet opens, one document per row, in any common encoding', async 
   expect(await resultCount(page)).toBe(1);
   await expect(page.locator('[data-facet="source"] [data-testid="facet-item"]')).toHaveCount(1);
 
-  // Excel's "Unicode Text": UTF-16 with tabs, the way Arabic survives leaving Excel; its
-  // dates here are Unix times.
+  // Excel's "Unicode Text": UTF-16 with tabs, the way Arabic survives leaving Excel; one
+  // date is a Unix time, the other as a Syrian office writes it (Arabic-Indic digits,
+  // the Levantine name of October).
   const tsv = test.info().outputPath('arabic.tsv');
   const text = 'العنوان\tالنص\tالتاريخ\r\n'
     + 'استئناف المفاوضات\tاستأنفت الوفود المفاوضات في جنيف.\t1539784980\r\n'
-    + 'بيان صحفي\tبيان عن حلب.\t1539871380000\r\n';
+    + 'بيان صحفي\tبيان عن حلب.\tالخميس ١٨ تشرين الأول ٢٠١٨\r\n';
   writeFileSync(tsv, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
   await page.getByTestId('open-archive').setInputFiles(tsv);
   await expect(page.getByTestId('result-count')).toContainText('2 documents');

@@ -501,13 +501,13 @@ fn is_weekday(word: &str) -> bool {
             .any(|d| *d == w || (w.len() == 3 && d.starts_with(&w)))
 }
 
-/// `17`, `17th`, `1st`, `2018` → (number, digit count).
+/// `17`, `17th`, `1st`, `1er`, `2018` → (number, digit count).
 fn ordinal_number(word: &str) -> Option<(u32, usize)> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..].to_ascii_lowercase();
     if digits.is_empty()
         || !digits.bytes().all(|b| b.is_ascii_digit())
-        || !(suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix.as_str()))
+        || !(suffix.is_empty() || ["st", "nd", "rd", "th", "er"].contains(&suffix.as_str()))
     {
         return None;
     }

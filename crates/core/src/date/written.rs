@@ -48,14 +48,249 @@ impl Date {
             Ok(d) => return Ok(d),
             Err(e) => e,
         };
-        if let Some(d) = with_time(input).or_else(|| Date::from_unix_text(input)) {
+        let text = normalize(input);
+        if let Some(d) = Date::parse_iso(&text)
+            .ok()
+            .or_else(|| with_time(&text))
+            .or_else(|| Date::from_unix_text(&text))
+        {
             return Ok(d);
         }
         // What went wrong is told in the terms of the form the input was meant to have.
         let b = input.trim().as_bytes();
         let meant_iso = b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
-        Date::parse_loose(input).map_err(|loose| if meant_iso { iso } else { loose })
+        Date::parse_loose(&text).map_err(|loose| {
+            let mut e = if meant_iso { iso } else { loose };
+            e.input = input.to_string();
+            e
+        })
     }
+}
+
+/// Month names in the other languages archives are written in, as `(name, month)`:
+/// Arabic as written in Egypt and the Gulf and as written in the Levant and Iraq (the
+/// Syrian `تشرين الأول` is October), French, Spanish and German. Matched after
+/// lower-casing; English names are read by [`Date::parse_loose`].
+const OTHER_MONTHS: &[(&str, u8)] = &[
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("إبريل", 4),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("اذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("اب", 8),
+    ("أيلول", 9),
+    ("ايلول", 9),
+    ("تشرين الأول", 10),
+    ("تشرين الاول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الأول", 12),
+    ("كانون الاول", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+];
+
+/// Words that say nothing about the day: weekdays in Arabic, French, Spanish and German,
+/// "at", "de", "le", and the Arabic era mark (`2018 م`).
+const FILLER: &[&str] = &[
+    "الأحد",
+    "الاحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "م",
+    "في",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "at",
+    "de",
+    "le",
+    "à",
+    "um",
+    "den",
+];
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `input` as the English and ISO readers take it: Arabic-Indic digits as ASCII, other
+/// languages' month names in English, words that say nothing dropped, a Java zone name
+/// (`[Europe/Berlin]`) dropped, an ISO offset without its colon (`+0200`) given one,
+/// compact (`20181017`) and dotted (`17.10.2018`, `2018.10.17`) days written as ISO.
+fn normalize(input: &str) -> String {
+    let mut text: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '،' => ',',
+            _ => c,
+        })
+        .collect();
+    if text.ends_with(']') {
+        if let Some(open) = text.rfind('[') {
+            text.truncate(open);
+        }
+    }
+    let lower = text.to_lowercase();
+    let mut words: Vec<String> = Vec::new();
+    let mut rest = lower.as_str();
+    'words: while let Some(start) = rest.find(|c: char| !c.is_whitespace() && c != ',') {
+        rest = &rest[start..];
+        for &(name, month) in OTHER_MONTHS {
+            if let Some(after) = rest.strip_prefix(name) {
+                if after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == ',') {
+                    words.push(MONTH_NAMES[usize::from(month) - 1].to_string());
+                    rest = after;
+                    continue 'words;
+                }
+            }
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == ',')
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        rest = &rest[end..];
+        let word = word
+            .strip_suffix("م")
+            .filter(|w| w.ends_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or(word);
+        if !FILLER.contains(&word) {
+            words.push(numeric_day(word).unwrap_or_else(|| word.to_string()));
+        }
+    }
+    let mut text = words.join(" ");
+    // `2018-10-17T14:03:00+0200`: RFC 3339 wants `+02:00`.
+    let b = text.as_bytes();
+    let n = b.len();
+    if n > 16
+        && matches!(b[n - 5], b'+' | b'-')
+        && b[n - 4..].iter().all(u8::is_ascii_digit)
+        && b[n - 6].is_ascii_digit()
+        && matches!(b[10], b't' | b' ')
+    {
+        text.insert(n - 2, ':');
+    }
+    // The ISO reader wants its `T` and `Z` in capitals.
+    if text.len() > 10 && text.as_bytes()[10] == b't' {
+        text.make_ascii_uppercase();
+    }
+    text
+}
+
+/// `20181017`, `17.10.2018` or `2018.10.17` as `2018-10-17`.
+fn numeric_day(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    if b.len() == 8 && b.iter().all(u8::is_ascii_digit) && matches!(b[0], b'1' | b'2') {
+        return Some(format!("{}-{}-{}", &word[..4], &word[4..6], &word[6..]));
+    }
+    let parts: Vec<&str> = word.split('.').collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (y, m, d) = match (parts[0].len(), parts[2].len()) {
+        (1 | 2, 4) => (parts[2], parts[1], parts[0]),
+        (4, 1 | 2) => (parts[0], parts[1], parts[2]),
+        _ => return None,
+    };
+    (m.len() <= 2).then(|| format!("{y}-{m:0>2}-{d:0>2}"))
 }
 
 impl Date {
@@ -101,12 +336,29 @@ fn with_time(input: &str) -> Option<Date> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let t = words.iter().position(|w| time_of(w).is_some())?;
-    let seconds = time_of(words[t])?;
+    let t = words
+        .iter()
+        .position(|w| time_of(without_meridiem(w).0).is_some())?;
+    let (word, attached) = without_meridiem(words[t]);
+    let mut seconds = time_of(word)?;
+    // `2:03 PM`, `2:03pm`, `2:03 p.m.`: a twelve-hour clock.
+    let apart = words.get(t + 1).and_then(|w| meridiem(w));
+    if let Some(pm) = attached.or(apart) {
+        let hour = seconds / 3600;
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        seconds = seconds % 3600 + (hour % 12 + if pm { 12 } else { 0 }) * 3600;
+    }
+    let skip = if attached.is_none() && apart.is_some() {
+        t + 1
+    } else {
+        t
+    };
     let mut rest: Vec<String> = Vec::new();
     let mut offset = None;
     for (i, w) in words.iter().enumerate() {
-        if i == t {
+        if i == t || i == skip {
             continue;
         }
         if i > t && offset.is_none() {
@@ -131,6 +383,24 @@ fn with_time(input: &str) -> Option<Date> {
     })
 }
 
+/// Whether a word says after noon (`pm`, `p.m.`) or before (`am`, `a.m.`).
+fn meridiem(word: &str) -> Option<bool> {
+    match word.to_ascii_lowercase().as_str() {
+        "am" | "a.m." | "a.m" => Some(false),
+        "pm" | "p.m." | "p.m" => Some(true),
+        _ => None,
+    }
+}
+
+/// A time word without a `pm` or `am` written onto it (`2:03pm`), and which it was.
+fn without_meridiem(word: &str) -> (&str, Option<bool>) {
+    let split = word.len().saturating_sub(2);
+    match (word.get(..split), word.get(split..).and_then(meridiem)) {
+        (Some(time), Some(pm)) if time.contains(':') => (time, Some(pm)),
+        _ => (word, None),
+    }
+}
+
 /// Seconds since midnight of `HH:MM` or `HH:MM:SS`.
 fn time_of(word: &str) -> Option<u32> {
     let parts: Vec<&str> = word.split(':').collect();
@@ -146,8 +416,26 @@ fn time_of(word: &str) -> Option<u32> {
     (h < 24 && m < 60 && s < 61).then_some(h * 3600 + m * 60 + s.min(59))
 }
 
-/// The offset of `+0200`, `-0800`, `GMT`, `PDT`…, in minutes.
+/// The offset of `+0200`, `-0800`, `GMT`, `PDT`, `GMT+0200`, `UTC+02:00`, `UTC+2`…, in
+/// minutes.
 fn zone(word: &str) -> Option<i16> {
+    let lower = word.to_ascii_lowercase();
+    if let Some(offset) = ["gmt", "utc"]
+        .iter()
+        .find_map(|z| lower.strip_prefix(z))
+        .filter(|o| !o.is_empty())
+    {
+        let (sign, digits) = match offset.as_bytes()[0] {
+            b'+' | b'-' => offset.split_at(1),
+            _ => return None,
+        };
+        let digits = digits.replace(':', "");
+        let padded = match digits.len() {
+            1 | 2 => format!("{sign}{digits:0>2}00"),
+            _ => format!("{sign}{digits:0>4}"),
+        };
+        return zone(&padded);
+    }
     let b = word.as_bytes();
     if b.len() == 5 && matches!(b[0], b'+' | b'-') && b[1..].iter().all(u8::is_ascii_digit) {
         let h = i16::from(b[1] - b'0') * 10 + i16::from(b[2] - b'0');
@@ -215,10 +503,6 @@ mod tests {
             Date::parse_any("10/17/2018").unwrap().to_iso(),
             "2018-10-17"
         );
-        assert_eq!(
-            Date::parse_any("17.10.2018").unwrap_err().input,
-            "17.10.2018"
-        );
         assert!(Date::parse_any("31/02/2018").is_err());
     }
 
@@ -239,6 +523,78 @@ mod tests {
         ] {
             assert!(Date::parse_any(input).is_err(), "{input}");
         }
+    }
+
+    proptest::proptest! {
+        /// Whatever is written in a date field, reading it never panics.
+        #[test]
+        fn any_text_is_read_or_refused(s in "[0-9a-zA-Z:.,+ /\\-éأ٠-٩\\[\\]()]{0,40}") {
+            let _ = Date::parse_any(&s);
+        }
+    }
+
+    #[test]
+    fn dates_in_arabic_french_spanish_and_german_are_read() {
+        for (input, iso) in [
+            ("17 أكتوبر 2018", "2018-10-17"),
+            ("الأربعاء 17 تشرين الأول 2018", "2018-10-17"),
+            ("١٧ تشرين الأول، ٢٠١٨", "2018-10-17"),
+            ("١٧/١٠/٢٠١٨", "2018-10-17"),
+            ("2 آب 2018م", "2018-08-02"),
+            ("كانون الثاني 2019", "2019-01"),
+            ("mercredi 17 octobre 2018", "2018-10-17"),
+            ("1er août 2018", "2018-08-01"),
+            ("17 de octubre de 2018", "2018-10-17"),
+            ("17. Oktober 2018", "2018-10-17"),
+            ("März 2018", "2018-03"),
+            ("3 mars 2018", "2018-03-03"),
+        ] {
+            let d = Date::parse_any(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(d.to_iso(), iso, "{input}");
+        }
+    }
+
+    #[test]
+    fn the_forms_programs_write_are_read() {
+        for (input, iso) in [
+            ("2018-10-17 14:03:00", "2018-10-17T14:03:00"),
+            ("2018-10-17T14:03:00+0200", "2018-10-17T14:03:00+02:00"),
+            ("2018-10-17 14:03:00-0500", "2018-10-17T14:03:00-05:00"),
+            ("2018-10-17t14:03:00z", "2018-10-17T14:03:00Z"),
+            (
+                "2018-10-17T14:03:00+02:00[Europe/Berlin]",
+                "2018-10-17T14:03:00+02:00",
+            ),
+            ("20181017", "2018-10-17"),
+            ("17.10.2018", "2018-10-17"),
+            ("17.10.2018 14:03", "2018-10-17T14:03:00"),
+            ("2018.10.17", "2018-10-17"),
+            ("Oct 17 2018 2:03PM", "2018-10-17T14:03:00"),
+            ("October 17, 2018 at 12:03 am", "2018-10-17T00:03:00"),
+            ("2018-10-17 12:30 p.m.", "2018-10-17T12:30:00"),
+            (
+                "Wed Oct 17 2018 14:03:00 GMT+0200 (Central European Summer Time)",
+                "2018-10-17T14:03:00+02:00",
+            ),
+            ("17 Oct 2018 14:03 UTC+2", "2018-10-17T14:03:00+02:00"),
+        ] {
+            let d = Date::parse_any(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(d.to_iso(), iso, "{input}");
+        }
+        for input in [
+            "13:03 pm 17 Oct 2018",
+            "2018.13.17",
+            "32.10.2018",
+            "99999999",
+            "17 Oct 2018 14:03 GMTé",
+        ] {
+            assert!(Date::parse_any(input).is_err(), "{input}");
+        }
+        // A refusal quotes what was written.
+        assert_eq!(
+            Date::parse_any("١٠/١١/٢٠١٨").unwrap_err().input,
+            "١٠/١١/٢٠١٨"
+        );
     }
 
     #[test]
