@@ -654,6 +654,7 @@ impl Reader {
                 return None;
             }
         };
+        let members = unwrap_envelope(members);
         // Last occurrence of a repeated field wins, with a warning.
         let mut repeated = Vec::new();
         let mut fields = Fields::new(members, &mut repeated);
@@ -817,6 +818,55 @@ fn rich_text(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
         }
         _ => None,
     }
+}
+
+/// Members under which exports wrap each document: Elasticsearch's `_source` (as
+/// `elasticdump` writes it), GeoJSON's `properties`, Reddit's `data`, and the like.
+const ENVELOPES: &[&str] = &[
+    "_source",
+    "properties",
+    "fields",
+    "attributes",
+    "data",
+    "document",
+    "doc",
+    "record",
+    "node",
+    "post",
+    "item",
+];
+
+/// Whether a field of that name holds a document's title or text (under any of the
+/// names read for them).
+fn is_text_name(name: &str) -> bool {
+    FIELDS[..2]
+        .iter()
+        .any(|&(own, other, _)| own == name || other.contains(&name))
+}
+
+/// A document wrapped in an envelope (see [`ENVELOPES`]) with no title or text of its
+/// own: the wrapped fields, then the envelope's others (its `_id`, `_index`…) that the
+/// wrapped ones lack. Any other document as it is.
+fn unwrap_envelope(mut members: Vec<(Key, Node)>) -> Vec<(Key, Node)> {
+    if members.iter().any(|(k, _)| is_text_name(&k.name)) {
+        return members;
+    }
+    let wrapped = members.iter().position(|(k, n)| {
+        ENVELOPES.contains(&k.name.as_str())
+            && matches!(&n.value, Value::Object(inner) if inner.iter().any(|(k, _)| is_text_name(&k.name)))
+    });
+    let Some(i) = wrapped else {
+        return members;
+    };
+    let Value::Object(mut inner) = members.remove(i).1.value else {
+        return members;
+    };
+    for (k, n) in members {
+        if !inner.iter().any(|(own, _)| own.name == k.name) {
+            inner.push((k, n));
+        }
+    }
+    inner
 }
 
 /// The string member `name` of an object.

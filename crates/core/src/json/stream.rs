@@ -81,7 +81,7 @@ fn not_a_corpus<E>(why: NotACorpus, position: Position) -> Stopped<E> {
 /// […]}`, `{"count": 2, "results": […]}`), read when it has no `documents`.
 const DOCUMENT_LISTS: &[&str] = &[
     "items", "data", "results", "records", "articles", "posts", "entries", "messages", "docs",
-    "rows",
+    "rows", "features",
 ];
 
 /// Maps byte offsets of the current text to positions in the whole file.

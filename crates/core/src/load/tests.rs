@@ -130,6 +130,45 @@ fn a_telegram_channel_export_is_its_messages() {
 }
 
 #[test]
+fn documents_in_envelopes_are_unwrapped() {
+    // elasticdump writes each hit with its fields in `_source`; GeoJSON features keep
+    // theirs in `properties`. The envelope's own fields stay in meta; a document with a
+    // text of its own is never unwrapped.
+    let loaded = load(
+        r#"{"_index":"press","_id":"es-1","_score":1,"_source":{"headline":"Talks resume","text":"In Geneva.","published_at":"2018-10-17"}}
+{"type":"Feature","geometry":{"type":"Point","coordinates":[36.2,37.2]},"properties":{"id":"f1","title":"Aleppo statement","body":"x"}}
+{"id":"plain","title":"Own text","data":{"title":"not this"}}"#,
+    );
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let [es, geo, plain] = &loaded.corpus.documents[..] else {
+        panic!("three documents");
+    };
+    assert_eq!(
+        (es.id.as_str(), es.title.as_str(), es.body.as_str()),
+        ("es-1", "Talks resume", "In Geneva.")
+    );
+    assert_eq!(es.date.map(|d| d.to_iso()).as_deref(), Some("2018-10-17"));
+    assert_eq!(es.meta["_index"], "press");
+    assert_eq!(
+        (geo.id.as_str(), geo.title.as_str()),
+        ("f1", "Aleppo statement")
+    );
+    assert!(geo.meta["geometry"].contains("36.2"));
+    assert_eq!(plain.title, "Own text");
+    assert!(plain.meta["data"].contains("not this"));
+    let collection = load(
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"title":"A"}},{"type":"Feature","properties":{"name":"B","body":"b"}}]}"#,
+    );
+    let titles: Vec<_> = collection
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
+    assert_eq!(titles, ["A", "b"]);
+}
+
+#[test]
 fn wordpress_and_ghost_exports_give_the_text_of_their_html() {
     // WordPress's REST API declares its HTML (`{"rendered": …}`); Ghost names it `html`.
     // A value of another type under another name (the numeric `author`, the category
