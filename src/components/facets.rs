@@ -124,8 +124,8 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 <input
                     class="facet__filter"
                     type="search"
-                    placeholder=format!("Filter {}…", facet.label().to_lowercase())
-                    aria-label=format!("Filter {}", facet.label().to_lowercase())
+                    placeholder=format!("Filter {}…", facet.label().to_ascii_lowercase())
+                    aria-label=format!("Filter {}", facet.label().to_ascii_lowercase())
                     prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />

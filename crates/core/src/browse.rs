@@ -348,11 +348,14 @@ impl RawCounts {
                 Facet::Year => std::borrow::Cow::Owned(index.distinct_years()[i].to_string()),
             }
         };
-        let needle = filter.trim().to_lowercase();
+        // Compared folded, as search compares words: `e` finds `É`.
+        let needle = crate::text::normalize(filter.trim());
         let is_chosen = |i: usize| selection.has(self.facet, value_of(i).as_ref());
         let mut candidates: Vec<u32> = (0..self.counts.len() as u32)
             .filter(|&i| self.counts[i as usize] > 0 || is_chosen(i as usize))
-            .filter(|&i| needle.is_empty() || value_of(i as usize).to_lowercase().contains(&needle))
+            .filter(|&i| {
+                needle.is_empty() || crate::text::normalize(&value_of(i as usize)).contains(&needle)
+            })
             .collect();
         let available = candidates.len();
         match self.facet {

@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+pub mod case;
 pub mod fold;
 pub mod words;
 
@@ -242,13 +243,12 @@ fn push_folded(c: char, out: &mut String) {
         _ if is_latin_extended(c) => match fold::folded(c) {
             // The base letter: é → e (what decomposing and dropping the marks gives).
             Some(base) => out.push(base),
-            None => out.extend(c.to_lowercase()),
+            None => out.push(case::lower(c)),
         },
         _ => {
-            for l in c.to_lowercase() {
-                if !is_combining_diacritic(l) {
-                    out.push(l);
-                }
+            let l = case::lower(c);
+            if !is_combining_diacritic(l) {
+                out.push(l);
             }
         }
     }

@@ -225,7 +225,7 @@ fn normalize(input: &str) -> String {
             text.truncate(open);
         }
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let mut words: Vec<String> = Vec::new();
     let mut rest = lower.as_str();
     'words: while let Some(start) = rest.find(|c: char| !c.is_whitespace() && c != ',') {
