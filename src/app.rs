@@ -161,7 +161,7 @@ pub fn OpenArchive() -> impl IntoView {
                 class="visually-hidden"
                 type="file"
                 multiple
-                accept=".json,.jsonl,.ndjson,.csv,.tsv,.chronicle,.txt,application/json,text/csv,text/plain"
+                accept=".json,.jsonl,.ndjson,.csv,.tsv,.mbox,.eml,.chronicle,.txt,application/json,text/csv,text/plain,message/rfc822,application/mbox"
                 on:change=on_change
             />
         </label>

@@ -1,7 +1,7 @@
 //! Fuzzes the corpus loader: any bytes load or fail with a position, never panic, and
 //! feeding them in chunks gives the same documents and problems as feeding them at once.
-//! The same bytes read as a spreadsheet load or fail without panicking, and every row
-//! with text becomes a document or a problem.
+//! The same bytes read as a spreadsheet, and as mail, load or fail without panicking,
+//! and every row or message with text becomes a document or a problem.
 #![no_main]
 
 use chronicle_core::load::Loader;
@@ -35,8 +35,13 @@ fuzz_target!(|data: &[u8]| {
     if whole.2.is_none() {
         assert_eq!(whole, pieces);
     }
-    if let Ok(loaded) = chronicle_core::load::load_table(data, data.first() == Some(&b'\t')) {
-        let rejected = loaded.problems.iter().filter(|p| p.is_error()).count();
-        assert_eq!(rejected, loaded.rejected);
+    for kind in [
+        chronicle_core::load::Converted::Table(data.first() == Some(&b'\t')),
+        chronicle_core::load::Converted::Mail,
+    ] {
+        if let Ok(loaded) = chronicle_core::load::load_converted(data, kind) {
+            let rejected = loaded.problems.iter().filter(|p| p.is_error()).count();
+            assert_eq!(rejected, loaded.rejected);
+        }
     }
 });

@@ -20,6 +20,7 @@ use std::rc::Rc;
 use chronicle_core::archive::{Archive, Part};
 use chronicle_core::codec::{from_bytes, to_bytes};
 use chronicle_core::engine::Engine;
+use chronicle_core::load::Converted;
 use chronicle_core::protocol::{Failure, FromEngine, Progress, ToEngine};
 use chronicle_core::Problem;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -362,8 +363,8 @@ fn source_of(open: &JsValue) -> Option<Source> {
 enum Kind {
     Corpus,
     Lines,
-    /// A spreadsheet (`true`: tab-separated).
-    Table(bool),
+    /// A spreadsheet or mail, read as JSON Lines.
+    Converted(Converted),
     Text,
     Other,
 }
@@ -374,10 +375,8 @@ fn kind(name: &str) -> Kind {
         Kind::Corpus
     } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
         Kind::Lines
-    } else if lower.ends_with(".csv") {
-        Kind::Table(false)
-    } else if lower.ends_with(".tsv") || lower.ends_with(".tab") {
-        Kind::Table(true)
+    } else if let Some(converted) = Converted::of_name(&lower) {
+        Kind::Converted(converted)
     } else if lower.ends_with(".txt") {
         Kind::Text
     } else {
@@ -674,11 +673,11 @@ async fn read_files(state: &Shared, files: Vec<File>) -> Result<(), String> {
                 feed(state, &[])?;
                 read_stream(state, &file.stream()).await.map_err(failed)?;
             }
-            Kind::Table(tab) => {
+            Kind::Converted(converted) => {
                 let bytes = JsFuture::from(file.array_buffer())
                     .await
                     .map_err(|e| failed(js_message(&e)))?;
-                let table = chronicle_core::csv::table_lines(&bytes_of(&bytes), tab);
+                let table = chronicle_core::load::converted_lines(&bytes_of(&bytes), converted);
                 if end_file(state).is_err() {
                     return Err(String::new());
                 }

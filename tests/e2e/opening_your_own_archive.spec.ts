@@ -150,6 +150,65 @@ test('a Telegram channel export and a WordPress export open as their posts', asy
   expect(await resultCount(page)).toBe(0);
 });
 
+test('a mail archive opens: an mbox from a mail program, and a single .eml', async ({ page }) => {
+  // Thunderbird or Gmail's Takeout give an .mbox: subjects as encoded words (how Arabic
+  // travels in headers), bodies in parts, quoted-printable, in Windows-1256. See: #9
+  await openArchive(page);
+  const mbox = test.info().outputPath('statements.mbox');
+  // «بيان عن جنيف» in Windows-1256, quoted-printable.
+  const body1256 = Buffer.from([0xc8, 0xed, 0xc7, 0xe4, 0x20, 0xda, 0xe4, 0x20, 0xcc, 0xe4, 0xed, 0xdd])
+    .toString('latin1').replace(/[\x80-\xff]/g, (c) => '=' + c.charCodeAt(0).toString(16).toUpperCase());
+  const text = [
+    'From press@example.org Wed Oct 17 14:03:00 2018',
+    'Message-ID: <talks-17@example.org>',
+    'From: =?UTF-8?B?2KfZhNin2KbYqtmE2KfZgQ==?= <press@example.org>',
+    'Subject: =?UTF-8?B?2KjZitin2YYg2LXYrdmB2Yo=?=',
+    'Date: Wed, 17 Oct 2018 14:03:00 +0300',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/alternative; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=windows-1256',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    body1256,
+    '--b1',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    '<p>HTML copy</p>',
+    '--b1--',
+    '',
+    'From office@example.org Thu Oct 18 09:00:00 2018',
+    'From: Press Office <office@example.org>',
+    'Subject: Statement on Aleppo',
+    'Date: Thu, 18 Oct 2018 09:00:00 +0300',
+    '',
+    'The office comments.',
+    '>From the archive: an earlier statement.',
+    '',
+  ].join('\n');
+  writeFileSync(mbox, text, 'latin1');
+  await page.getByTestId('open-archive').setInputFiles(mbox);
+  await expect(page.getByTestId('result-count')).toContainText('2 documents');
+  await expect(page.locator('details.problems')).toHaveCount(0);
+  await search(page, 'جنيف');
+  expect(await resultCount(page)).toBe(1);
+  await expect(page.getByTestId('result-title').first()).toHaveText('بيان صحفي');
+  await expect(page.locator('[data-facet="source"] [data-testid="facet-item"]').first()).toContainText('الائتلاف');
+  await page.getByTestId('result-title').first().click();
+  await expect(page.getByTestId('document-view')).toContainText('بيان عن جنيف');
+  await expect(page.getByTestId('document-view')).not.toContainText('HTML copy');
+  await search(page, 'aleppo');
+  await page.getByTestId('result-title').first().click();
+  await expect(page.getByTestId('document-view')).toContainText('From the archive: an earlier statement.');
+
+  const eml = test.info().outputPath('note.eml');
+  writeFileSync(eml, 'Subject: A single note\r\nFrom: someone@example.org\r\nDate: 19 Oct 2018 10:00:00 +0000\r\n\r\nOne message alone.\r\n');
+  await page.getByTestId('open-archive').setInputFiles(eml);
+  await expect(page.getByTestId('result-count')).toContainText('1 document');
+  await expect(page.getByTestId('result-title').first()).toHaveText('A single note');
+});
+
 test('a spreadsheet opens, one document per row, in any common encoding', async ({ page }) => {
   // Saved by a spreadsheet on Windows: `;`-separated, Windows-1252, a quoted cell with a
   // line break, French column names. See: #9

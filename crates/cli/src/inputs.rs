@@ -25,8 +25,8 @@ pub enum InputKind {
     Json,
     /// JSON Lines (`.jsonl`, `.ndjson`).
     JsonLines,
-    /// A spreadsheet, one document per row (`.csv`; `.tsv` when `true`).
-    Table(bool),
+    /// A spreadsheet, one document per row (`.csv`, `.tsv`), or mail (`.mbox`, `.eml`).
+    Converted(chronicle_core::load::Converted),
     /// A third-party JSON shape read through an adapter.
     Adapted(Adapter),
 }
@@ -65,9 +65,7 @@ fn kind_of(path: &Path, adapter: Option<Adapter>) -> Option<InputKind> {
         "txt" => Some(InputKind::SeedText),
         "json" => Some(adapter.map_or(InputKind::Json, InputKind::Adapted)),
         "jsonl" | "ndjson" => Some(InputKind::JsonLines),
-        "csv" => Some(InputKind::Table(false)),
-        "tsv" | "tab" => Some(InputKind::Table(true)),
-        _ => None,
+        _ => chronicle_core::load::Converted::of_name(&format!(".{ext}")).map(InputKind::Converted),
     }
 }
 
@@ -97,7 +95,7 @@ pub fn collect(paths: &[PathBuf], adapter: Option<Adapter>) -> anyhow::Result<Ve
         } else {
             let Some(kind) = kind_of(path, adapter) else {
                 bail!(
-                    "{}: unknown file type; give .txt (seed format), .json, .jsonl or .csv",
+                    "{}: unknown file type; give .txt (seed format), .json, .jsonl, .csv, .tsv, .mbox or .eml",
                     path.display()
                 );
             };
@@ -134,10 +132,10 @@ pub fn read(input: &Input) -> anyhow::Result<Read> {
                 }
             }
         }
-        InputKind::Json | InputKind::JsonLines | InputKind::Table(_) => {
+        InputKind::Json | InputKind::JsonLines | InputKind::Converted(_) => {
             let loaded = match input.kind {
                 InputKind::Json => load_corpus_as_is(&bytes),
-                InputKind::Table(tab) => chronicle_core::load::load_table(&bytes, tab),
+                InputKind::Converted(kind) => chronicle_core::load::load_converted(&bytes, kind),
                 _ => load_json_lines(&bytes),
             };
             match loaded {

@@ -37,7 +37,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read documents (seed-format .txt, corpus .json, .jsonl; directories are walked)
+    /// Read documents (seed-format .txt, corpus .json, .jsonl, .csv, .tsv, .mbox, .eml;
+    /// directories are walked)
     /// and write one corpus file.
     Ingest(IngestArgs),
     /// Check a corpus file and report every problem with its place. Exits 1 if any.

@@ -18,16 +18,16 @@ use chronicle_core::{LoadError, Loaded};
 const TOP_SOURCES: usize = 10;
 
 /// Loads a corpus file; `.jsonl`/`.ndjson` are read as JSON Lines, `.csv`/`.tsv` as
-/// spreadsheets, anything else is detected from its content.
+/// spreadsheets, `.mbox`/`.eml` as mail, anything else is detected from its content.
 pub fn load_file(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let mut loaded = match ext.as_deref() {
-        Some("jsonl" | "ndjson") => load_json_lines(bytes),
-        Some("csv") => chronicle_core::load::load_table(bytes, false),
-        Some("tsv" | "tab") => chronicle_core::load::load_table(bytes, true),
+    let converted = chronicle_core::load::Converted::of_name(&path.to_string_lossy());
+    let mut loaded = match (ext.as_deref(), converted) {
+        (_, Some(kind)) => chronicle_core::load::load_converted(bytes, kind),
+        (Some("jsonl" | "ndjson"), _) => load_json_lines(bytes),
         _ => load_corpus(bytes),
     }?;
     loaded.make_ids_unique();

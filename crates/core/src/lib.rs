@@ -19,6 +19,7 @@
 //! - [`json`]: a small JSON parser that keeps positions.
 //! - [`csv`]: spreadsheets (CSV, TSV) as JSON Lines.
 //! - [`html`]: the text of values that exports declare as HTML.
+//! - [`mail`]: mbox files, `.eml` messages and raw messages in fields.
 //!
 //! This crate has no web dependencies; it is compiled into both the CLI and the app.
 
@@ -37,6 +38,7 @@ pub mod html;
 pub mod ids;
 pub mod json;
 pub mod load;
+pub mod mail;
 pub mod model;
 pub mod prebuilt;
 pub mod problem;

@@ -463,14 +463,54 @@ pub fn load_corpus_as_is(bytes: &[u8]) -> Result<Loaded, LoadError> {
     load_with(Loader::new(), bytes)
 }
 
+/// A file read by turning it into corpus JSON Lines first (see [`converted_lines`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Converted {
+    /// A spreadsheet: CSV, or TSV when `true` (see [`crate::csv`]).
+    Table(bool),
+    /// An mbox file or one `.eml` message (see [`crate::mail`]).
+    Mail,
+}
+
+impl Converted {
+    /// The kind of a file by its name's extension, if it is one of these.
+    pub fn of_name(name: &str) -> Option<Converted> {
+        let lower = name.to_ascii_lowercase();
+        let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+        match ext {
+            "csv" => Some(Converted::Table(false)),
+            "tsv" | "tab" => Some(Converted::Table(true)),
+            "mbox" | "mbx" | "eml" => Some(Converted::Mail),
+            _ => None,
+        }
+    }
+}
+
+/// A converted file's documents as JSON Lines, placed at their lines in the file, with
+/// a warning about the file if there is one.
+pub fn converted_lines(
+    bytes: &[u8],
+    kind: Converted,
+) -> Result<(String, Option<Problem>), LoadError> {
+    match kind {
+        Converted::Table(tab) => crate::csv::table_lines(bytes, tab),
+        Converted::Mail => Ok((crate::mail::mbox_lines(bytes).0, None)),
+    }
+}
+
+/// Loads a converted file (see [`Converted`]). Clashing ids are left as they are.
+pub fn load_converted(bytes: &[u8], kind: Converted) -> Result<Loaded, LoadError> {
+    let (lines, warning) = converted_lines(bytes, kind)?;
+    let mut loaded = load_json_lines(lines.as_bytes())?;
+    loaded.problems.splice(0..0, warning);
+    Ok(loaded)
+}
+
 /// Loads a spreadsheet (CSV; TSV when `tab`), one document per row: see [`crate::csv`].
 /// Spreadsheets are often saved in Windows-1252 rather than UTF-8: such a file is read
 /// as Windows-1252, with a warning. Clashing ids are left as they are.
 pub fn load_table(bytes: &[u8], tab: bool) -> Result<Loaded, LoadError> {
-    let (lines, warning) = crate::csv::table_lines(bytes, tab)?;
-    let mut loaded = load_json_lines(lines.as_bytes())?;
-    loaded.problems.splice(0..0, warning);
-    Ok(loaded)
+    load_converted(bytes, Converted::Table(tab))
 }
 
 /// Loads JSON Lines: one document object per line. A line that is not valid JSON rejects
@@ -1040,6 +1080,32 @@ impl DocReader<'_, '_> {
     fn title_from_body(&mut self, offset: usize) {
         if !self.doc.title.is_empty() {
             return;
+        }
+        // A raw mail message as the text (the Enron spreadsheet's `message` column):
+        // its subject, sender, date and text, quietly.
+        if crate::mail::looks_like_message(&self.doc.body) {
+            let m = crate::mail::read_message(self.doc.body.as_bytes());
+            self.doc.title = m.subject.unwrap_or_default();
+            self.doc.body = m.body;
+            if self.doc.source.is_none() {
+                self.doc.source = m.from;
+            }
+            if let (None, Some(d)) = (self.doc.date, m.date) {
+                match Date::parse_any(&d) {
+                    Ok(d) => self.doc.date = Some(d),
+                    Err(_) => {
+                        self.doc.meta.insert("date".into(), d);
+                    }
+                }
+            }
+            for (name, value) in [("to", m.to), ("cc", m.cc)] {
+                if let Some(v) = value.filter(|_| !self.doc.meta.contains_key(name)) {
+                    self.doc.meta.insert(name.into(), v);
+                }
+            }
+            if !self.doc.title.is_empty() {
+                return;
+            }
         }
         // Without a title (posts, messages, notes often have none) the opening of the
         // text is one; quietly, as nothing is lost.

@@ -169,6 +169,32 @@ fn documents_in_envelopes_are_unwrapped() {
 }
 
 #[test]
+fn a_raw_mail_message_in_a_field_is_read_as_mail() {
+    // The Enron spreadsheet: a `file` column and the whole message in `message`.
+    let table = "file,message\n\
+        allen-p/1.,\"Message-ID: <1@enron>\nDate: Mon, 14 May 2001 16:39:00 -0700 (PDT)\n\
+        From: phillip.allen@enron.com\nTo: tim.belden@enron.com\nSubject: Forecast\n\
+        Mime-Version: 1.0\n\nHere is our forecast.\"\n";
+    let loaded = crate::load::load_table(table.as_bytes(), false).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let d = &loaded.corpus.documents[0];
+    assert_eq!(
+        (d.title.as_str(), d.body.as_str()),
+        ("Forecast", "Here is our forecast.")
+    );
+    assert_eq!(d.source.as_deref(), Some("phillip.allen@enron.com"));
+    assert_eq!(
+        d.date.map(|d| d.to_iso()).as_deref(),
+        Some("2001-05-14T16:39:00-07:00")
+    );
+    assert_eq!(d.meta["to"], "tim.belden@enron.com");
+    assert_eq!(d.meta["file"], "allen-p/1.");
+    // A text that merely starts like a header is left alone.
+    let loaded = load(r#"[{"id":"n","body":"Date: tomorrow\nThe talks resume."}]"#);
+    assert_eq!(loaded.corpus.documents[0].title, "Date: tomorrow");
+}
+
+#[test]
 fn wordpress_and_ghost_exports_give_the_text_of_their_html() {
     // WordPress's REST API declares its HTML (`{"rendered": …}`); Ghost names it `html`.
     // A value of another type under another name (the numeric `author`, the category
