@@ -21,6 +21,7 @@ use chronicle_core::archive::{Archive, Part};
 use chronicle_core::codec::{from_bytes, to_bytes};
 use chronicle_core::engine::Engine;
 use chronicle_core::load::Converted;
+use chronicle_core::mail::MboxReader;
 use chronicle_core::protocol::{Failure, FromEngine, Progress, ToEngine};
 use chronicle_core::Problem;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -432,10 +433,14 @@ async fn load_sources(state: Shared, open: JsValue) {
     }
     spawn_local(own_work(state.clone()));
     let read = match source {
-        Source::Url(..) => match url_response.and_then(|r| r.body()) {
+        Source::Url(url, _) => match url_response.and_then(|r| r.body()) {
             Some(body) => {
-                start_file(&state, false, None);
-                read_stream(&state, &body).await
+                // An mbox served as the archive (`#corpus=…/list.mbox`) is read as mail.
+                let path = url.split(['?', '#']).next().unwrap_or("");
+                let mail =
+                    (Converted::of_name(path) == Some(Converted::Mail)).then(MboxReader::default);
+                start_file(&state, mail.is_some(), None);
+                read_stream(&state, &body, mail).await
             }
             None => Err("the server sent no data".to_string()),
         },
@@ -610,7 +615,23 @@ fn backlogged(state: &Shared) -> bool {
         .is_some_and(|l| !l.has_helpers() && l.own_backlog() > 16 << 20)
 }
 
-async fn read_stream(state: &Shared, stream: &web_sys::ReadableStream) -> Result<(), String> {
+/// Feeds the JSON Lines of mail read from `source` bytes; the bytes the mail reader left
+/// out (attachments, encodings) count as read.
+fn feed_mail(state: &Shared, lines: &str, source: usize) -> Result<(), String> {
+    feed(state, lines.as_bytes())?;
+    if let Some(load) = state.borrow_mut().load.as_mut() {
+        load.skipped(source.saturating_sub(lines.len()) as u64);
+    }
+    Ok(())
+}
+
+/// Reads a stream into the loader: as it is, or through `mail` (an mbox, read message
+/// by message as it arrives).
+async fn read_stream(
+    state: &Shared,
+    stream: &web_sys::ReadableStream,
+    mut mail: Option<MboxReader>,
+) -> Result<(), String> {
     let reader: ReadableStreamDefaultReader = stream
         .get_reader()
         .dyn_into()
@@ -625,11 +646,18 @@ async fn read_stream(state: &Shared, stream: &web_sys::ReadableStream) -> Result
             .and_then(|d| d.as_bool())
             .unwrap_or(true);
         if done {
-            return Ok(());
+            return match mail.as_mut() {
+                Some(m) => feed_mail(state, &m.finish(), 0),
+                None => Ok(()),
+            };
         }
         let value = Reflect::get(&result, &"value".into())
             .map_err(|_| "the browser could not read the data".to_string())?;
-        feed(state, &Uint8Array::new(&value).to_vec())?;
+        let bytes = Uint8Array::new(&value).to_vec();
+        match mail.as_mut() {
+            Some(m) => feed_mail(state, &m.feed(&bytes), bytes.len())?,
+            None => feed(state, &bytes)?,
+        }
         if now() - since_yield > 4.0 || backlogged(state) {
             next_tick().await;
             while backlogged(state) {
@@ -671,7 +699,20 @@ async fn read_files(state: &Shared, files: Vec<File>) -> Result<(), String> {
                 start_file(state, k == Kind::Lines, several.then(|| name.clone()));
                 // The file has begun: an empty one is then an error, not an empty archive.
                 feed(state, &[])?;
-                read_stream(state, &file.stream()).await.map_err(failed)?;
+                read_stream(state, &file.stream(), None)
+                    .await
+                    .map_err(failed)?;
+            }
+            Kind::Converted(Converted::Mail) => {
+                if end_file(state).is_err() {
+                    return Err(String::new());
+                }
+                start_file(state, true, several.then(|| name.clone()));
+                feed(state, &[])?;
+                let reader = Some(MboxReader::default());
+                read_stream(state, &file.stream(), reader)
+                    .await
+                    .map_err(failed)?;
             }
             Kind::Converted(converted) => {
                 let bytes = JsFuture::from(file.array_buffer())

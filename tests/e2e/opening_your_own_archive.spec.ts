@@ -209,6 +209,32 @@ test('a mail archive opens: an mbox from a mail program, and a single .eml', asy
   await expect(page.getByTestId('result-title').first()).toHaveText('A single note');
 });
 
+test('an embed can point at an mbox, which is read as it streams in', async ({ page }) => {
+  // A mailing list's archive published as it is: `data-corpus="…/list.mbox"`.
+  await page.route('**/mail-host.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>List archive</title></head>'
+      + '<body><main><div data-chronicle data-corpus="/lists/press.mbox" style="height: 560px"></div></main>'
+      + '<script type="module" src="/chronicle-embed.js"></script></body></html>',
+  }));
+  const messages = Array.from({ length: 40 }, (_, i) => [
+    `From list@example.org Mon Oct ${String(i % 28 + 1).padStart(2, ' ')} 09:00:00 2018`,
+    `Message-ID: <m${i}@example.org>`,
+    `Subject: Statement ${i}${i === 7 ? ' on Idlib' : ''}`,
+    `Date: ${i % 28 + 1} Oct 2018 09:00:00 +0300`,
+    '',
+    `Text of statement ${i}.`,
+    '',
+    '',
+  ].join('\n')).join('');
+  await page.route('**/lists/press.mbox', (route) => route.fulfill({ contentType: 'application/mbox', body: messages }));
+  await page.goto('./mail-host.html');
+  await expect(page.getByTestId('result-count')).toContainText('40 documents');
+  await search(page, 'idlib');
+  expect(await resultCount(page)).toBe(1);
+  await expect(page.getByTestId('result-title').first()).toHaveText('Statement 7 on Idlib');
+});
+
 test('a spreadsheet opens, one document per row, in any common encoding', async ({ page }) => {
   // Saved by a spreadsheet on Windows: `;`-separated, Windows-1252, a quoted cell with a
   // line break, French column names. See: #9

@@ -101,50 +101,114 @@ pub fn read_message(raw: &[u8]) -> Message {
 }
 
 /// An mbox file (or a single message) as corpus JSON Lines, and the number of messages.
-/// Messages start at lines beginning `From ` after a blank line (or at the top); lines
-/// the file escaped as `>From ` are read as `From `. A message without a `Message-ID` is
-/// named `message-<line>`.
+/// See [`MboxReader`].
 pub fn mbox_lines(bytes: &[u8]) -> (String, usize) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut out = String::new();
-    let mut lines_out = 1;
-    let mut count = 0;
-    let mut emit = |start_line: usize, message: &[u8]| {
-        let raw = unescape_from(message);
+    let mut reader = MboxReader::default();
+    let mut lines = reader.feed(bytes);
+    lines.push_str(&reader.finish());
+    (lines, reader.messages)
+}
+
+/// Reads an mbox as it arrives, chunk by chunk, holding only the message being read (a
+/// Takeout mbox can be larger than the memory a tab has). Messages start at lines
+/// beginning `From ` after a blank line (or at the top); lines the file escaped as
+/// `>From ` are read as `From `. A message without a `Message-ID` is named
+/// `message-<line>`. Each message's JSON line is placed at the line where the message
+/// starts in the mbox, so that problems name the mbox's lines.
+#[derive(Debug)]
+pub struct MboxReader {
+    /// Bytes from the start of the current message on.
+    pending: Vec<u8>,
+    /// Bytes of `pending` already split into lines.
+    scanned: usize,
+    /// Line number of the current message's first line, and of the next line to scan.
+    first_line: usize,
+    line: usize,
+    /// Whether the last line scanned was blank.
+    blank_before: bool,
+    /// Lines of JSON written so far.
+    lines_out: usize,
+    /// Messages read.
+    pub messages: usize,
+}
+
+impl Default for MboxReader {
+    fn default() -> Self {
+        MboxReader {
+            pending: Vec::new(),
+            scanned: 0,
+            first_line: 1,
+            line: 1,
+            blank_before: true,
+            lines_out: 1,
+            messages: 0,
+        }
+    }
+}
+
+impl MboxReader {
+    /// Adds bytes; returns the JSON Lines of the messages they complete.
+    pub fn feed(&mut self, chunk: &[u8]) -> String {
+        let chunk = match self.line == 1 && self.pending.is_empty() {
+            true => chunk.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(chunk),
+            false => chunk,
+        };
+        self.pending.extend_from_slice(chunk);
+        let mut out = String::new();
+        // Where the current message starts in `pending` (dropped once, at the end: a
+        // large chunk holds many messages).
+        let mut message = 0;
+        while let Some(n) = self.pending[self.scanned..]
+            .iter()
+            .position(|&b| b == b'\n')
+        {
+            let (start, end) = (self.scanned, self.scanned + n + 1);
+            let text = &self.pending[start..end];
+            let blank = text.iter().all(u8::is_ascii_whitespace);
+            if text.starts_with(b"From ") && self.blank_before {
+                self.emit(message, start, &mut out);
+                // The separator line is not part of the message.
+                message = end;
+                self.first_line = self.line + 1;
+            }
+            self.scanned = end;
+            self.blank_before = blank;
+            self.line += 1;
+        }
+        self.pending.drain(..message);
+        self.scanned -= message;
+        out
+    }
+
+    /// Ends the input: the JSON line of the last message.
+    pub fn finish(&mut self) -> String {
+        let mut out = String::new();
+        self.emit(0, self.pending.len(), &mut out);
+        self.pending.clear();
+        self.scanned = 0;
+        out
+    }
+
+    /// Writes the message in `pending[from..to]`, if it has anything.
+    fn emit(&mut self, from: usize, to: usize, out: &mut String) {
+        let raw = unescape_from(&self.pending[from..to]);
         if raw.iter().all(u8::is_ascii_whitespace) {
             return;
         }
-        count += 1;
-        while lines_out < start_line {
+        // The separator line before the message, if there was one.
+        let start_line = if self.first_line > 1 {
+            self.first_line - 1
+        } else {
+            1
+        };
+        self.messages += 1;
+        while self.lines_out < start_line {
             out.push('\n');
-            lines_out += 1;
+            self.lines_out += 1;
         }
-        write_document(&read_message(&raw), start_line, &mut out);
-        lines_out += 1;
-    };
-    let mut start = 0;
-    let mut start_line = 1;
-    let mut line = 1;
-    let mut at = 0;
-    let mut blank_before = true;
-    while at < bytes.len() {
-        let end = bytes[at..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |n| at + n + 1);
-        let text = &bytes[at..end];
-        if text.starts_with(b"From ") && blank_before {
-            emit(start_line, &bytes[start..at]);
-            // The separator line is not part of the message.
-            start = end;
-            start_line = line;
-        }
-        blank_before = text.iter().all(u8::is_ascii_whitespace);
-        at = end;
-        line += 1;
+        write_document(&read_message(&raw), start_line, out);
+        self.lines_out += 1;
     }
-    emit(start_line, &bytes[start..]);
-    (out, count)
 }
 
 /// One message as a corpus document on one line (ending with its newline).
@@ -627,6 +691,22 @@ mod tests {
         fn any_bytes_are_read(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
             let _ = read_message(&bytes);
             let _ = mbox_lines(&bytes);
+        }
+
+        /// Read in chunks of any size, an mbox gives what it gives read whole.
+        #[test]
+        fn chunks_read_as_the_whole(
+            lines in proptest::collection::vec("(From x|>From y|Subject: s|Message-ID: <[ab]>|body|)", 0..30),
+            size in 1usize..40,
+        ) {
+            let text = lines.join("\n");
+            let mut reader = MboxReader::default();
+            let mut out = String::new();
+            for chunk in text.as_bytes().chunks(size) {
+                out.push_str(&reader.feed(chunk));
+            }
+            out.push_str(&reader.finish());
+            proptest::prop_assert_eq!((out, reader.messages), mbox_lines(text.as_bytes()));
         }
 
         #[test]
