@@ -20,8 +20,7 @@ use std::rc::Rc;
 use chronicle_core::archive::{Archive, Part};
 use chronicle_core::codec::{from_bytes, to_bytes};
 use chronicle_core::engine::Engine;
-use chronicle_core::load::Converted;
-use chronicle_core::mail::MboxReader;
+use chronicle_core::load::{Converted, Converter};
 use chronicle_core::protocol::{Failure, FromEngine, Progress, ToEngine};
 use chronicle_core::Problem;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -435,12 +434,13 @@ async fn load_sources(state: Shared, open: JsValue) {
     let read = match source {
         Source::Url(url, _) => match url_response.and_then(|r| r.body()) {
             Some(body) => {
-                // An mbox served as the archive (`#corpus=…/list.mbox`) is read as mail.
+                // A spreadsheet or an mbox served as the archive (`…/list.mbox`) is
+                // read as such.
                 let path = url.split(['?', '#']).next().unwrap_or("");
-                let mail =
-                    (Converted::of_name(path) == Some(Converted::Mail)).then(MboxReader::default);
-                start_file(&state, mail.is_some(), None);
-                read_stream(&state, &body, mail).await
+                let convert =
+                    Converted::of_name(path).map(|k| (Converter::new(k), path.to_string()));
+                start_file(&state, convert.is_some(), None);
+                read_stream(&state, &body, convert).await
             }
             None => Err("the server sent no data".to_string()),
         },
@@ -615,22 +615,55 @@ fn backlogged(state: &Shared) -> bool {
         .is_some_and(|l| !l.has_helpers() && l.own_backlog() > 16 << 20)
 }
 
-/// Feeds the JSON Lines of mail read from `source` bytes; the bytes the mail reader left
-/// out (attachments, encodings) count as read.
-fn feed_mail(state: &Shared, lines: &str, source: usize) -> Result<(), String> {
+/// A file read through a [`Converter`] (a spreadsheet, mail), and its name.
+type Converting = (Converter, String);
+
+/// Feeds what the converter made of `source` bytes (`None`: the end); the bytes it left
+/// out (attachments, encodings, quotes) count as read. `Ok(false)`: the converter can
+/// read no further (a quote never closed): the documents read so far stay, and the
+/// problem is told.
+fn feed_converted(
+    state: &Shared,
+    converting: &mut Converting,
+    source: Option<&[u8]>,
+) -> Result<bool, String> {
+    let (converter, name) = converting;
+    let lines = match source {
+        Some(bytes) => converter.feed(bytes),
+        None => converter.finish(),
+    };
+    let lines = match lines {
+        Ok(lines) => lines,
+        Err(e) => {
+            let problem =
+                Problem::error(format!("{}; the rest of the file is left out", e.message()))
+                    .in_file(name.as_str())
+                    .at(e.position());
+            if let Some(load) = state.borrow_mut().load.as_mut() {
+                load.add_problems(vec![problem], 1);
+            }
+            return Ok(false);
+        }
+    };
     feed(state, lines.as_bytes())?;
-    if let Some(load) = state.borrow_mut().load.as_mut() {
-        load.skipped(source.saturating_sub(lines.len()) as u64);
+    let mut st = state.borrow_mut();
+    if let Some(load) = st.load.as_mut() {
+        let read = source.map_or(0, <[u8]>::len);
+        load.skipped(read.saturating_sub(lines.len()) as u64);
+        if source.is_none() {
+            let warning = converter.warning().map(|w| w.in_file(name.as_str()));
+            load.add_problems(warning.into_iter().collect(), 0);
+        }
     }
-    Ok(())
+    Ok(true)
 }
 
-/// Reads a stream into the loader: as it is, or through `mail` (an mbox, read message
-/// by message as it arrives).
+/// Reads a stream into the loader: as it is, or through a converter (read as it
+/// arrives, so a file larger than memory can be read).
 async fn read_stream(
     state: &Shared,
     stream: &web_sys::ReadableStream,
-    mut mail: Option<MboxReader>,
+    mut convert: Option<Converting>,
 ) -> Result<(), String> {
     let reader: ReadableStreamDefaultReader = stream
         .get_reader()
@@ -646,16 +679,20 @@ async fn read_stream(
             .and_then(|d| d.as_bool())
             .unwrap_or(true);
         if done {
-            return match mail.as_mut() {
-                Some(m) => feed_mail(state, &m.finish(), 0),
-                None => Ok(()),
-            };
+            if let Some(c) = convert.as_mut() {
+                feed_converted(state, c, None)?;
+            }
+            return Ok(());
         }
         let value = Reflect::get(&result, &"value".into())
             .map_err(|_| "the browser could not read the data".to_string())?;
         let bytes = Uint8Array::new(&value).to_vec();
-        match mail.as_mut() {
-            Some(m) => feed_mail(state, &m.feed(&bytes), bytes.len())?,
+        match convert.as_mut() {
+            Some(c) => {
+                if !feed_converted(state, c, Some(&bytes))? {
+                    return Ok(());
+                }
+            }
             None => feed(state, &bytes)?,
         }
         if now() - since_yield > 4.0 || backlogged(state) {
@@ -703,49 +740,16 @@ async fn read_files(state: &Shared, files: Vec<File>) -> Result<(), String> {
                     .await
                     .map_err(failed)?;
             }
-            Kind::Converted(Converted::Mail) => {
+            Kind::Converted(converted) => {
                 if end_file(state).is_err() {
                     return Err(String::new());
                 }
                 start_file(state, true, several.then(|| name.clone()));
                 feed(state, &[])?;
-                let reader = Some(MboxReader::default());
-                read_stream(state, &file.stream(), reader)
+                let converting = Some((Converter::new(converted), name.clone()));
+                read_stream(state, &file.stream(), converting)
                     .await
                     .map_err(failed)?;
-            }
-            Kind::Converted(converted) => {
-                let bytes = JsFuture::from(file.array_buffer())
-                    .await
-                    .map_err(|e| failed(js_message(&e)))?;
-                let table = chronicle_core::load::converted_lines(&bytes_of(&bytes), converted);
-                if end_file(state).is_err() {
-                    return Err(String::new());
-                }
-                match table {
-                    Ok((lines, warning)) => {
-                        if let Some(load) = state.borrow_mut().load.as_mut() {
-                            load.add_problems(
-                                warning.map(|w| w.in_file(&name)).into_iter().collect(),
-                                0,
-                            );
-                        }
-                        start_file(state, true, several.then(|| name.clone()));
-                        feed(state, &[])?;
-                        read_bytes(state, lines.as_bytes()).await.map_err(failed)?;
-                    }
-                    Err(e) => {
-                        let mut st = state.borrow_mut();
-                        let Some(load) = st.load.as_mut() else {
-                            return Err(String::new());
-                        };
-                        let problem = Problem::error(format!("{}; file skipped", e.message()))
-                            .in_file(&name)
-                            .at(e.position());
-                        load.add_problems(vec![problem], 1);
-                        load.skipped(file.size() as u64);
-                    }
-                }
             }
             Kind::Text => {
                 let text = JsFuture::from(file.text())

@@ -209,6 +209,21 @@ test('a mail archive opens: an mbox from a mail program, and a single .eml', asy
   await expect(page.getByTestId('result-title').first()).toHaveText('A single note');
 });
 
+test('a spreadsheet with a quote never closed keeps the rows before it', async ({ page }) => {
+  // Spreadsheets are read as they stream in, row by row; a stray quote costs what
+  // follows it, not the rows already read, and the problem says where.
+  await openArchive(page);
+  const file = test.info().outputPath('broken.csv');
+  const rows = ['title,body', ...Array.from({ length: 30 }, (_, i) => `Row ${i},Text ${i}`), 'Broken,"never closed', 'Lost,row'];
+  writeFileSync(file, rows.join('\n'));
+  await page.getByTestId('open-archive').setInputFiles(file);
+  await expect(page.getByTestId('result-count')).toContainText('30 documents');
+  await expect(page.locator('details.problems')).toContainText('1 document rejected');
+  await page.locator('details.problems summary').click();
+  await expect(page.locator('details.problems')).toContainText('broken.csv:32');
+  await expect(page.locator('details.problems')).toContainText('never closed');
+});
+
 test('an embed can point at an mbox, which is read as it streams in', async ({ page }) => {
   // A mailing list's archive published as it is: `data-corpus="…/list.mbox"`.
   await page.route('**/mail-host.html', (route) => route.fulfill({

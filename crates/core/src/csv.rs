@@ -14,52 +14,257 @@
 //! column, a row is named by its line (`row-12`).
 
 use crate::json::{write_string, Position};
-use crate::load::{decode_utf8, LoadError};
+use crate::load::LoadError;
 use crate::problem::Problem;
 
-/// A spreadsheet file's rows as JSON Lines (see [`to_json_lines`]), decoding it as
-/// UTF-16 when it starts with that byte-order mark (Excel's "Unicode Text", the way
-/// Arabic survives a spreadsheet export), as UTF-8, or else as Windows-1252 (with the
-/// warning to show for that).
+/// A spreadsheet file's rows as JSON Lines (see [`TableReader`]), with the warning to
+/// show about its encoding if there is one.
 pub fn table_lines(bytes: &[u8], tab: bool) -> Result<(String, Option<Problem>), LoadError> {
-    let (text, warning) = match (utf16(bytes), decode_utf8(bytes)) {
-        (Some(text), _) => (std::borrow::Cow::Owned(text), None),
-        (None, Ok(text)) => (std::borrow::Cow::Borrowed(text), None),
-        (None, Err(_)) => (
-            std::borrow::Cow::Owned(windows_1252(bytes)),
-            Some(Problem::warning(
-                "the file is not UTF-8 text: it was read as Windows-1252 (Western European); \
-                 if letters look wrong, save it as UTF-8",
-            )),
-        ),
-    };
-    let lines = to_json_lines(&text, tab).map_err(|e| LoadError::Table {
-        message: e.message,
-        position: e.position,
-    })?;
-    Ok((lines, warning))
+    let mut reader = TableReader::new(tab);
+    let mut lines = reader.feed(bytes)?;
+    lines.push_str(&reader.finish()?);
+    Ok((lines, reader.warning()))
 }
 
-/// `bytes` decoded as UTF-16 if they start with its byte-order mark (either order); an
-/// unpaired surrogate becomes U+FFFD.
-///
-/// ```
-/// let le = [0xFF, 0xFE, b'a', 0, 0x39, 0x06];
-/// assert_eq!(chronicle_core::csv::utf16(&le).as_deref(), Some("a\u{639}"));
-/// assert_eq!(chronicle_core::csv::utf16(b"plain"), None);
-/// ```
-pub fn utf16(bytes: &[u8]) -> Option<String> {
-    let unit: fn([u8; 2]) -> u16 = match bytes {
-        [0xFF, 0xFE, ..] => u16::from_le_bytes,
-        [0xFE, 0xFF, ..] => u16::from_be_bytes,
-        _ => return None,
-    };
-    let units = bytes[2..].chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    Some(
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or('\u{FFFD}'))
-            .collect(),
-    )
+/// Reads a spreadsheet as it arrives, chunk by chunk, holding only the row being read
+/// (tables of news can be larger than a tab's memory). The text is decoded as UTF-16
+/// when it starts with that byte-order mark (Excel's "Unicode Text", the way Arabic
+/// survives a spreadsheet export), else as UTF-8 until a byte that cannot be, and from
+/// there as Windows-1252 (with a warning: [`TableReader::warning`]).
+#[derive(Debug)]
+pub struct TableReader {
+    tab: bool,
+    decoder: Decoder,
+    /// Decoded text not yet read into rows, and the line it starts on.
+    text: String,
+    line: usize,
+    /// The separator and the column names, once the header row is read; whether a
+    /// column holds ids.
+    header: Option<(char, Vec<String>, bool)>,
+    /// Lines of JSON written.
+    lines_out: usize,
+    /// Text held before rows are looked for again: a row left incomplete is read again
+    /// from its start, so the wait doubles (a 50 MB cell, or a quote never closed, costs
+    /// linear time, not quadratic).
+    retry_at: usize,
+}
+
+impl TableReader {
+    /// A reader for a `.csv` file (`.tsv` when `tab`).
+    pub fn new(tab: bool) -> TableReader {
+        TableReader {
+            tab,
+            decoder: Decoder::default(),
+            text: String::new(),
+            line: 1,
+            header: None,
+            lines_out: 1,
+            retry_at: 0,
+        }
+    }
+
+    /// Adds bytes; returns the JSON Lines of the rows they complete.
+    pub fn feed(&mut self, bytes: &[u8]) -> Result<String, LoadError> {
+        let text = self.decoder.decode(bytes, false);
+        self.text.push_str(&text);
+        self.rows(false).map_err(TableError::into_load_error)
+    }
+
+    /// Ends the input: the JSON Lines of the last rows.
+    pub fn finish(&mut self) -> Result<String, LoadError> {
+        let text = self.decoder.decode(&[], true);
+        self.text.push_str(&text);
+        let mut out = self.rows(true).map_err(TableError::into_load_error)?;
+        out.push('\n');
+        Ok(out)
+    }
+
+    /// The warning about the file's encoding, if it was not UTF-8 (or UTF-16).
+    pub fn warning(&self) -> Option<Problem> {
+        self.decoder.latin.then(|| {
+            Problem::warning(
+                "the file is not UTF-8 text: it was read as Windows-1252 (Western European); \
+                 if letters look wrong, save it as UTF-8",
+            )
+        })
+    }
+
+    /// Reads the complete rows of the text held (all of it if `last`).
+    fn rows(&mut self, last: bool) -> Result<String, TableError> {
+        let out = String::new();
+        if !last && self.text.len() < self.retry_at {
+            return Ok(out);
+        }
+        let out = self.read_rows(last, out)?;
+        self.retry_at = (2 * self.text.len()).max(self.text.len() + 64 * 1024);
+        Ok(out)
+    }
+
+    fn read_rows(&mut self, last: bool, mut out: String) -> Result<String, TableError> {
+        if self.header.is_none() {
+            if self.line == 1 && self.text.starts_with('\u{feff}') {
+                self.text.drain(..3);
+            }
+            if !last && !self.text.contains('\n') {
+                return Ok(out);
+            }
+            let separator = if self.tab {
+                '\t'
+            } else {
+                guess_separator(&self.text)
+            };
+            let mut rows = Rows::new(&self.text, separator, self.line);
+            let Some((_, header)) = rows.next_row(last)? else {
+                if last {
+                    return Err(TableError {
+                        message: "the table is empty: a header row naming the columns is needed"
+                            .into(),
+                        position: Position { line: 1, column: 1 },
+                    });
+                }
+                return Ok(out);
+            };
+            let names = column_names(header);
+            // Spreadsheets seldom have ids: without an id column, a row is named by its
+            // line.
+            let named = names.iter().any(|n| crate::load::is_id_name(n));
+            let (at, line) = (rows.at, rows.line);
+            self.text.drain(..at);
+            self.line = line;
+            self.header = Some((separator, names, named));
+        }
+        let Some((separator, names, named)) = &self.header else {
+            return Ok(out);
+        };
+        let mut rows = Rows::new(&self.text, *separator, self.line);
+        while let Some((start, cells)) = rows.next_row(last)? {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            while self.lines_out < start {
+                out.push('\n');
+                self.lines_out += 1;
+            }
+            write_row(start, &cells, names, *named, &mut out);
+        }
+        let (at, line) = (rows.at, rows.line);
+        self.text.drain(..at);
+        self.line = line;
+        Ok(out)
+    }
+}
+
+/// One row as a JSON object (without a line break).
+fn write_row(start: usize, cells: &[String], names: &[String], named: bool, out: &mut String) {
+    out.push('{');
+    let mut first = true;
+    if !named {
+        out.push_str(&format!("\"id\":\"row-{start}\""));
+        first = false;
+    }
+    for (i, cell) in cells.iter().enumerate() {
+        if cell.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        let extra;
+        let name = match names.get(i) {
+            Some(n) => n.as_str(),
+            None => {
+                extra = format!("column {}", i + 1);
+                &extra
+            }
+        };
+        write_string(name, out);
+        out.push(':');
+        write_string(cell, out);
+    }
+    out.push('}');
+}
+
+/// Bytes to text, chunk by chunk (see [`TableReader`]).
+#[derive(Debug, Default)]
+struct Decoder {
+    /// Bytes of a character split between chunks (or the first bytes, until the
+    /// byte-order mark can be told).
+    carry: Vec<u8>,
+    /// The encoding, once told: `Some(true)` UTF-16 little-endian, `Some(false)`
+    /// big-endian; `None` UTF-8 (or Windows-1252 once `latin`).
+    utf16: Option<bool>,
+    started: bool,
+    /// Read as Windows-1252 from here on.
+    latin: bool,
+}
+
+impl Decoder {
+    fn decode(&mut self, bytes: &[u8], last: bool) -> String {
+        let mut data = std::mem::take(&mut self.carry);
+        data.extend_from_slice(bytes);
+        if !self.started {
+            if data.len() < 2 && !last {
+                self.carry = data;
+                return String::new();
+            }
+            self.started = true;
+            self.utf16 = match data.as_slice() {
+                [0xFF, 0xFE, ..] => Some(true),
+                [0xFE, 0xFF, ..] => Some(false),
+                _ => None,
+            };
+            if self.utf16.is_some() {
+                data.drain(..2);
+            }
+        }
+        if let Some(le) = self.utf16 {
+            let whole = data.len() / 2 * 2;
+            let mut units: Vec<u16> = data[..whole]
+                .chunks_exact(2)
+                .map(|c| {
+                    if le {
+                        u16::from_le_bytes([c[0], c[1]])
+                    } else {
+                        u16::from_be_bytes([c[0], c[1]])
+                    }
+                })
+                .collect();
+            let mut keep = data[whole..].to_vec();
+            // A lead surrogate waits for its pair.
+            if !last && units.last().is_some_and(|u| (0xD800..0xDC00).contains(u)) {
+                let u = units.pop().unwrap_or(0);
+                let mut pair = if le { u.to_le_bytes() } else { u.to_be_bytes() }.to_vec();
+                pair.extend(keep);
+                keep = pair;
+            }
+            if !last {
+                self.carry = keep;
+            }
+            return char::decode_utf16(units)
+                .map(|c| c.unwrap_or('\u{FFFD}'))
+                .collect();
+        }
+        if self.latin {
+            return windows_1252(&data);
+        }
+        match std::str::from_utf8(&data) {
+            Ok(text) => text.to_string(),
+            Err(e) if e.error_len().is_none() && !last => {
+                // A character cut by the chunk: the rest comes next time.
+                let valid = e.valid_up_to();
+                self.carry = data[valid..].to_vec();
+                String::from_utf8_lossy(&data[..valid]).into_owned()
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                self.latin = true;
+                let mut text = String::from_utf8_lossy(&data[..valid]).into_owned();
+                text.push_str(&windows_1252(&data[valid..]));
+                text
+            }
+        }
+    }
 }
 
 /// Why a table cannot be read.
@@ -71,6 +276,15 @@ pub struct TableError {
     pub position: Position,
 }
 
+impl TableError {
+    fn into_load_error(self) -> LoadError {
+        LoadError::Table {
+            message: self.message,
+            position: self.position,
+        }
+    }
+}
+
 /// The rows of `text` as JSON Lines (see the module docs); `tab` for a `.tsv` file.
 ///
 /// ```
@@ -78,56 +292,9 @@ pub struct TableError {
 /// assert_eq!(lines, "\n{\"id\":\"row-2\",\"title\":\"A\",\"body\":\"x, y\"}\n");
 /// ```
 pub fn to_json_lines(text: &str, tab: bool) -> Result<String, TableError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let separator = if tab { '\t' } else { guess_separator(text) };
-    let mut rows = Rows::new(text, separator);
-    let Some((_, header)) = rows.next_row()? else {
-        return Err(TableError {
-            message: "the table is empty: a header row naming the columns is needed".into(),
-            position: Position { line: 1, column: 1 },
-        });
-    };
-    let names = column_names(header);
-    // Spreadsheets seldom have ids: without an id column, a row is named by its line.
-    let named = names.iter().any(|n| crate::load::is_id_name(n));
-    let mut out = String::with_capacity(text.len() + text.len() / 4);
-    let mut line = 1;
-    while let Some((start, cells)) = rows.next_row()? {
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        while line < start {
-            out.push('\n');
-            line += 1;
-        }
-        out.push('{');
-        let mut first = true;
-        if !named {
-            out.push_str(&format!("\"id\":\"row-{start}\""));
-            first = false;
-        }
-        for (i, cell) in cells.iter().enumerate() {
-            if cell.is_empty() {
-                continue;
-            }
-            if !first {
-                out.push(',');
-            }
-            first = false;
-            let extra;
-            let name = match names.get(i) {
-                Some(n) => n.as_str(),
-                None => {
-                    extra = format!("column {}", i + 1);
-                    &extra
-                }
-            };
-            write_string(name, &mut out);
-            out.push(':');
-            write_string(cell, &mut out);
-        }
-        out.push('}');
-    }
+    let mut reader = TableReader::new(tab);
+    reader.text = text.to_string();
+    let mut out = reader.rows(true)?;
     out.push('\n');
     Ok(out)
 }
@@ -191,17 +358,18 @@ struct Rows<'t> {
 }
 
 impl<'t> Rows<'t> {
-    fn new(text: &'t str, separator: char) -> Rows<'t> {
+    fn new(text: &'t str, separator: char, line: usize) -> Rows<'t> {
         Rows {
             text,
             at: 0,
-            line: 1,
+            line,
             separator,
         }
     }
 
-    /// The next row: the line it starts on, and its cells; `None` at the end.
-    fn next_row(&mut self) -> Result<Option<(usize, Vec<String>)>, TableError> {
+    /// The next row: the line it starts on, and its cells; `None` at the end, or (unless
+    /// `last`: no more text comes) when the row is not complete yet.
+    fn next_row(&mut self, last: bool) -> Result<Option<(usize, Vec<String>)>, TableError> {
         if self.at >= self.text.len() {
             return Ok(None);
         }
@@ -211,7 +379,7 @@ impl<'t> Rows<'t> {
         let mut chars = self.text[self.at..].char_indices().peekable();
         let mut quoted = false;
         let mut quote_line = 0;
-        let mut end = self.text.len();
+        let mut end = None;
         while let Some((i, c)) = chars.next() {
             if quoted {
                 match c {
@@ -239,11 +407,16 @@ impl<'t> Rows<'t> {
                 '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => {}
                 '\n' => {
                     self.line += 1;
-                    end = self.at + i + 1;
+                    end = Some(self.at + i + 1);
                     break;
                 }
                 c => cell.push(c),
             }
+        }
+        if end.is_none() && !last {
+            // More text comes: the row is read again then, whole.
+            self.line = start;
+            return Ok(None);
         }
         if quoted {
             return Err(TableError {
@@ -255,7 +428,7 @@ impl<'t> Rows<'t> {
             });
         }
         cells.push(cell);
-        self.at = end;
+        self.at = end.unwrap_or(self.text.len());
         Ok(Some((start, cells)))
     }
 }
@@ -401,6 +574,41 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(parsed, expected);
+        }
+
+        /// Read in chunks of any size, in any of the encodings read, a table gives what it
+        /// gives read whole (characters and rows cut anywhere by the chunks).
+        #[test]
+        fn chunks_read_as_the_whole(
+            text in "[a-z,;\"\n\té€أب😀]{0,60}",
+            encoding in 0..4usize,
+            size in 1usize..9,
+        ) {
+            let bytes: Vec<u8> = match encoding {
+                0 => text.clone().into_bytes(),
+                1 => [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+                2 => [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+                // Windows-1252: é and € as single bytes.
+                _ => text.chars().flat_map(|c| match c {
+                    'é' => vec![0xE9],
+                    '€' => vec![0x80],
+                    c => c.to_string().into_bytes(),
+                }).collect(),
+            };
+            let whole = table_lines(&bytes, false);
+            let mut reader = TableReader::new(false);
+            let mut chunked = Ok(String::new());
+            for chunk in bytes.chunks(size) {
+                chunked = chunked.and_then(|mut out: String| {
+                    out.push_str(&reader.feed(chunk)?);
+                    Ok(out)
+                });
+            }
+            let chunked = chunked.and_then(|mut out| {
+                out.push_str(&reader.finish()?);
+                Ok((out, reader.warning()))
+            });
+            proptest::prop_assert_eq!(chunked, whole);
         }
     }
 }

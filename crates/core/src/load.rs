@@ -486,16 +486,60 @@ impl Converted {
     }
 }
 
+/// Reads a converted file as it arrives: its documents as JSON Lines, each placed at
+/// its line in the file.
+#[derive(Debug)]
+pub enum Converter {
+    /// A spreadsheet.
+    Table(crate::csv::TableReader),
+    /// Mail.
+    Mail(crate::mail::MboxReader),
+}
+
+impl Converter {
+    /// A reader for a file of this kind.
+    pub fn new(kind: Converted) -> Converter {
+        match kind {
+            Converted::Table(tab) => Converter::Table(crate::csv::TableReader::new(tab)),
+            Converted::Mail => Converter::Mail(crate::mail::MboxReader::default()),
+        }
+    }
+
+    /// Adds bytes; returns the JSON Lines of the documents they complete.
+    pub fn feed(&mut self, bytes: &[u8]) -> Result<String, LoadError> {
+        match self {
+            Converter::Table(t) => t.feed(bytes),
+            Converter::Mail(m) => Ok(m.feed(bytes)),
+        }
+    }
+
+    /// Ends the input: the JSON Lines of the last documents.
+    pub fn finish(&mut self) -> Result<String, LoadError> {
+        match self {
+            Converter::Table(t) => t.finish(),
+            Converter::Mail(m) => Ok(m.finish()),
+        }
+    }
+
+    /// A warning about the whole file (its encoding), if there is one.
+    pub fn warning(&self) -> Option<Problem> {
+        match self {
+            Converter::Table(t) => t.warning(),
+            Converter::Mail(_) => None,
+        }
+    }
+}
+
 /// A converted file's documents as JSON Lines, placed at their lines in the file, with
 /// a warning about the file if there is one.
 pub fn converted_lines(
     bytes: &[u8],
     kind: Converted,
 ) -> Result<(String, Option<Problem>), LoadError> {
-    match kind {
-        Converted::Table(tab) => crate::csv::table_lines(bytes, tab),
-        Converted::Mail => Ok((crate::mail::mbox_lines(bytes).0, None)),
-    }
+    let mut converter = Converter::new(kind);
+    let mut lines = converter.feed(bytes)?;
+    lines.push_str(&converter.finish()?);
+    Ok((lines, converter.warning()))
 }
 
 /// Loads a converted file (see [`Converted`]). Clashing ids are left as they are.
