@@ -34,7 +34,10 @@ const benchFiles = readdirSync(join(root, 'dist-bench'));
 const js = `dist-bench/${benchFiles.find((f) => /^chronicle-app.*\.js$/.test(f))}`;
 const benchWasm = `dist-bench/${benchFiles.find((f) => f.endsWith('_bg.wasm'))}`;
 const wasmBytes = readFileSync(join(root, 'dist', wasmFile));
-const wasmGzip = gzipSync(wasmBytes, { level: 9 }).length;
+// Measured as `cargo xtask test` measures its budget (GNU gzip -9), so that the table and
+// the test agree; zlib's level 9 gives about 2.6 KB more.
+const wasmGzip = execSync(`gzip -9 -c ${join(root, 'dist', wasmFile)}`, { maxBuffer: 1 << 26 }).length;
+const wasmZlib = gzipSync(wasmBytes, { level: 9 }).length;
 
 /** Words a reader types, key by key (each one a search as it grows). */
 const typed = ['government', 'congress war', 'peace treaty', 'agriculture', 'revenue tariff'];
@@ -211,7 +214,7 @@ const goals = [
   ['205 MB of mail: ready ≤ 0.1× MiniSearch', `${secs(c50.chronicle.readyMs)} vs ${peer(c50.minisearch, (x) => `${secs(x.readyMs)} (${ratio(c50.chronicle.readyMs, x.readyMs)})`)}`, c50.minisearch.failed ? true : c50.chronicle.readyMs <= 0.1 * c50.minisearch.readyMs],
   ['native loading ≥ 100 MB/s on mail (one core)', `${nativeMBps.toFixed(0)} MB/s (${secs(nativeMs)} for ${mb(corpora.mail50k.bytes)})`, nativeMBps >= 100],
   ['opening a 50 MB document ≤ 200 ms', ms(e2e.huge.chronicle.openMs), e2e.huge.chronicle.openMs <= 200],
-  ['wasm ≤ 400 KB gzip', `${(wasmGzip / 1000).toFixed(0)} KB`, wasmGzip <= 400_000],
+  ['wasm ≤ 400 KB gzip', `${(wasmGzip / 1000).toFixed(1)} KB`, wasmGzip <= 400_000],
 ];
 
 const e2eTable = (key) => {
@@ -313,7 +316,7 @@ md += `## Native loading and download size
 - \`cargo run --release -p chronicle-core --example load_profile -- target/corpora/mail-50k.json\`
   (one thread): **${secs(nativeMs)}** for ${mb(corpora.mail50k.bytes)}, ${nativeMBps.toFixed(0)} MB/s.
   In the browser the same work is shared by a worker per core (see *ready* above).
-- The release wasm is ${(wasmBytes.length / 1000).toFixed(0)} KB raw, **${(wasmGzip / 1000).toFixed(0)} KB gzip** (level 9).
+- The release wasm is ${(wasmBytes.length / 1000).toFixed(0)} KB raw, **${(wasmGzip / 1000).toFixed(1)} KB gzip** (GNU gzip -9, as \`cargo xtask test\` checks it; ${(wasmZlib / 1000).toFixed(1)} KB by zlib's level 9).
 `;
 
 mkdirSync(join(root, 'target/bench'), { recursive: true });

@@ -1,11 +1,12 @@
 //! Spreadsheets as archives: CSV and TSV files, one document per row.
 //!
 //! # Overview
-//! [`to_json_lines`] turns a table with a header row into JSON Lines, one object per row
-//! named by the header (so the loader's rules apply as to any export: `title`, `body`,
-//! `date`… or their usual other names, `headline`, `text`, `published`…). Each row's
-//! object is written on the line where the row starts in the table, with blank lines
-//! between, so a problem's line is the spreadsheet's line.
+//! [`TableReader`] turns a table with a header row into JSON Lines as its bytes arrive
+//! ([`to_json_lines`] does it for a whole text), one object per row named by the header
+//! (so the loader's rules apply as to any export: `title`, `body`, `date`… or their usual
+//! other names, `headline`, `text`, `published`…). Each row's object is written on the
+//! line where the row starts in the table, with blank lines between, so a problem's line
+//! is the spreadsheet's line.
 //!
 //! The table follows RFC 4180: fields may be quoted, a quote inside is doubled, quoted
 //! fields may hold line breaks and separators. The separator is a tab for `.tsv`, else
