@@ -164,6 +164,7 @@ test('a mail archive opens: an mbox from a mail program, and a single .eml', asy
     'From: =?UTF-8?B?2KfZhNin2KbYqtmE2KfZgQ==?= <press@example.org>',
     'Subject: =?UTF-8?B?2KjZitin2YYg2LXYrdmB2Yo=?=',
     'Date: Wed, 17 Oct 2018 14:03:00 +0300',
+    'X-Gmail-Labels: Inbox,Statements',
     'MIME-Version: 1.0',
     'Content-Type: multipart/alternative; boundary="b1"',
     '',
@@ -195,6 +196,8 @@ test('a mail archive opens: an mbox from a mail program, and a single .eml', asy
   expect(await resultCount(page)).toBe(1);
   await expect(page.getByTestId('result-title').first()).toHaveText('بيان صحفي');
   await expect(page.locator('[data-facet="source"] [data-testid="facet-item"]').first()).toContainText('الائتلاف');
+  // Gmail's labels (a Takeout mbox) are the tags.
+  await expect(page.locator('[data-facet="tag"] [data-testid="facet-item"]')).toHaveCount(2);
   await page.getByTestId('result-title').first().click();
   await expect(page.getByTestId('document-view')).toContainText('بيان عن جنيف');
   await expect(page.getByTestId('document-view')).not.toContainText('HTML copy');

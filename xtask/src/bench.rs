@@ -114,7 +114,9 @@ pub fn run(args: &[String]) -> Result {
     )
     .map_err(|e| e.to_string())?;
     step("benchmarking in headless Chromium: Chronicle, MiniSearch and FlexSearch, end to end and engine only (about 15 minutes)");
-    run_command(tools.command("node").arg("bench/run.mjs"))?;
+    // `--reuse-e2e`: the end-to-end figures of the last run are kept (see bench/run.mjs).
+    let reuse = args.iter().filter(|a| *a == "--reuse-e2e");
+    run_command(tools.command("node").arg("bench/run.mjs").args(reuse))?;
     prebuilt(&tools)
 }
 

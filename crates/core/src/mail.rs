@@ -31,6 +31,9 @@ pub struct Message {
     pub cc: Option<String>,
     /// `Date`, as written.
     pub date: Option<String>,
+    /// Gmail's labels (`X-Gmail-Labels`, in a Takeout mbox), else the `Keywords` header:
+    /// the message's tags.
+    pub labels: Vec<String>,
     /// The text.
     pub body: String,
 }
@@ -92,6 +95,15 @@ pub fn read_message(raw: &[u8]) -> Message {
         to: get("to"),
         cc: get("cc"),
         date: get("date"),
+        labels: get("x-gmail-labels")
+            .or_else(|| get("keywords"))
+            .map(|v| {
+                v.split(',')
+                    .map(|l| l.trim().trim_matches('"').to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
         body: text_of(&head, body, 0)
             .map(|(t, _)| t)
             .unwrap_or_default()
@@ -229,6 +241,16 @@ fn write_document(m: &Message, line: usize, out: &mut String) {
             out.push_str("\":");
             write_string(v, out);
         }
+    }
+    if !m.labels.is_empty() {
+        out.push_str(",\"tags\":[");
+        for (i, label) in m.labels.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_string(label, out);
+        }
+        out.push(']');
     }
     out.push_str(",\"body\":");
     write_string(&m.body, out);
@@ -648,7 +670,8 @@ mod tests {
     #[test]
     fn an_mbox_is_its_messages_each_at_its_line() {
         let mbox = "From press@example.org Thu Oct 18 09:00:00 2018\n\
-            Message-ID: <a@x>\nSubject: First\nDate: Thu, 18 Oct 2018 09:00:00 +0300\n\n\
+            Message-ID: <a@x>\nSubject: First\nDate: Thu, 18 Oct 2018 09:00:00 +0300\n\
+            X-Gmail-Labels: Inbox,Important,\"Geneva 2018\"\n\n\
             Body one\n>From the archive, quoted\n\n\
             From other@example.org Fri Oct 19 10:00:00 2018\n\
             Subject: Second\nFrom: Other <other@example.org>\n\nBody two\n";
@@ -662,6 +685,8 @@ mod tests {
             ("a@x", "First")
         );
         assert_eq!(docs[0].body, "Body one\nFrom the archive, quoted");
+        // Gmail's labels are the tags (a facet).
+        assert_eq!(docs[0].tags, ["Inbox", "Important", "Geneva 2018"]);
         assert_eq!(
             docs[0].date.map(|d| d.to_iso()).as_deref(),
             Some("2018-10-18T09:00:00+03:00")
@@ -669,9 +694,9 @@ mod tests {
         // The second has no Message-ID: it is named by the line it starts on.
         assert_eq!(
             (docs[1].id.as_str(), docs[1].source.as_deref()),
-            ("message-9", Some("Other"))
+            ("message-10", Some("Other"))
         );
-        assert_eq!(lines.lines().position(|l| l.contains("Second")), Some(8));
+        assert_eq!(lines.lines().position(|l| l.contains("Second")), Some(9));
     }
 
     #[test]
