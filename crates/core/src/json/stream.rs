@@ -81,7 +81,7 @@ fn not_a_corpus<E>(why: NotACorpus, position: Position) -> Stopped<E> {
 /// […]}`, `{"count": 2, "results": […]}`), read when it has no `documents`.
 const DOCUMENT_LISTS: &[&str] = &[
     "items", "data", "results", "records", "articles", "posts", "entries", "messages", "docs",
-    "rows", "features",
+    "rows", "features", "emails", "tweets", "statuses", "stories", "news",
 ];
 
 /// Maps byte offsets of the current text to positions in the whole file.
@@ -828,9 +828,18 @@ impl Stream {
         if value_at >= text.len() {
             return last.then_some(false);
         }
+        // A document's own fields say it is one: its title or text, or its id (a line of
+        // JSON Lines may hold a thread's `messages`), unless the object says it is a
+        // chat (Telegram's export: `"type": "public_channel"`, its `id` and `messages`).
+        let chat = undecided.iter().any(|(k, v)| {
+            k.name == "type"
+                && matches!(&v.value, Value::String(t) if ["_channel", "_chat", "_group", "saved_messages"]
+                    .iter()
+                    .any(|end| t.ends_with(end)))
+        });
         if undecided
             .iter()
-            .any(|(k, _)| matches!(k.name.as_str(), "title" | "body"))
+            .any(|(k, _)| matches!(k.name.as_str(), "title" | "body") || (k.name == "id" && !chat))
             || text.as_bytes()[value_at] != b'['
         {
             return Some(false);

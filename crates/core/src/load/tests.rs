@@ -431,11 +431,19 @@ fn documents_listed_under_another_name_are_read_whatever_the_chunking() {
             ..
         })
     ));
-    // JSON Lines whose documents have such a field stay JSON Lines.
+    // JSON Lines whose documents have such a field stay JSON Lines, even when the field
+    // comes before the title (a thread and its messages).
     let lines = load(
         "{\"id\":\"a\",\"title\":\"A\",\"body\":\"x\",\"items\":[{\"k\":1}]}\n\
-         {\"id\":\"b\",\"title\":\"B\",\"body\":\"y\",\"items\":[]}\n",
+         {\"id\":\"b\",\"title\":\"B\",\"body\":\"y\",\"items\":[]}\n\
+         {\"id\":\"t\",\"messages\":[{\"from\":\"x\"}],\"subject\":\"Thread\"}\n",
     );
-    assert_eq!(lines.corpus.documents.len(), 2);
+    assert_eq!(lines.corpus.documents.len(), 3);
     assert_eq!(lines.corpus.documents[0].meta["items"], "[{\"k\":1}]");
+    assert_eq!(lines.corpus.documents[2].title, "Thread");
+    // Mail and social exports name their lists after what they hold.
+    for name in ["emails", "tweets", "statuses", "stories", "news"] {
+        let wrapped = load(&format!(r#"{{"{name}": [{{"subject":"S","text":"t"}}]}}"#));
+        assert_eq!(wrapped.corpus.documents.len(), 1, "{name}");
+    }
 }
