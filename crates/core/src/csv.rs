@@ -18,15 +18,6 @@ use crate::json::{write_string, Position};
 use crate::load::LoadError;
 use crate::problem::Problem;
 
-/// A spreadsheet file's rows as JSON Lines (see [`TableReader`]), with the warning to
-/// show about its encoding if there is one.
-pub fn table_lines(bytes: &[u8], tab: bool) -> Result<(String, Option<Problem>), LoadError> {
-    let mut reader = TableReader::new(tab);
-    let mut lines = reader.feed(bytes)?;
-    lines.push_str(&reader.finish()?);
-    Ok((lines, reader.warning()))
-}
-
 /// Reads a spreadsheet as it arrives, chunk by chunk, holding only the row being read
 /// (tables of news can be larger than a tab's memory). The text is decoded as UTF-16
 /// when it starts with that byte-order mark (Excel's "Unicode Text", the way Arabic
@@ -596,7 +587,7 @@ mod tests {
                     c => c.to_string().into_bytes(),
                 }).collect(),
             };
-            let whole = table_lines(&bytes, false);
+            let whole = crate::load::converted_lines(&bytes, crate::load::Converted::Table(false));
             let mut reader = TableReader::new(false);
             let mut chunked = Ok(String::new());
             for chunk in bytes.chunks(size) {
