@@ -56,6 +56,8 @@ const MARKS: &[&str] = &[
 /// ```
 /// use chronicle_core::mail::looks_like_message;
 /// assert!(looks_like_message("Message-ID: <1@x>\nDate: Mon, 14 May 2001 16:39:00 -0700\n\nHi"));
+/// // As an mbox held it, with its separator line (the SpamAssassin corpus):
+/// assert!(looks_like_message("From a@b  Thu Aug 22 12:36:23 2002\nFrom: a@b\nSubject: Hi\n\nHi"));
 /// assert!(!looks_like_message("Date: tomorrow. Subject: the talks, as agreed."));
 /// ```
 pub fn looks_like_message(text: &str) -> bool {
@@ -294,7 +296,15 @@ fn unescape_from(message: &[u8]) -> Vec<u8> {
 /// bytes after the blank line that ends them.
 fn split_head(raw: &[u8]) -> (Vec<(String, String)>, &[u8]) {
     let mut head: Vec<(String, String)> = Vec::new();
-    let mut at = 0;
+    // A message as an mbox held it may keep its separator line (`From sender date`): it
+    // is not a header.
+    let mut at = match raw.starts_with(b"From ") {
+        true => raw
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(raw.len(), |n| n + 1),
+        false => 0,
+    };
     while at < raw.len() {
         let end = raw[at..]
             .iter()
