@@ -65,7 +65,8 @@ fn kind_of(path: &Path, adapter: Option<Adapter>) -> Option<InputKind> {
         "txt" => Some(InputKind::SeedText),
         "json" => Some(adapter.map_or(InputKind::Json, InputKind::Adapted)),
         "jsonl" | "ndjson" => Some(InputKind::JsonLines),
-        _ => chronicle_core::load::Converted::of_name(&format!(".{ext}")).map(InputKind::Converted),
+        _ => chronicle_core::load::Converted::of_name(&path.to_string_lossy())
+            .map(InputKind::Converted),
     }
 }
 

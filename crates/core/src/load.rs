@@ -861,7 +861,7 @@ impl FieldKind {
         let strings = |items: &[Node]| items.iter().all(|i| matches!(i.value, Value::String(_)));
         match (self, v) {
             (_, Value::Null) | (FieldKind::Meta, Value::Object(_)) => true,
-            (FieldKind::Title | FieldKind::Body, v) => rich_text(v).is_some(),
+            (FieldKind::Title | FieldKind::Body, v) => TextParts::of(v).is_some(),
             (FieldKind::Date, v) => matches!(v, Value::String(_) | Value::Number(_)),
             (FieldKind::Text(_), v) => matches!(v, Value::String(_)),
             (FieldKind::List(_), Value::Array(items)) => strings(items),
@@ -871,36 +871,50 @@ impl FieldKind {
     }
 }
 
-/// The text of a value that holds text: a string; a list of strings (paragraphs); a
-/// list of strings and `{"text": …}` pieces (Telegram's formatted messages, whose pieces
-/// run on); an object whose `"rendered"` string is HTML (WordPress). `None` otherwise.
-fn rich_text(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
-    use std::borrow::Cow;
-    match v {
-        Value::String(s) => Some(Cow::Borrowed(s)),
-        Value::Object(members) => {
-            text_of(members, "rendered").map(|h| Cow::Owned(crate::html::to_text(h)))
-        }
-        Value::Array(items) => {
-            let pieces: Option<Vec<(&str, bool)>> = items
+/// The text a value holds, unread: a string; a list of strings (paragraphs); a list of
+/// strings and `{"text": …}` pieces (Telegram's formatted messages, whose pieces run on);
+/// an object whose `"rendered"` string is HTML (WordPress). Telling the shape costs no
+/// copy, so checking that a value holds text does not read its text.
+enum TextParts<'v> {
+    Plain(&'v str),
+    Html(&'v str),
+    /// Each piece, and whether it was a formatted piece (`{"text": …}`).
+    Pieces(Vec<(&'v str, bool)>),
+}
+
+impl TextParts<'_> {
+    /// The parts of `v`, `None` if it holds no text.
+    fn of(v: &Value) -> Option<TextParts<'_>> {
+        match v {
+            Value::String(s) => Some(TextParts::Plain(s)),
+            Value::Object(members) => text_of(members, "rendered").map(TextParts::Html),
+            Value::Array(items) => items
                 .iter()
                 .map(|i| match &i.value {
                     Value::String(s) => Some((s.as_str(), false)),
                     Value::Object(m) => text_of(m, "text").map(|t| (t, true)),
                     _ => None,
                 })
-                .collect();
-            let pieces = pieces?;
-            let joiner = if pieces.iter().any(|p| p.1) {
-                ""
-            } else {
-                "\n\n"
-            };
-            Some(Cow::Owned(
-                pieces.iter().map(|p| p.0).collect::<Vec<_>>().join(joiner),
-            ))
+                .collect::<Option<Vec<_>>>()
+                .map(TextParts::Pieces),
+            _ => None,
         }
-        _ => None,
+    }
+
+    /// The text: HTML read as text, pieces run on, paragraphs a blank line apart.
+    fn text(self) -> String {
+        match self {
+            TextParts::Plain(s) => s.to_string(),
+            TextParts::Html(h) => crate::html::to_text(h),
+            TextParts::Pieces(pieces) => {
+                let joiner = if pieces.iter().any(|p| p.1) {
+                    ""
+                } else {
+                    "\n\n"
+                };
+                pieces.iter().map(|p| p.0).collect::<Vec<_>>().join(joiner)
+            }
+        }
     }
 }
 
@@ -1217,15 +1231,17 @@ impl DocReader<'_, '_> {
             }
             (FieldKind::Body, Value::String(s)) => self.doc.body = s,
             (FieldKind::Title | FieldKind::Body, Value::Null) => {}
-            // Paragraphs as a list, formatted pieces, rendered HTML (see `rich_text`).
-            (FieldKind::Title | FieldKind::Body, other) => match rich_text(&other) {
-                Some(text) if matches!(kind, FieldKind::Body) => self.doc.body = text.into_owned(),
-                Some(text) if !text.trim().is_empty() => {
-                    self.doc.title = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            // Paragraphs as a list, formatted pieces, rendered HTML (see `TextParts`).
+            (FieldKind::Title | FieldKind::Body, other) => {
+                match TextParts::of(&other).map(TextParts::text) {
+                    Some(text) if matches!(kind, FieldKind::Body) => self.doc.body = text,
+                    Some(text) if !text.trim().is_empty() => {
+                        self.doc.title = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    }
+                    Some(_) => self.empty_title = Some(offset),
+                    None => self.keep_aside("a string", other, name, offset),
                 }
-                Some(_) => self.empty_title = Some(offset),
-                None => self.keep_aside("a string", other, name, offset),
-            },
+            }
             (FieldKind::Date, value) => self.date(value, offset),
             (FieldKind::Text(_) | FieldKind::List(_) | FieldKind::Meta, Value::Null) => {}
             (FieldKind::Text(slot), Value::String(s)) => {

@@ -1,7 +1,7 @@
 //! Dates as archives write them: mail headers (RFC 2822), `ctime`, and the forms
 //! [`Date::parse_loose`] reads, for corpus files that were not written with ISO dates.
 
-use super::{Date, DateError, Precision, TimeOfDay};
+use super::{Date, DateError, Precision, TimeOfDay, MONTHS};
 
 /// Named time zones seen in mail headers, with their offsets in minutes (RFC 2822 names
 /// the American ones; the rest are common in the wild).
@@ -190,21 +190,6 @@ const FILLER: &[&str] = &[
     "den",
 ];
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `input` as the English and ISO readers take it: Arabic-Indic digits as ASCII, other
 /// languages' month names in English, words that say nothing dropped, a Java zone name
 /// (`[Europe/Berlin]`) dropped, an ISO offset without its colon (`+0200`) given one,
@@ -233,7 +218,7 @@ fn normalize(input: &str) -> String {
         for &(name, month) in OTHER_MONTHS {
             if let Some(after) = rest.strip_prefix(name) {
                 if after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == ',') {
-                    words.push(MONTH_NAMES[usize::from(month) - 1].to_string());
+                    words.push(MONTHS[usize::from(month) - 1].to_string());
                     rest = after;
                     continue 'words;
                 }
