@@ -47,7 +47,7 @@ impl DocSet {
     }
 
     /// Adds a document.
-    #[inline]
+    #[inline(always)]
     pub fn insert(&mut self, doc: u32) {
         let i = doc as usize;
         if i < self.len {
@@ -56,7 +56,7 @@ impl DocSet {
     }
 
     /// Whether a document is in the set.
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, doc: u32) -> bool {
         let i = doc as usize;
         i < self.len && self.words[i / 64] & (1 << (i % 64)) != 0
@@ -115,7 +115,7 @@ struct BitIter(u64);
 
 impl Iterator for BitIter {
     type Item = u32;
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<u32> {
         if self.0 == 0 {
             return None;

@@ -204,7 +204,7 @@ impl SearchIndex {
     }
 
     /// The place of document `d`'s year in [`SearchIndex::distinct_years`].
-    #[inline]
+    #[inline(always)]
     pub fn year_slot(&self, d: u32) -> Option<usize> {
         self.year_slots
             .get(d as usize)

@@ -29,7 +29,7 @@ impl StrList {
     }
 
     /// Adds a string; returns its index.
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, s: &str) -> u32 {
         self.text.push_str(s);
         self.ends.push(self.text.len() as u32);
@@ -37,7 +37,7 @@ impl StrList {
     }
 
     /// The string at `i` (panics if there is none).
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, i: u32) -> &str {
         let i = i as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
@@ -45,7 +45,7 @@ impl StrList {
     }
 
     /// Number of strings.
-    #[inline]
+    #[inline(always)]
     pub fn len(&self) -> usize {
         self.ends.len()
     }

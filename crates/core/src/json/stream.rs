@@ -273,7 +273,7 @@ impl Scanner {
 }
 
 /// The offset of the next `"` or `\` from `i` (or `bytes.len()`), eight bytes at a time.
-#[inline]
+#[inline(always)]
 fn find_quote_or_backslash(bytes: &[u8], mut i: usize) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;

@@ -136,7 +136,7 @@ impl SegmentBuilder {
     }
 
     /// The local number of a term, noting it as a term of the current document.
-    #[inline]
+    #[inline(always)]
     fn local(&mut self, term: &str) -> u32 {
         let (id, new) = self.table.intern(term);
         if new {

@@ -108,7 +108,7 @@ impl Dictionary {
     }
 
     /// The term with this id.
-    #[inline]
+    #[inline(always)]
     pub fn term(&self, id: u32) -> &str {
         self.terms.get(id)
     }
@@ -219,25 +219,30 @@ impl Dictionary {
             rows.truncate((common + 1) * width);
             for (offset, c) in term.char_indices().skip(common) {
                 let d = path.len() + 1; // depth of the row being computed
-                let base = rows.len() - width;
+                let start = rows.len();
                 let lo = d.saturating_sub(k);
                 let hi = (d + k).min(m);
+                // The new row starts "too far"; only the band around the diagonal is
+                // computed, by index (no pushes or range iterators in this innermost loop:
+                // with the core built for size they would each be a call).
+                rows.resize(start + width, far);
+                let (done, row) = rows.split_at_mut(start);
+                let prev = &done[start - width..];
                 let mut row_min = far;
-                for j in 0..=m {
-                    let v = if j < lo || j > hi {
-                        far
-                    } else if j == 0 {
-                        (d as u8).min(far)
-                    } else {
-                        let cost = u8::from(q[j - 1] != c);
-                        let left = rows[rows.len() - 1];
-                        (rows[base + j - 1] + cost)
-                            .min(rows[base + j].saturating_add(1))
-                            .min(left.saturating_add(1))
-                            .min(far)
-                    };
-                    rows.push(v);
+                if lo == 0 {
+                    row[0] = (d as u8).min(far);
+                    row_min = row[0];
+                }
+                let mut j = lo.max(1);
+                while j <= hi {
+                    let cost = u8::from(q[j - 1] != c);
+                    let v = (prev[j - 1] + cost)
+                        .min(prev[j].saturating_add(1))
+                        .min(row[j - 1].saturating_add(1))
+                        .min(far);
+                    row[j] = v;
                     row_min = row_min.min(v);
+                    j += 1;
                 }
                 path.push(c);
                 depth_bytes.push(offset + c.len_utf8());
@@ -286,7 +291,7 @@ impl Dictionary {
 
 /// The first eight bytes of a term as a number whose order is the terms' byte order (a
 /// term never contains a NUL byte, so zero padding sorts first).
-#[inline]
+#[inline(always)]
 pub fn prefix_key(term: &str) -> u64 {
     let b = term.as_bytes();
     let mut k = [0u8; 8];

@@ -26,21 +26,21 @@ pub struct Interner {
 
 /// A term of at most eight bytes as a number (terms hold no NUL byte, so the zero
 /// padding keeps them apart).
-#[inline]
+#[inline(always)]
 fn short_key(b: &[u8]) -> u64 {
     let mut k = [0u8; 8];
     k[..b.len()].copy_from_slice(b);
     u64::from_le_bytes(k)
 }
 
-#[inline]
+#[inline(always)]
 fn short_slot(key: u64, mask: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 const TAG: u64 = 0xFFFF_FFFF_0000_0000;
 
-#[inline]
+#[inline(always)]
 fn hash(bytes: &[u8]) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
@@ -78,13 +78,13 @@ impl Interner {
     }
 
     /// The term with an id.
-    #[inline]
+    #[inline(always)]
     pub fn term(&self, id: u32) -> &str {
         self.terms.get(id)
     }
 
     /// The id of `term`, adding it if new. Returns the id and whether it was new.
-    #[inline]
+    #[inline(always)]
     pub fn intern(&mut self, term: &str) -> (u32, bool) {
         let bytes = term.as_bytes();
         if !bytes.is_empty() && bytes.len() <= 8 {
@@ -115,7 +115,7 @@ impl Interner {
         (id, true)
     }
 
-    #[inline]
+    #[inline(always)]
     fn intern_short(&mut self, term: &str, key: u64) -> (u32, bool) {
         let mask = self.short.len() - 1;
         let mut i = short_slot(key, mask);
@@ -171,7 +171,7 @@ impl Interner {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }

@@ -66,7 +66,7 @@ impl PostingLists {
     }
 
     /// The postings of term `id`.
-    #[inline]
+    #[inline(always)]
     pub fn term(&self, id: u32) -> TermPostings<'_> {
         let i = id as usize;
         let range = |ends: &[u32]| {
@@ -177,7 +177,7 @@ impl ListWriter {
 
     /// Adds every posting of `from` to the current term, its documents shifted by `base`
     /// (which must put them after the current term's last document).
-    #[inline]
+    #[inline(always)]
     pub fn append(&mut self, from: TermPostings<'_>, base: u32) {
         if from.count == 0 {
             return;
@@ -202,7 +202,7 @@ impl ListWriter {
     }
 
     /// Ends the current term (the next push or append starts the next one).
-    #[inline]
+    #[inline(always)]
     pub fn end_term(&mut self) {
         let l = &mut self.lists;
         l.doc_ends.push(l.docs.len() as u32);
@@ -223,7 +223,7 @@ impl ListWriter {
 }
 
 /// Writes the document-stream part of a posting.
-#[inline]
+#[inline(always)]
 fn encode_counts(out: &mut Vec<u8>, gap: u32, title_tf: u32, body_tf: u32) {
     write_varint(out, gap);
     write_varint(out, (body_tf << 4) | title_tf.min(MAX_TITLE_TF));
@@ -233,7 +233,7 @@ fn encode_counts(out: &mut Vec<u8>, gap: u32, title_tf: u32, body_tf: u32) {
 }
 
 /// Bytes the document-stream part of a posting takes.
-#[inline]
+#[inline(always)]
 pub fn counts_len(gap: u32, title_tf: u32, body_tf: u32) -> usize {
     varint_len(gap)
         + varint_len((body_tf << 4) | title_tf.min(MAX_TITLE_TF))
@@ -289,7 +289,7 @@ impl ScatterWriter {
     }
 
     /// Writes a posting of term `t` (documents ascending per term).
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, t: u32, doc: u32, title_tf: u32, positions: &[u32]) {
         let t = t as usize;
         let prev = self.prev[t];
@@ -383,7 +383,7 @@ impl PostingIter<'_> {
 impl Iterator for PostingIter<'_> {
     type Item = Posting;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Posting> {
         if self.left == 0 {
             return None;
@@ -418,7 +418,7 @@ impl Iterator for PostingIter<'_> {
 }
 
 /// Bytes a variable-length integer takes.
-#[inline]
+#[inline(always)]
 pub fn varint_len(v: u32) -> usize {
     match v {
         0..=0x7F => 1,
@@ -429,7 +429,7 @@ pub fn varint_len(v: u32) -> usize {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -438,7 +438,7 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
-#[inline]
+#[inline(always)]
 fn put_varint(out: &mut [u8], at: &mut usize, mut v: u32) {
     while v >= 0x80 {
         out[*at] = (v as u8) | 0x80;
@@ -449,7 +449,7 @@ fn put_varint(out: &mut [u8], at: &mut usize, mut v: u32) {
     *at += 1;
 }
 
-#[inline]
+#[inline(always)]
 fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     let mut v = 0u32;
     let mut shift = 0;
