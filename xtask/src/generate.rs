@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 
 use chronicle_core::json::write_string;
+use chronicle_core::metadata::Field;
 use chronicle_core::text::tokenize;
 use chronicle_core::{Corpus, Date};
 
@@ -202,7 +203,11 @@ fn paragraphs(source: &Corpus) -> Vec<&str> {
     source
         .documents
         .iter()
-        .filter(|d| d.tags.iter().any(|t| t == "State of the Union"))
+        .filter(|d| {
+            d.values(Field::Tag)
+                .iter()
+                .any(|t| t == "State of the Union")
+        })
         .flat_map(|d| d.paragraphs().into_iter().map(|(_, p)| p))
         .filter(|p| p.len() > 80)
         .collect()
@@ -216,7 +221,7 @@ pub fn corpus(source: &Corpus, n: usize, seed: u64) -> String {
         let mut p: Vec<&str> = source
             .documents
             .iter()
-            .filter_map(|d| d.people.first().map(String::as_str))
+            .filter_map(|d| d.first(Field::Person))
             .collect();
         p.dedup();
         p

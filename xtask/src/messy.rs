@@ -20,6 +20,7 @@
 //! [`huge`] writes five small documents and one of about 50 MB.
 
 use chronicle_core::json::write_string;
+use chronicle_core::metadata::Field;
 use chronicle_core::Corpus;
 
 use crate::generate::Rng;
@@ -344,7 +345,11 @@ impl<'a> Pools<'a> {
         let prose: Vec<&str> = source
             .documents
             .iter()
-            .filter(|d| d.tags.iter().any(|t| t == "State of the Union"))
+            .filter(|d| {
+                d.values(Field::Tag)
+                    .iter()
+                    .any(|t| t == "State of the Union")
+            })
             .flat_map(|d| d.paragraphs().into_iter().map(|(_, p)| p))
             .filter(|p| p.len() > 60)
             .collect();

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chronicle_core::ids::{renamed, unique_ids};
 use chronicle_core::load::Place;
+use chronicle_core::metadata::Field;
 use chronicle_core::{Corpus, Problem};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -112,8 +113,8 @@ pub fn gather(args: &Sources) -> anyhow::Result<Gathered> {
             titles.push((t, read.description));
         }
         for (i, mut doc) in read.documents.into_iter().enumerate() {
-            if doc.language.is_none() {
-                doc.language.clone_from(&args.language);
+            if doc.first(Field::Lang).is_none() {
+                doc.fields.set_one(Field::Lang, args.language.clone());
             }
             origins.push((n, read.places.get(i).copied()));
             corpus.documents.push(doc);

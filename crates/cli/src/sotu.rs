@@ -15,6 +15,7 @@
 //! The title reads "State of the Union Address, 1790 (George Washington)"; the tag
 //! "State of the Union" and the language "en" are added.
 
+use chronicle_core::metadata::Field;
 use chronicle_core::{Date, Document};
 use serde::Deserialize;
 
@@ -52,15 +53,16 @@ pub fn read_speech(bytes: &[u8], stem_id: &str) -> Result<Document, String> {
             speech.year, speech.name
         ),
         date: Some(date),
-        source: Some(speech.name.clone()),
-        language: Some("en".into()),
         body: reflow(speech.text.trim()),
-        tags: vec!["State of the Union".into()],
-        people: vec![speech.name],
         ..Default::default()
     };
+    doc.fields.set_one(Field::Source, Some(speech.name.clone()));
+    doc.fields.set_one(Field::Lang, Some("en".into()));
+    doc.fields
+        .set(Field::Tag, vec!["State of the Union".into()]);
+    doc.fields.set(Field::Person, vec![speech.name]);
     if speech.party != "none" {
-        doc.organizations.push(speech.party.clone());
+        doc.fields.set(Field::Org, vec![speech.party.clone()]);
     }
     doc.meta.insert("party".into(), speech.party);
     doc.meta
@@ -89,8 +91,8 @@ mod tests {
             "State of the Union Address, 1861 (Abraham Lincoln)"
         );
         assert_eq!(doc.date.unwrap().to_string(), "1861");
-        assert_eq!(doc.source.as_deref(), Some("Abraham Lincoln"));
-        assert_eq!(doc.organizations, ["Republican"]);
+        assert_eq!(doc.first(Field::Source), Some("Abraham Lincoln"));
+        assert_eq!(doc.values(Field::Org), ["Republican"]);
         assert_eq!(doc.meta["party"], "Republican");
     }
 
@@ -101,7 +103,7 @@ mod tests {
             "1790-george-washington-n",
         )
         .unwrap();
-        assert!(doc.organizations.is_empty());
+        assert!(doc.values(Field::Org).is_empty());
         assert_eq!(doc.id, "sotu-1790-george-washington");
     }
 

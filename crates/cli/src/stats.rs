@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use chronicle_core::load::{load_corpus, load_json_lines};
+use chronicle_core::metadata::Field;
 use chronicle_core::{LoadError, Loaded};
 
 /// How many sources `stats` lists.
@@ -84,22 +85,15 @@ pub fn describe(loaded: &Loaded, bytes: usize) -> String {
             let _ = writeln!(s, "dates:        none ({} undated)", docs.len());
         }
     }
-    let count =
-        |f: &dyn Fn(&chronicle_core::Document) -> bool| docs.iter().filter(|d| f(d)).count();
-    let _ = writeln!(
-        s,
-        "with source:  {} · agency: {} · tags: {} · people: {} · places: {} · organizations: {}",
-        count(&|d| d.source.is_some()),
-        count(&|d| d.agency.is_some()),
-        count(&|d| !d.tags.is_empty()),
-        count(&|d| !d.people.is_empty()),
-        count(&|d| !d.places.is_empty()),
-        count(&|d| !d.organizations.is_empty()),
-    );
-    let languages = top(
-        docs.iter().filter_map(|d| d.language.as_deref()),
-        usize::MAX,
-    );
+    // Every metadata field, as the corpus format names it.
+    let with: Vec<String> = Field::metadata()
+        .map(|f| {
+            let n = docs.iter().filter(|d| !d.values(f).is_empty()).count();
+            format!("{}: {n}", f.spec().map_or("", |s| s.key))
+        })
+        .collect();
+    let _ = writeln!(s, "with {}", with.join(" · "));
+    let languages = top(docs.iter().filter_map(|d| d.first(Field::Lang)), usize::MAX);
     if !languages.is_empty() {
         let list: Vec<String> = languages
             .iter()
@@ -107,10 +101,13 @@ pub fn describe(loaded: &Loaded, bytes: usize) -> String {
             .collect();
         let _ = writeln!(s, "languages:    {}", list.join(", "));
     }
-    let sources = top(docs.iter().filter_map(|d| d.source.as_deref()), TOP_SOURCES);
+    let sources = top(
+        docs.iter().filter_map(|d| d.first(Field::Source)),
+        TOP_SOURCES,
+    );
     let distinct = docs
         .iter()
-        .filter_map(|d| d.source.as_deref())
+        .filter_map(|d| d.first(Field::Source))
         .collect::<std::collections::HashSet<_>>()
         .len();
     let _ = writeln!(

@@ -529,7 +529,7 @@ impl Archive {
 
     /// A document's source.
     pub fn source_of(&self, id: DocId) -> Option<&str> {
-        self.docs.source(id.index())
+        self.docs.first(id.index(), crate::metadata::Field::Source)
     }
 
     /// A document's id string.
@@ -639,7 +639,10 @@ mod tests {
         let a = l.finish().unwrap();
         assert_eq!(a.len(), 5);
         let seed = a.find("press-release-2018-10-17").unwrap();
-        assert_eq!(a.doc(seed).source.as_deref(), Some("Syrian Coalition"));
+        assert_eq!(
+            a.doc(seed).first(crate::metadata::Field::Source),
+            Some("Syrian Coalition")
+        );
         assert!(a
             .problems
             .iter()

@@ -13,9 +13,9 @@
 //! value as written); the query's `source:lincoln` matches words inside values.
 
 use crate::bitset::DocSet;
+use crate::metadata;
 use crate::model::DocId;
 use crate::query::{DateRange, Field};
-use crate::search::fields::METADATA_FIELDS;
 use crate::search::{Hits, SearchIndex};
 
 /// A facet: a metadata field, or the year.
@@ -28,17 +28,17 @@ pub enum Facet {
 }
 
 impl Facet {
-    /// Every facet, in display order.
-    pub const ALL: [Facet; 8] = [
-        Facet::Field(Field::Source),
-        Facet::Field(Field::Agency),
-        Facet::Year,
-        Facet::Field(Field::Tag),
-        Facet::Field(Field::Person),
-        Facet::Field(Field::Place),
-        Facet::Field(Field::Org),
-        Facet::Field(Field::Lang),
-    ];
+    /// Every facet, in display order: the metadata fields, with the year after the
+    /// first two (source and agency).
+    pub const ALL: [Facet; metadata::COUNT + 1] = {
+        let mut all = [Facet::Year; metadata::COUNT + 1];
+        let mut i = 0;
+        while i < metadata::COUNT {
+            all[if i < YEAR_AT { i } else { i + 1 }] = Facet::Field(metadata::SPECS[i].field);
+            i += 1;
+        }
+        all
+    };
 
     /// The name used in URLs and `data-facet` (`source`, `year`, …).
     pub fn key(self) -> &'static str {
@@ -51,14 +51,7 @@ impl Facet {
     /// The heading shown to readers.
     pub fn label(self) -> &'static str {
         match self {
-            Facet::Field(Field::Source) => "Source",
-            Facet::Field(Field::Agency) => "Agency",
-            Facet::Field(Field::Tag) => "Tags",
-            Facet::Field(Field::Person) => "People",
-            Facet::Field(Field::Place) => "Places",
-            Facet::Field(Field::Org) => "Organizations",
-            Facet::Field(Field::Lang) => "Language",
-            Facet::Field(Field::Title) => "Title",
+            Facet::Field(f) => f.label(),
             Facet::Year => "Year",
         }
     }
@@ -68,6 +61,9 @@ impl Facet {
         Facet::ALL.into_iter().find(|f| f.key() == key)
     }
 }
+
+/// Where the year stands among the facets.
+const YEAR_AT: usize = 2;
 
 /// What the reader picked besides the query.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
@@ -418,9 +414,6 @@ pub fn facets_present(index: &SearchIndex) -> Vec<Facet> {
         })
         .collect()
 }
-
-/// The metadata fields facets are built from.
-pub const FACET_FIELDS: [Field; 7] = METADATA_FIELDS;
 
 #[cfg(test)]
 mod tests;

@@ -429,6 +429,7 @@ impl<'t> Rows<'t> {
 mod tests {
     use super::*;
     use crate::load::load_corpus;
+    use crate::metadata::Field;
 
     #[test]
     fn a_spreadsheet_loads_with_its_lines() {
@@ -447,7 +448,7 @@ mod tests {
             docs[0].date.map(|d| d.to_iso()).as_deref(),
             Some("2018-10-17")
         );
-        assert_eq!(docs[0].source.as_deref(), Some("ARK News"));
+        assert_eq!(docs[0].first(Field::Source), Some("ARK News"));
         assert_eq!(docs[1].title, "No headline here");
         // Problems name the spreadsheet's lines: row 3 (its date) starts on line 6. (Row
         // 2's missing title is taken from its text, quietly.)
@@ -467,7 +468,7 @@ mod tests {
         let loaded = crate::load::load_table(bytes, false).unwrap();
         let d = &loaded.corpus.documents[0];
         assert_eq!((d.title.as_str(), d.body.as_str()), ("Café", "“Bonjour”"));
-        assert_eq!(d.source.as_deref(), Some("Moi"));
+        assert_eq!(d.first(Field::Source), Some("Moi"));
         assert!(loaded.problems[0]
             .message
             .starts_with("the file is not UTF-8"));
@@ -488,7 +489,7 @@ mod tests {
         assert_eq!(d.title, "استئناف المفاوضات");
         assert_eq!(d.body, "استأنفت الوفود المفاوضات.");
         assert_eq!(d.date.map(|d| d.to_iso()).as_deref(), Some("2018-10-17"));
-        assert_eq!(d.source.as_deref(), Some("الائتلاف"));
+        assert_eq!(d.first(Field::Source), Some("الائتلاف"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use crate::date::Date;
+use crate::metadata::{self, Field, FieldValues};
 use crate::model::Document;
 use crate::strlist::StrList;
 
@@ -52,10 +53,11 @@ pub struct DocTable {
     ids: Strings,
     titles: Strings,
     dates: Vec<Option<Date>>,
-    /// source, agency, url, language: a value number or `NONE`.
-    singles: Vec<[u32; 4]>,
-    /// tags, people, places, organizations: ranges into `list_items`.
-    list_ends: Vec<[u32; 4]>,
+    /// The url's number in `urls`, or `NONE`.
+    url_of: Vec<u32>,
+    /// Per document, the end of each metadata field's values (in the order of
+    /// [`metadata::SPECS`]) in `list_items`: a field's values run from the previous end.
+    list_ends: Vec<[u32; metadata::COUNT]>,
     list_items: Vec<u32>,
     /// meta: ranges into `meta_items` (key and value numbers).
     meta_ends: Vec<u32>,
@@ -85,20 +87,10 @@ impl DocTable {
         self.ids.push(&doc.id);
         self.titles.push(&doc.title);
         self.dates.push(doc.date);
-        let single =
-            |v: &Option<String>, values: &mut Values| v.as_deref().map_or(NONE, |s| values.id(s));
         let url = doc.url.as_deref().map_or(NONE, |u| self.urls.push(u));
-        self.singles.push([
-            single(&doc.source, &mut self.values),
-            single(&doc.agency, &mut self.values),
-            url,
-            single(&doc.language, &mut self.values),
-        ]);
-        let mut ends = [0u32; 4];
-        for (k, list) in [&doc.tags, &doc.people, &doc.places, &doc.organizations]
-            .into_iter()
-            .enumerate()
-        {
+        self.url_of.push(url);
+        let mut ends = [0u32; metadata::COUNT];
+        for (k, (_, list)) in doc.fields.iter().enumerate() {
             for v in list {
                 let id = self.values.id(v);
                 self.list_items.push(id);
@@ -118,21 +110,17 @@ impl DocTable {
         let map: Vec<u32> = (0..other.values.strings.len() as u32)
             .map(|v| self.values.id(other.values.strings.get(v)))
             .collect();
-        let value = |v: u32| if v == NONE { NONE } else { map[v as usize] };
         let url_offset = self.urls.len() as u32;
         self.ids.append(&other.ids);
         self.titles.append(&other.titles);
         self.urls.append(&other.urls);
         self.dates.extend_from_slice(&other.dates);
-        self.singles
-            .extend(other.singles.iter().map(|&[s, a, u, l]| {
-                [
-                    value(s),
-                    value(a),
-                    if u == NONE { NONE } else { u + url_offset },
-                    value(l),
-                ]
-            }));
+        self.url_of.extend(
+            other
+                .url_of
+                .iter()
+                .map(|&u| if u == NONE { NONE } else { u + url_offset }),
+        );
         let list_offset = self.list_items.len() as u32;
         self.list_items
             .extend(other.list_items.iter().map(|&v| map[v as usize]));
@@ -178,7 +166,7 @@ impl DocTable {
         self.urls.shrink_to_fit();
         self.values.strings.shrink_to_fit();
         self.dates.shrink_to_fit();
-        self.singles.shrink_to_fit();
+        self.url_of.shrink_to_fit();
         self.list_ends.shrink_to_fit();
         self.list_items.shrink_to_fit();
         self.meta_ends.shrink_to_fit();
@@ -195,10 +183,24 @@ impl DocTable {
         self.titles.get(i as u32)
     }
 
-    /// The source of document `i`.
-    pub fn source(&self, i: usize) -> Option<&str> {
-        let v = self.singles[i][0];
-        (v != NONE).then(|| self.values.strings.get(v))
+    /// The values of metadata field `k` (its place in [`metadata::SPECS`]) of document `i`.
+    fn list(&self, i: usize, k: usize) -> impl Iterator<Item = &str> {
+        let start = if k > 0 {
+            self.list_ends[i][k - 1]
+        } else if i > 0 {
+            self.list_ends[i - 1][metadata::COUNT - 1]
+        } else {
+            0
+        };
+        self.list_items[start as usize..self.list_ends[i][k] as usize]
+            .iter()
+            .map(|&v| self.values.strings.get(v))
+    }
+
+    /// The first value of a metadata field of document `i`.
+    pub fn first(&self, i: usize, field: Field) -> Option<&str> {
+        let k = Field::metadata().position(|f| f == field)?;
+        self.list(i, k).next()
     }
 
     /// The date of document `i`.
@@ -208,23 +210,6 @@ impl DocTable {
 
     /// Document `i` as a `Document` with an empty body.
     pub fn get(&self, i: usize) -> Document {
-        let value = |v: u32| (v != NONE).then(|| self.values.strings.get(v).to_string());
-        let [source, agency, url, language] = self.singles[i];
-        let start = |k: usize| -> usize {
-            if k > 0 {
-                self.list_ends[i][k - 1] as usize
-            } else if i > 0 {
-                self.list_ends[i - 1][3] as usize
-            } else {
-                0
-            }
-        };
-        let list = |k: usize| -> Vec<String> {
-            self.list_items[start(k)..self.list_ends[i][k] as usize]
-                .iter()
-                .map(|&v| self.values.strings.get(v).to_string())
-                .collect()
-        };
         let meta_start = if i == 0 {
             0
         } else {
@@ -240,19 +225,18 @@ impl DocTable {
                 )
             })
             .collect();
+        let mut fields = FieldValues::default();
+        for (k, field) in Field::metadata().enumerate() {
+            fields.set(field, self.list(i, k).map(str::to_string).collect());
+        }
+        let url = self.url_of[i];
         Document {
             id: self.id(i).to_string(),
             title: self.title(i).to_string(),
             date: self.dates[i],
-            source: value(source),
-            agency: value(agency),
+            fields,
             url: (url != NONE).then(|| self.urls.get(url).to_string()),
-            language: value(language),
             body: String::new(),
-            tags: list(0),
-            people: list(1),
-            places: list(2),
-            organizations: list(3),
             meta,
         }
     }
@@ -264,8 +248,8 @@ impl DocTable {
             + self.urls.heap_bytes()
             + self.values.strings.heap_bytes()
             + self.dates.capacity() * std::mem::size_of::<Option<Date>>()
-            + self.singles.capacity() * 16
-            + self.list_ends.capacity() * 16
+            + self.url_of.capacity() * 4
+            + self.list_ends.capacity() * 4 * metadata::COUNT
             + self.list_items.capacity() * 4
             + self.meta_ends.capacity() * 4
             + self.meta_items.capacity() * 8
@@ -274,26 +258,13 @@ impl DocTable {
 
 use crate::codec::{Decode, Encode, Reader, Writer};
 
-fn flat4(v: &[[u32; 4]]) -> Vec<u32> {
-    v.iter().flatten().copied().collect()
-}
-
-fn unflat4(r: &Reader, v: Vec<u32>) -> crate::codec::Result<Vec<[u32; 4]>> {
-    if v.len() % 4 != 0 {
-        return Err(r.error("a table of fours has a remainder"));
-    }
-    Ok(v.chunks_exact(4)
-        .map(|c| [c[0], c[1], c[2], c[3]])
-        .collect())
-}
-
 impl Encode for DocTable {
     fn encode(&self, w: &mut Writer) {
         w.put(&self.ids);
         w.put(&self.titles);
         w.list(&self.dates);
-        w.u32s(&flat4(&self.singles));
-        w.u32s(&flat4(&self.list_ends));
+        w.u32s(&self.url_of);
+        w.u32s(&self.list_ends.concat());
         w.u32s(&self.list_items);
         w.u32s(&self.meta_ends);
         let meta: Vec<u32> = self.meta_items.iter().flat_map(|&(k, v)| [k, v]).collect();
@@ -308,10 +279,15 @@ impl Decode for DocTable {
         let ids: Strings = r.get()?;
         let titles: Strings = r.get()?;
         let dates: Vec<Option<Date>> = r.list()?;
-        let singles = r.u32s()?;
-        let singles = unflat4(r, singles)?;
-        let list_ends = r.u32s()?;
-        let list_ends = unflat4(r, list_ends)?;
+        let url_of = r.u32s()?;
+        let ends = r.u32s()?;
+        if ends.len() % metadata::COUNT != 0 {
+            return Err(r.error("the metadata offsets have a remainder"));
+        }
+        let list_ends: Vec<[u32; metadata::COUNT]> = ends
+            .chunks_exact(metadata::COUNT)
+            .map(|c| std::array::from_fn(|k| c[k]))
+            .collect();
         let list_items = r.u32s()?;
         let meta_ends = r.u32s()?;
         let meta = r.u32s()?;
@@ -325,18 +301,14 @@ impl Decode for DocTable {
         };
         let urls: Strings = r.get()?;
         let n = ids.len();
-        let value_ok = |v: u32| v == NONE || (v as usize) < values.strings.len();
         let consistent = titles.len() == n
             && dates.len() == n
-            && singles.len() == n
+            && url_of.len() == n
             && list_ends.len() == n
             && meta_ends.len() == n
-            && singles.iter().all(|s| {
-                value_ok(s[0])
-                    && value_ok(s[1])
-                    && value_ok(s[3])
-                    && (s[2] == NONE || (s[2] as usize) < urls.len())
-            })
+            && url_of
+                .iter()
+                .all(|&u| u == NONE || (u as usize) < urls.len())
             && list_items
                 .iter()
                 .all(|&v| (v as usize) < values.strings.len())
@@ -358,7 +330,7 @@ impl Decode for DocTable {
             ids,
             titles,
             dates,
-            singles,
+            url_of,
             list_ends,
             list_items,
             meta_ends,

@@ -562,13 +562,9 @@ fn doc_meta(doc: crate::model::Document, title_marks: Marks) -> DocMeta {
             fields.push((label.to_string(), v));
         }
     };
-    push("Source", doc.source.clone());
-    push("Agency", doc.agency.clone());
-    push("People", Some(doc.people.join(", ")));
-    push("Places", Some(doc.places.join(", ")));
-    push("Organizations", Some(doc.organizations.join(", ")));
-    push("Tags", Some(doc.tags.join(", ")));
-    push("Language", doc.language.clone());
+    for (field, values) in doc.fields.iter() {
+        push(field.label(), Some(values.join(", ")));
+    }
     DocMeta {
         id: doc.id,
         title: doc.title,

@@ -39,6 +39,7 @@ pub mod ids;
 pub mod json;
 pub mod load;
 pub mod mail;
+pub mod metadata;
 pub mod model;
 pub mod prebuilt;
 pub mod problem;

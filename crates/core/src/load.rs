@@ -30,6 +30,7 @@ use crate::date::Date;
 use crate::json::parse;
 use crate::json::stream::{Item, Locator, Stopped, Stream};
 use crate::json::{Key, LineIndex, Node, Position, Value};
+use crate::metadata::{self, Field};
 use crate::model::{Corpus, Document, FORMAT, VERSION};
 use crate::problem::Problem;
 
@@ -837,6 +838,11 @@ impl Reader {
     }
 }
 
+/// Whether a metadata field holds a list of values.
+fn many(field: Field) -> bool {
+    field.spec().is_some_and(|s| s.many)
+}
+
 /// How a known field of a document is read.
 #[derive(Debug, Clone, Copy)]
 enum FieldKind {
@@ -849,8 +855,9 @@ enum FieldKind {
     Date,
     /// An optional string; anything else is kept in meta.
     Text(fn(&mut Document) -> &mut Option<String>),
-    /// A string or a list of strings (duplicates dropped); the rest is kept in meta.
-    List(fn(&mut Document) -> &mut Vec<String>),
+    /// A metadata field: a string, or for a field of many values a string or a list of
+    /// strings (duplicates dropped); the rest is kept in meta.
+    Metadata(Field),
     /// An object of metadata.
     Meta,
 }
@@ -863,9 +870,9 @@ impl FieldKind {
             (_, Value::Null) | (FieldKind::Meta, Value::Object(_)) => true,
             (FieldKind::Title | FieldKind::Body, v) => TextParts::of(v).is_some(),
             (FieldKind::Date, v) => matches!(v, Value::String(_) | Value::Number(_)),
-            (FieldKind::Text(_), v) => matches!(v, Value::String(_)),
-            (FieldKind::List(_), Value::Array(items)) => strings(items),
-            (FieldKind::List(_), v) => matches!(v, Value::String(_)),
+            (FieldKind::Text(_) | FieldKind::Metadata(_), Value::String(_)) => true,
+            (FieldKind::Metadata(f), Value::Array(items)) => many(f) && strings(items),
+            (FieldKind::Text(_) | FieldKind::Metadata(_), _) => false,
             (FieldKind::Meta, _) => false,
         }
     }
@@ -983,10 +990,11 @@ pub(crate) fn is_id_name(name: &str) -> bool {
     name == "id" || ID_ALIASES.contains(&name)
 }
 
-/// The corpus format's document fields: name, the other names exports commonly give it
-/// (read when the field itself is absent: the first one present wins, the others stay
-/// in meta), and how it is read. Every other field is kept in meta, in source order.
-const FIELDS: &[(&str, &[&str], FieldKind)] = &[
+/// The corpus format's document fields besides the metadata fields: name, the other names
+/// exports commonly give it (read when the field itself is absent: the first one present
+/// wins, the others stay in meta), and how it is read. Every other field is kept in meta,
+/// in source order.
+const FIXED: [(&str, &[&str], FieldKind); 5] = [
     (
         "title",
         &[
@@ -1051,45 +1059,30 @@ const FIELDS: &[(&str, &[&str], FieldKind)] = &[
         FieldKind::Date,
     ),
     (
-        "source",
-        &[
-            "Source",
-            "author",
-            "Author",
-            "from",
-            "From",
-            "publisher",
-            "sender",
-            "auteur",
-            "autor",
-            "fuente",
-            "Quelle",
-            "المصدر",
-            "مصدر",
-        ],
-        FieldKind::Text(|d| &mut d.source),
-    ),
-    ("agency", &[], FieldKind::Text(|d| &mut d.agency)),
-    (
         "url",
         &["link", "URL", "permalink"],
         FieldKind::Text(|d| &mut d.url),
     ),
-    ("language", &["lang"], FieldKind::Text(|d| &mut d.language)),
-    (
-        "tags",
-        &["keywords", "categories"],
-        FieldKind::List(|d| &mut d.tags),
-    ),
-    ("people", &[], FieldKind::List(|d| &mut d.people)),
-    ("places", &[], FieldKind::List(|d| &mut d.places)),
-    (
-        "organizations",
-        &[],
-        FieldKind::List(|d| &mut d.organizations),
-    ),
     ("meta", &[], FieldKind::Meta),
 ];
+
+/// Every field a document is read for: [`FIXED`], then the metadata fields of
+/// [`metadata::SPECS`].
+const FIELDS: [(&str, &[&str], FieldKind); FIXED.len() + metadata::COUNT] = {
+    let mut all = [("", &[] as &[&str], FieldKind::Meta); FIXED.len() + metadata::COUNT];
+    let mut i = 0;
+    while i < FIXED.len() {
+        all[i] = FIXED[i];
+        i += 1;
+    }
+    let mut k = 0;
+    while k < metadata::COUNT {
+        let spec = &metadata::SPECS[k];
+        all[FIXED.len() + k] = (spec.key, spec.other_keys, FieldKind::Metadata(spec.field));
+        k += 1;
+    }
+    all
+};
 
 // The reader keeps which fields are absent in a `u32`.
 const _: () = assert!(FIELDS.len() <= 32);
@@ -1145,8 +1138,8 @@ impl DocReader<'_, '_> {
             let m = crate::mail::read_message(self.doc.body.as_bytes());
             self.doc.title = m.subject.unwrap_or_default();
             self.doc.body = m.body;
-            if self.doc.source.is_none() {
-                self.doc.source = m.from;
+            if self.doc.first(Field::Source).is_none() {
+                self.doc.fields.set_one(Field::Source, m.from);
             }
             if let (None, Some(d)) = (self.doc.date, m.date) {
                 match Date::parse_any(&d) {
@@ -1243,7 +1236,7 @@ impl DocReader<'_, '_> {
                 }
             }
             (FieldKind::Date, value) => self.date(value, offset),
-            (FieldKind::Text(_) | FieldKind::List(_) | FieldKind::Meta, Value::Null) => {}
+            (FieldKind::Text(_) | FieldKind::Metadata(_) | FieldKind::Meta, Value::Null) => {}
             (FieldKind::Text(slot), Value::String(s)) => {
                 let s = s.trim();
                 if !s.is_empty() {
@@ -1251,14 +1244,21 @@ impl DocReader<'_, '_> {
                 }
             }
             (FieldKind::Text(_), other) => self.keep_aside("a string", other, name, offset),
-            (FieldKind::List(list), Value::String(s)) => {
+            (FieldKind::Metadata(field), Value::String(s)) => {
                 if !s.trim().is_empty() {
-                    list(&mut self.doc).push(s.trim().to_string());
+                    self.doc.fields.set(field, vec![s.trim().to_string()]);
                 }
             }
-            (FieldKind::List(list), Value::Array(items)) => self.list(name, list, items, offset),
-            (FieldKind::List(_), other) => {
-                self.keep_aside("a list of strings", other, name, offset);
+            (FieldKind::Metadata(f), Value::Array(items)) if many(f) => {
+                self.list(name, f, items, offset);
+            }
+            (FieldKind::Metadata(f), other) => {
+                let wanted = if many(f) {
+                    "a list of strings"
+                } else {
+                    "a string"
+                };
+                self.keep_aside(wanted, other, name, offset);
             }
             (FieldKind::Meta, Value::Object(members)) => {
                 for (k, v) in members {
@@ -1322,19 +1322,13 @@ impl DocReader<'_, '_> {
         }
     }
 
-    fn list(
-        &mut self,
-        name: &str,
-        list: fn(&mut Document) -> &mut Vec<String>,
-        items: Vec<Node>,
-        offset: usize,
-    ) {
+    fn list(&mut self, name: &str, field: Field, items: Vec<Node>, offset: usize) {
         let mut kept_aside = Vec::new();
         for item in items {
             match item.value {
                 Value::String(s) => {
                     let s = s.trim();
-                    let l = list(&mut self.doc);
+                    let l = self.doc.fields.get_mut(field);
                     if !s.is_empty() && !l.iter().any(|x| x == s) {
                         l.push(s.to_string());
                     }

@@ -625,6 +625,7 @@ fn latin_or_utf8(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::metadata::Field;
 
     const MULTIPART: &str = "From: \"Press Office\" <press@example.org>\n\
         To: list@example.org\n\
@@ -696,14 +697,17 @@ mod tests {
         );
         assert_eq!(docs[0].body, "Body one\nFrom the archive, quoted");
         // Gmail's labels are the tags (a facet).
-        assert_eq!(docs[0].tags, ["Inbox", "Important", "Geneva 2018"]);
+        assert_eq!(
+            docs[0].values(Field::Tag),
+            ["Inbox", "Important", "Geneva 2018"]
+        );
         assert_eq!(
             docs[0].date.map(|d| d.to_iso()).as_deref(),
             Some("2018-10-18T09:00:00+03:00")
         );
         // The second has no Message-ID: it is named by the line it starts on.
         assert_eq!(
-            (docs[1].id.as_str(), docs[1].source.as_deref()),
+            (docs[1].id.as_str(), docs[1].first(Field::Source)),
             ("message-10", Some("Other"))
         );
         assert_eq!(lines.lines().position(|l| l.contains("Second")), Some(9));

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 
 use crate::date::Date;
+use crate::metadata::{Field, FieldValues};
 
 /// The `format` value of a corpus file.
 pub const FORMAT: &str = "chronicle-corpus";
@@ -45,32 +46,15 @@ pub struct Document {
         serialize_with = "serialize_date"
     )]
     pub date: Option<Date>,
-    /// Who published it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// A dateline agency such as "ARK News".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub agency: Option<String>,
+    /// The metadata fields (source, agency, tags, …; see [`crate::metadata`]), each under
+    /// its key.
+    #[serde(flatten)]
+    pub fields: FieldValues,
     /// Where the original lives.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// A BCP 47 language tag such as "en" or "ar".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
     /// Plain text; paragraphs are separated by a blank line.
     pub body: String,
-    /// Free-form labels.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
-    /// People named.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub people: Vec<String>,
-    /// Places named.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<String>,
-    /// Organizations named.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub organizations: Vec<String>,
     /// Anything else, kept as text (unknown fields land here).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub meta: BTreeMap<String, String>,
@@ -84,6 +68,16 @@ fn serialize_date<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::
 }
 
 impl Document {
+    /// The values of a metadata field.
+    pub fn values(&self, field: Field) -> &[String] {
+        self.fields.get(field)
+    }
+
+    /// The (first) value of a metadata field.
+    pub fn first(&self, field: Field) -> Option<&str> {
+        self.fields.first(field)
+    }
+
     /// The body split into paragraphs (blank-line separated), trimmed, empty ones dropped.
     /// Each item is `(byte offset in body, text)`, so highlight ranges computed on the
     /// whole body can be mapped onto paragraphs.

@@ -25,69 +25,7 @@ use std::ops::Range;
 use crate::date::Date;
 use crate::text::tokenize;
 
-/// A metadata field a query can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    /// `title:` — words in the title.
-    Title,
-    /// `source:`
-    Source,
-    /// `agency:`
-    Agency,
-    /// `tag:`
-    Tag,
-    /// `person:`
-    Person,
-    /// `place:`
-    Place,
-    /// `org:`
-    Org,
-    /// `lang:`
-    Lang,
-}
-
-impl Field {
-    /// Every field, in display order.
-    pub const ALL: [Field; 8] = [
-        Field::Title,
-        Field::Source,
-        Field::Agency,
-        Field::Tag,
-        Field::Person,
-        Field::Place,
-        Field::Org,
-        Field::Lang,
-    ];
-
-    /// The name typed before the colon.
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Source => "source",
-            Field::Agency => "agency",
-            Field::Tag => "tag",
-            Field::Person => "person",
-            Field::Place => "place",
-            Field::Org => "org",
-            Field::Lang => "lang",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Field> {
-        let n = name.to_ascii_lowercase();
-        Field::ALL
-            .into_iter()
-            .find(|f| f.name() == n)
-            .or(match n.as_str() {
-                "tags" => Some(Field::Tag),
-                "people" => Some(Field::Person),
-                "places" => Some(Field::Place),
-                "organization" | "organizations" => Some(Field::Org),
-                "language" => Some(Field::Lang),
-                _ => None,
-            })
-    }
-}
+pub use crate::metadata::Field;
 
 /// An inclusive range of days (days since 1970-01-01); a document matches when its whole
 /// date (a year, a month or a day) lies inside.

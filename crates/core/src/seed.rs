@@ -20,6 +20,7 @@
 
 use crate::date::Date;
 use crate::json::Position;
+use crate::metadata::Field;
 use crate::model::Document;
 use crate::problem::Problem;
 
@@ -42,7 +43,8 @@ const MAX_AGENCY_CHARS: usize = 40;
 /// let text = "Talks resume\n\nOct 17 2018\n\nARK News: Delegates met.\nSource: Example Org\n";
 /// let seed = chronicle_core::seed::parse_seed(text, "talks", "talks.txt").unwrap();
 /// let d = seed.document;
-/// assert_eq!((d.title.as_str(), d.agency.as_deref(), d.source.as_deref()),
+/// use chronicle_core::metadata::Field;
+/// assert_eq!((d.title.as_str(), d.first(Field::Agency), d.first(Field::Source)),
 ///            ("Talks resume", Some("ARK News"), Some("Example Org")));
 /// assert_eq!(d.date.unwrap().to_iso(), "2018-10-17");
 /// assert_eq!(d.body, "Delegates met.");
@@ -116,7 +118,8 @@ pub fn parse_seed(text: &str, id: &str, file: &str) -> Result<SeedDocument, Box<
     let source_at = rest.iter().rposition(|&(_, t, _)| source_of(t).is_some());
     let mut unplaced = Vec::new();
     if let Some(i) = source_at {
-        doc.source = source_of(rest[i].1).map(str::to_string);
+        doc.fields
+            .set_one(Field::Source, source_of(rest[i].1).map(str::to_string));
         unplaced.extend(rest[i + 1..].iter().map(|&(_, t, _)| t));
         rest = &rest[..i];
     }
@@ -127,7 +130,7 @@ pub fn parse_seed(text: &str, id: &str, file: &str) -> Result<SeedDocument, Box<
         let mut t = t;
         if n == 0 {
             if let Some((agency, after)) = split_agency(t) {
-                doc.agency = Some(agency.to_string());
+                doc.fields.set_one(Field::Agency, Some(agency.to_string()));
                 t = after;
             }
         }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::metadata::Field;
 
 fn load(text: &str) -> Loaded {
     load_corpus(text.as_bytes()).unwrap()
@@ -19,8 +20,8 @@ fn loads_a_corpus_object_with_header_and_unknown_fields() {
     let d = &c.documents[0];
     assert_eq!(d.title, "A");
     assert_eq!(d.date.unwrap().to_iso(), "2018-10");
-    assert_eq!(d.tags, ["x", "y"]);
-    assert_eq!(d.people, ["Solo"]);
+    assert_eq!(d.values(Field::Tag), ["x", "y"]);
+    assert_eq!(d.values(Field::Person), ["Solo"]);
     assert_eq!(d.meta["n"], "788");
     assert_eq!(d.meta["extra"], r#"{"z":[1]}"#);
 }
@@ -95,12 +96,12 @@ fn the_usual_other_names_of_fields_are_read() {
         a.date.map(|d| d.to_iso()).as_deref(),
         Some("2018-10-17T09:00:00Z")
     );
-    assert_eq!(a.source.as_deref(), Some("ARK News"));
+    assert_eq!(a.first(Field::Source), Some("ARK News"));
     assert_eq!(a.url.as_deref(), Some("https://x.org/1"));
     assert_eq!(a.meta["subject"], "kept aside");
     // The format's own name wins over another name.
     assert_eq!((b.id.as_str(), b.title.as_str()), ("n2", "Numbers"));
-    assert_eq!(b.source.as_deref(), Some("S"));
+    assert_eq!(b.first(Field::Source), Some("S"));
     assert_eq!(b.meta["author"], "A");
 }
 
@@ -122,7 +123,7 @@ fn a_telegram_channel_export_is_its_messages() {
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0].body, "بيان صحفي: الائتلاف يرحب");
     assert_eq!(docs[0].title, docs[0].body);
-    assert_eq!(docs[0].source.as_deref(), Some("ARK News"));
+    assert_eq!(docs[0].first(Field::Source), Some("ARK News"));
     assert_eq!(
         (docs[1].id.as_str(), docs[1].title.as_str()),
         ("3", "Geneva talks")
@@ -182,7 +183,7 @@ fn a_raw_mail_message_in_a_field_is_read_as_mail() {
         (d.title.as_str(), d.body.as_str()),
         ("Forecast", "Here is our forecast.")
     );
-    assert_eq!(d.source.as_deref(), Some("phillip.allen@enron.com"));
+    assert_eq!(d.first(Field::Source), Some("phillip.allen@enron.com"));
     assert_eq!(
         d.date.map(|d| d.to_iso()).as_deref(),
         Some("2001-05-14T16:39:00-07:00")
@@ -199,7 +200,7 @@ fn a_raw_mail_message_in_a_field_is_read_as_mail() {
         (d.title.as_str(), d.body.as_str()),
         ("A CRY FOR HELP", "DEAR FRIEND,")
     );
-    assert_eq!(d.source.as_deref(), Some("MRS. M SESE SEKO"));
+    assert_eq!(d.first(Field::Source), Some("MRS. M SESE SEKO"));
     assert_eq!(d.meta["group"], "spam-1");
     // A text that merely starts like a header is left alone.
     let loaded = load(r#"[{"id":"n","body":"Date: tomorrow\nThe talks resume."}]"#);
@@ -227,10 +228,10 @@ fn wordpress_and_ghost_exports_give_the_text_of_their_html() {
     assert_eq!(wp.body, "The coalition welcomes\n\nQ&A");
     assert_eq!(wp.url.as_deref(), Some("https://x.org/p"));
     assert_eq!(
-        (wp.source.as_deref(), wp.meta["author"].as_str()),
+        (wp.first(Field::Source), wp.meta["author"].as_str()),
         (None, "2")
     );
-    assert!(wp.tags.is_empty());
+    assert!(wp.values(Field::Tag).is_empty());
     assert_eq!(wp.meta["categories"], "[3,4]");
     assert_eq!(ghost.body, "Head\n\nBody\ntext");
     // A corpus's own `body` is text, markup and all (see #2).

@@ -185,7 +185,7 @@ impl SegmentBuilder {
         self.record_postings(d, &occurrences, title_len);
         self.occurrences = occurrences;
         self.dates.push(doc.date);
-        if let Some(l) = &doc.language {
+        if let Some(l) = doc.first(crate::metadata::Field::Lang) {
             let primary = l
                 .split(['-', '_'])
                 .next()

@@ -33,28 +33,11 @@ pub struct FieldIndex {
     forward: Vec<(Vec<u32>, Vec<u32>)>,
 }
 
-/// The metadata fields (every [`Field`] but `Title`).
-pub const METADATA_FIELDS: [Field; 7] = [
-    Field::Source,
-    Field::Agency,
-    Field::Tag,
-    Field::Person,
-    Field::Place,
-    Field::Org,
-    Field::Lang,
-];
-
 /// The values a document has for a field.
 pub fn values_of(doc: &Document, field: Field) -> Vec<&str> {
     match field {
         Field::Title => vec![doc.title.as_str()],
-        Field::Source => doc.source.as_deref().into_iter().collect(),
-        Field::Agency => doc.agency.as_deref().into_iter().collect(),
-        Field::Lang => doc.language.as_deref().into_iter().collect(),
-        Field::Tag => doc.tags.iter().map(String::as_str).collect(),
-        Field::Person => doc.people.iter().map(String::as_str).collect(),
-        Field::Place => doc.places.iter().map(String::as_str).collect(),
-        Field::Org => doc.organizations.iter().map(String::as_str).collect(),
+        f => doc.values(f).iter().map(String::as_str).collect(),
     }
 }
 
@@ -86,9 +69,8 @@ impl FieldIndexBuilder {
     /// An empty builder.
     pub fn new() -> Self {
         FieldIndexBuilder {
-            fields: METADATA_FIELDS
-                .iter()
-                .map(|&f| (f, Default::default(), Vec::new()))
+            fields: Field::metadata()
+                .map(|f| (f, Default::default(), Vec::new()))
                 .collect(),
         }
     }

@@ -147,16 +147,9 @@ fn atom_matches(
 /// A document's values of a metadata field, read from the document as the rules name
 /// them (not through the index's field code).
 fn field_values(doc: &Document, field: Field) -> Vec<String> {
-    let one = |v: &Option<String>| v.iter().cloned().collect::<Vec<_>>();
     match field {
         Field::Title => vec![doc.title.clone()],
-        Field::Source => one(&doc.source),
-        Field::Agency => one(&doc.agency),
-        Field::Lang => one(&doc.language),
-        Field::Tag => doc.tags.clone(),
-        Field::Person => doc.people.clone(),
-        Field::Place => doc.places.clone(),
-        Field::Org => doc.organizations.clone(),
+        f => doc.fields.get(f).to_vec(),
     }
 }
 

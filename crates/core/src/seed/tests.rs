@@ -1,4 +1,5 @@
 use super::*;
+use crate::metadata::Field;
 
 const SEED: &str = include_str!("../../tests/data/press-release-2018-10-17.txt");
 
@@ -19,8 +20,8 @@ fn parses_the_seed_exactly() {
          Envoy to Discusses Ways to Reinvigorate UN-led Political Process"
     );
     assert_eq!(d.date.unwrap().to_iso(), "2018-10-17");
-    assert_eq!(d.agency.as_deref(), Some("ARK News"));
-    assert_eq!(d.source.as_deref(), Some("Syrian Coalition"));
+    assert_eq!(d.first(Field::Agency), Some("ARK News"));
+    assert_eq!(d.first(Field::Source), Some("Syrian Coalition"));
     assert_eq!(d.meta.get("unplaced").map(String::as_str), Some("788"));
     let paragraphs: Vec<&str> = d.body.split("\n\n").collect();
     assert_eq!(paragraphs.len(), 14);
@@ -57,7 +58,7 @@ fn accepts_other_date_styles_and_no_repeated_title() {
         let d = parse_seed(&text, "t", "t.txt").unwrap().document;
         assert_eq!(d.date.unwrap().to_iso(), "2018-10-17", "{date}");
         assert_eq!(d.body, "Body text.");
-        assert_eq!(d.agency, None);
+        assert_eq!(d.first(Field::Agency), None);
     }
 }
 
@@ -85,7 +86,7 @@ fn a_missing_date_line_leaves_the_body_intact() {
     )
     .unwrap();
     assert_eq!(seed.document.date, None);
-    assert_eq!(seed.document.agency, None);
+    assert_eq!(seed.document.first(Field::Agency), None);
     assert_eq!(
         seed.document.body,
         "He said: this is the body, not an agency."
