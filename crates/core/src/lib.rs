@@ -45,6 +45,7 @@ pub mod prebuilt;
 pub mod problem;
 pub mod protocol;
 pub mod query;
+pub mod relevance;
 pub mod search;
 pub mod seed;
 pub mod sort;

@@ -128,6 +128,12 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Words in document `d`'s title (its positions come first: `0..title_len`).
+    pub(super) fn title_len(&self, d: u32) -> u32 {
+        let (ends, d) = (&self.seg.title_ends, d as usize);
+        ends[d] - if d == 0 { 0 } else { ends[d - 1] }
+    }
+
     /// The index of a segment (of all an archive's documents): stems follow the language
     /// most documents declare (English if none declare one).
     pub fn new(mut seg: Segment) -> SearchIndex {

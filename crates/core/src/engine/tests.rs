@@ -239,10 +239,15 @@ fn every_metadata_field_is_read_kept_queried_counted_and_shown() {
         docs.push(r#"{"id":"c","title":"C","body":"z"}"#.into());
         let json = format!("[{}]", docs.join(","));
         let loaded = crate::load::load_corpus(json.as_bytes()).unwrap();
-        assert!(loaded.problems.is_empty(), "{}: {:?}", spec.key, loaded.problems);
+        assert!(
+            loaded.problems.is_empty(),
+            "{}: {:?}",
+            spec.key,
+            loaded.problems
+        );
         let a = &loaded.corpus.documents[0];
         assert_eq!(a.values(spec.field), ["Alpha Beta"], "{}", spec.key);
-        if spec.other_keys.first().is_some() {
+        if !spec.other_keys.is_empty() {
             let b = &loaded.corpus.documents[1];
             assert_eq!(b.values(spec.field), ["Gamma"], "{}", spec.key);
         }

@@ -3,9 +3,13 @@
 //! # Overview
 //! By relevance ([`SearchIndex::by_relevance`]): first documents with fewer typos (each
 //! clause counts the edits of its closest match), then fewer clauses matched only by stem
-//! or prefix (so exact forms come first), then BM25 (title words weigh
-//! [`TITLE_WEIGHT`] times body words), then newest. Each match gets one integer key with
-//! these in its bits, and the keys are sorted once. By date
+//! or prefix (so exact forms come first), then, for a query of several words, the words
+//! closer together ([`SearchIndex::proximity`]: in the query's order, adjacent best,
+//! adjacent in the title better still), then BM25 (title words weigh [`TITLE_WEIGHT`]
+//! times body words), then newest. Each match gets one integer key with the rules before
+//! proximity and after it in its bits, and the keys are sorted once; then the best
+//! [`PROXIMITY_DOCS`] are ordered again with proximity in (measuring it needs the words'
+//! positions, which only the best few are worth reading). By date
 //! ([`SearchIndex::in_date_order`]): newest or oldest first, undated last either way.
 
 use crate::bitset::DocSet;
@@ -16,6 +20,12 @@ use super::{SearchIndex, TITLE_WEIGHT};
 
 const BM25_K1: f32 = 1.2;
 const BM25_B: f32 = 0.75;
+
+/// Most documents (the best by the other rules) whose word distances are measured.
+pub const PROXIMITY_DOCS: usize = 200;
+
+/// The cost of two query words far apart (or of one pair's distance, at most).
+const FAR: u32 = 8;
 
 /// The low bits of a ranking key: the document's recency rank.
 const RANK_MASK: u64 = 0xFF_FFFF;
@@ -99,7 +109,7 @@ impl SearchIndex {
             let score_bits = u64::from(u32::MAX - total[d as usize].max(0.0).to_bits());
             (typos.min(15) << 60) | (inexact.min(15) << 56) | (score_bits << 24)
         };
-        if n <= RANK_MASK as usize {
+        let mut order = if n <= RANK_MASK as usize {
             let mut keys: Vec<u64> = matches
                 .iter()
                 .map(|d| key(d) | u64::from(self.recency[d as usize]))
@@ -119,7 +129,120 @@ impl SearchIndex {
             pairs
                 .into_iter()
                 .map(|(_, r)| DocId(self.newest_first[r as usize]))
-                .collect()
+                .collect::<Vec<_>>()
+        };
+        if clauses.len() > 1 {
+            // The best by the rules before proximity, ordered again with it: a stable
+            // sort by (typos, inexact, proximity) keeps BM25 and recency within ties.
+            let top = &mut order[..matches.count().min(PROXIMITY_DOCS)];
+            let mut docs: Vec<u32> = top.iter().map(|d| d.0).collect();
+            crate::sort::by_key(&mut docs, |&d| u64::from(d));
+            let costs = self.proximity(&docs, clauses);
+            let cost = |d: u32| docs.binary_search(&d).map_or(u64::MAX, |i| costs[i].into());
+            crate::sort::by_key(top, |d| ((key(d.0) >> 56) << 32) | cost(d.0));
         }
+        order
+    }
+
+    /// How near each clause's words are to the next clause's, in each of `docs` (sorted):
+    /// for every pair of consecutive clauses, the distance of their closest occurrences,
+    /// 1 when adjacent in the query's order, one more in the other order, 0 when adjacent
+    /// in order in the title, at most [`FAR`]; summed over the pairs, doubled, and one
+    /// more unless the words also stand all together in order. Lower is nearer.
+    pub(super) fn proximity(&self, docs: &[u32], clauses: &[ClauseSets]) -> Vec<u32> {
+        // Every clause's positions in each document (all forms of its words).
+        let mut positions: Vec<Vec<Vec<u32>>> = Vec::with_capacity(clauses.len());
+        for clause in clauses {
+            let mut per_doc: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
+            for (scoring, _) in &clause.scoring {
+                for &(id, _) in scoring {
+                    let mut it = self.seg.postings.term(id).iter();
+                    let mut i = 0;
+                    while i < docs.len() {
+                        let Some(p) = it.next() else {
+                            break;
+                        };
+                        while i < docs.len() && docs[i] < p.doc {
+                            i += 1;
+                        }
+                        if i < docs.len() && docs[i] == p.doc {
+                            it.positions_into(&mut per_doc[i]);
+                        }
+                    }
+                }
+            }
+            for ps in &mut per_doc {
+                crate::sort::by_key(ps, |&p| u64::from(p));
+            }
+            positions.push(per_doc);
+        }
+        (0..docs.len())
+            .map(|i| {
+                let title_len = self.title_len(docs[i]);
+                let pairs: u32 = positions
+                    .windows(2)
+                    .map(|pair| pair_cost(&pair[0][i], &pair[1][i], title_len))
+                    .sum();
+                // Twice the pairs' cost, and one more unless all the words stand together
+                // somewhere, in order (the passage as remembered).
+                let whole = positions[0][i].iter().any(|&start| {
+                    positions[1..]
+                        .iter()
+                        .zip(1u32..)
+                        .all(|(ps, k)| ps[i].binary_search(&(start + k)).is_ok())
+                });
+                2 * pairs + u32::from(!whole)
+            })
+            .collect()
+    }
+}
+
+/// The cost of the closest occurrences of two words at positions `a` and `b` (sorted),
+/// the first word expected first; see [`SearchIndex::proximity`].
+fn pair_cost(a: &[u32], b: &[u32], title_len: u32) -> u32 {
+    let mut best = FAR;
+    let (mut i, mut j) = (0, 0);
+    // Walk both lists in step: each position's nearest neighbours in the other list.
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        let cost = if x < y {
+            if y - x == 1 && y < title_len {
+                0
+            } else {
+                y - x
+            }
+        } else {
+            x - y + 1
+        };
+        best = best.min(cost);
+        if best == 0 {
+            break;
+        }
+        if x < y {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_costs_its_closest_distance_in_order_and_one_more_reversed() {
+        // Adjacent in order in the title (positions below 3): free.
+        assert_eq!(pair_cost(&[1], &[2], 3), 0);
+        // Adjacent in order in the body.
+        assert_eq!(pair_cost(&[5], &[6], 3), 1);
+        // The closest of several occurrences counts.
+        assert_eq!(pair_cost(&[1, 10, 40], &[30, 42], 0), 2);
+        // The other order costs one more.
+        assert_eq!(pair_cost(&[7], &[6], 0), 2);
+        // Far apart costs FAR, never more.
+        assert_eq!(pair_cost(&[1], &[500], 0), FAR);
+        assert_eq!(pair_cost(&[], &[5], 0), FAR);
     }
 }

@@ -397,3 +397,38 @@ fn a_word_being_typed_reaches_its_most_frequent_completions() {
     );
     assert!(got.len() >= 250);
 }
+
+#[test]
+fn words_close_together_rank_before_words_far_apart() {
+    // "far" says both words more often (BM25 prefers it), "near" says them together.
+    let c = corpus(
+        r#"[
+        {"id":"far","title":"A","body":"Peace came late; peace was slow. Many other words stand between here and there, and then came the talks, long talks."},
+        {"id":"near","title":"B","body":"They hoped the peace talks would end it."},
+        {"id":"reversed","title":"C","body":"The talks of peace, they said."},
+        {"id":"title","title":"Peace talks resume","body":"Delegates met."},
+        {"id":"typo","title":"D","body":"The peace tallks began."}
+    ]"#,
+    );
+    let index = SearchIndex::build(&c);
+    // In the title first, then together in order, then in the other order, then apart;
+    // a typo costs more than any distance (the rules before proximity come first).
+    assert_eq!(
+        rel(&index, &c, "peace talks "),
+        ["title", "near", "reversed", "far", "typo"]
+    );
+    // One word: nothing to measure, BM25 alone.
+    assert_eq!(rel(&index, &c, "peace ").len(), 5);
+}
+
+#[test]
+fn a_passage_whose_words_stand_all_together_ranks_first() {
+    let c = corpus(
+        r#"[
+        {"id":"pairs","title":"A","body":"The civil rights of all. An act of rights act. civil rights, and rights act."},
+        {"id":"whole","title":"B","body":"They passed the civil rights act at last."}
+    ]"#,
+    );
+    let index = SearchIndex::build(&c);
+    assert_eq!(rel(&index, &c, "civil rights act "), ["whole", "pairs"]);
+}
