@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { measurePage, launchArgs } from './e2e.mjs';
 import { ms, secs, mb, ratio, median, percentile } from './report.mjs';
+import { measureRelevance, relevanceTable } from './relevance.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = 4190;
@@ -243,6 +244,11 @@ try {
 
 // ---------------------------------------------------------------------------------------
 
+// Ranking quality (bench/relevance.mjs): no browser needed, the same for every run.
+log('    relevance: known items and judged topics… ');
+const relevance = measureRelevance(root);
+log(`MRR ${relevance.chronicle.runsMrr.toFixed(3)} (MiniSearch ${relevance.minisearch.runsMrr.toFixed(3)}, FlexSearch ${relevance.flexsearch.runsMrr.toFixed(3)})\n`);
+
 const chromiumVersion = (() => {
   try {
     return execSync(`${chromiumPath} --version`).toString().trim();
@@ -374,6 +380,23 @@ and it stops counting at 1,000 matches.
 for (const key of ['demo', 'sotu10k', 'mail6k']) {
   md += `### ${corpora[key].name} (${mb(corpora[key].bytes)})\n\n${engineTable(key)}\n\n`;
 }
+md += `## Ranking (#12)
+
+Whether the document a reader has in mind comes first, on the demo archive (233 State of
+the Union addresses and the seed press release): 60 passages of three adjacent words that
+stand, in that order, in one document only (drawn by a seeded generator:
+\`crates/core/src/relevance.rs\`), typed without quotes; every title pasted whole; and
+${relevance.counts.topics} topical queries with the addresses judged relevant by hand (\`bench/topics.json\`).
+MRR is the mean of 1 / the rank of the first right document (0 beyond 100); nDCG@10
+with binary relevance. The peers are configured as on their pages above. Reproduce with
+\`node bench/relevance.mjs\`; \`crates/core/tests/known_items.rs\` fails if Chronicle's
+known-item figures drop.
+
+${relevanceTable(relevance)}
+
+Goals: three-word passages MRR ≥ 0.8 (${met(relevance.chronicle.runsMrr >= 0.8)}), a pasted title first ≥ 0.95 (${met(relevance.chronicle.titlesMrr >= 0.95)}).
+
+`;
 md += `## Native loading and download size
 
 - \`cargo run --release -p chronicle-core --example load_profile -- target/corpora/mail-50k.json\`
@@ -383,7 +406,7 @@ md += `## Native loading and download size
 `;
 
 mkdirSync(join(root, 'target/bench'), { recursive: true });
-writeFileSync(join(root, 'target/bench/results.json'), JSON.stringify({ nativeMs, e2e, engine, dropped, wasmGzip }, null, 2));
+writeFileSync(join(root, 'target/bench/results.json'), JSON.stringify({ nativeMs, e2e, engine, dropped, wasmGzip, relevance }, null, 2));
 // The prebuilt archive's figures (bench/prebuilt.mjs) stay until that script runs again.
 const previous = (() => {
   try {
