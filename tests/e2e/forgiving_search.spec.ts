@@ -33,3 +33,23 @@ test('Arabic spellings with and without harakat, alef forms and teh marbuta meet
   // The mark falls on the word as written, tatweel and all.
   await expect(page.getByTestId('result-item').first().locator('mark').first()).toHaveText('المدينـــة');
 });
+
+test('an Arabic word finds its forms with the article, "and", a preposition or a plural ending', async ({ page }) => {
+  await page.goto('./fixtures/arabic-press/');
+  await expect(page.getByTestId('result-count')).toContainText('8 documents');
+  // المفاوضات (the negotiations) finds مفاوضات, والمفاوضات and بالمفاوضات: five releases.
+  for (const q of ['المفاوضات', 'مفاوضات', 'والمفاوضات']) {
+    await search(page, q + ' ');
+    await expect(page.getByTestId('result-count'), q).toContainText('5 documents');
+  }
+  // The form typed comes first, and the marks fall on every form in the text.
+  await search(page, 'والمفاوضات ');
+  await expect(page.getByTestId('result-title').first()).toHaveText('بيان حول العملية السياسية');
+  await search(page, 'المفاوضات ');
+  await page.getByTestId('result-title').filter({ hasText: 'يدعو إلى الضغط' }).click();
+  await expect(page.getByTestId('document-body').locator('mark')).toHaveText(['بالمفاوضات']);
+  // Plurals meet: اللاجئين finds the release titled اللاجئون.
+  await search(page, 'اللاجئين ');
+  await expect(page.getByTestId('result-count')).toContainText('1 document');
+  await expect(page.getByTestId('result-title').first()).toContainText('اللاجئون');
+});

@@ -94,12 +94,13 @@ fn topic_queries(text: &str) -> Vec<String> {
     items
         .into_iter()
         .filter_map(|t| match t.value {
-            chronicle_core::json::Value::Object(m) => m.into_iter().find_map(|(k, v)| {
-                match (k.name.as_str(), v.value) {
-                    ("q", chronicle_core::json::Value::String(q)) => Some(q),
-                    _ => None,
-                }
-            }),
+            chronicle_core::json::Value::Object(m) => {
+                m.into_iter()
+                    .find_map(|(k, v)| match (k.name.as_str(), v.value) {
+                        ("q", chronicle_core::json::Value::String(q)) => Some(q),
+                        _ => None,
+                    })
+            }
             _ => None,
         })
         .collect()

@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+pub mod arabic;
 pub mod case;
 pub mod fold;
 pub mod words;
@@ -270,31 +271,39 @@ fn is_combining_diacritic(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Reduces words to their stem (Snowball), so `negotiations` and `negotiating` meet.
+/// Reduces words to their stem, so `negotiations` and `negotiating` meet, and
+/// `المفاوضات` and `والمفاوضات`.
 ///
-/// One stemmer serves a corpus: the language most of its documents declare, English when
-/// they declare none. English is the one Snowball algorithm built in (each costs
-/// kilobytes of WebAssembly); other languages are searched without stemming, which still
-/// finds every exact form, prefix and typo.
+/// Arabic words are light-stemmed in every archive ([`arabic::light_stem`]: an archive of
+/// any language may quote them, and their affixes are what readers type differently).
+/// Words in Latin letters follow the language most documents declare, English when they
+/// declare none: English is the one Snowball algorithm built in (each costs kilobytes of
+/// WebAssembly); other languages are searched without stemming, which still finds every
+/// exact form, prefix and typo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Stemmer {
     english: bool,
+    arabic: bool,
 }
 
 impl Stemmer {
     /// No stemming: every word is its own stem.
     pub fn none() -> Stemmer {
-        Stemmer { english: false }
+        Stemmer {
+            english: false,
+            arabic: false,
+        }
     }
 
-    /// The stemmer for a BCP 47 language tag (`en`, `en-GB`, …); [`Stemmer::none`] for a
-    /// language without one.
+    /// The stemmer for a BCP 47 language tag (`en`, `en-GB`, …): English words stemmed
+    /// for English, Arabic words always.
     ///
     /// ```
     /// use chronicle_core::text::Stemmer;
     /// let en = Stemmer::for_language("en");
     /// assert_eq!(en.stem("negotiations"), en.stem("negotiating"));
     /// assert_eq!(Stemmer::for_language("zh").stem("negotiations"), "negotiations");
+    /// assert_eq!(Stemmer::for_language("zh").stem("المفاوضات"), "مفاوض");
     /// ```
     pub fn for_language(tag: &str) -> Stemmer {
         let primary = tag
@@ -304,18 +313,20 @@ impl Stemmer {
             .to_ascii_lowercase();
         Stemmer {
             english: primary == "en",
+            arabic: true,
         }
     }
 
     /// Whether this stemmer changes anything.
     pub fn is_none(&self) -> bool {
-        !self.english
+        !self.english && !self.arabic
     }
 
     /// The stem that groups a normalized term with its other forms, or `None` if the term
-    /// is not stemmed: without a stemmer, and for terms that are not plain words (English:
-    /// ASCII letters and apostrophes, at most 24 of them). Numbers, codes, hashes and other
-    /// junk tokens, most of the distinct terms of a real archive, are matched as written.
+    /// is not stemmed: without a stemmer, and for terms that are not plain words (ASCII
+    /// letters and apostrophes, at most 24 of them, for English; Arabic letters only, for
+    /// Arabic). Numbers, codes, hashes and other junk tokens, most of the distinct terms
+    /// of a real archive, are matched as written.
     ///
     /// ```
     /// use chronicle_core::text::Stemmer;
@@ -323,16 +334,28 @@ impl Stemmer {
     /// assert_eq!(en.stem_key("negotiations").as_deref(), Some("negoti"));
     /// assert_eq!(en.stem_key("1990s"), None);
     /// assert_eq!(en.stem_key("af3b9c0d"), None);
+    /// assert_eq!(en.stem_key("والمفاوضات").as_deref(), Some("مفاوض"));
     /// ```
     pub fn stem_key<'a>(&self, term: &'a str) -> Option<std::borrow::Cow<'a, str>> {
-        let plain = !term.is_empty()
-            && term.len() <= 24
-            && term.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'');
+        let first = term.as_bytes().first()?;
+        if *first >= 0x80 {
+            // Arabic letters take two bytes in UTF-8, the first 0xD8 or 0xD9.
+            if !self.arabic || !matches!(first, 0xD8 | 0xD9) {
+                return None;
+            }
+            return arabic::light_stem(term).map(std::borrow::Cow::Owned);
+        }
+        let plain = term.len() <= 24 && term.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'');
         (self.english && plain).then(|| self.stem(term))
     }
 
     /// The stem of a normalized term.
     pub fn stem<'a>(&self, term: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.arabic {
+            if let Some(stem) = arabic::light_stem(term) {
+                return std::borrow::Cow::Owned(stem);
+            }
+        }
         if self.english {
             rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem(term)
         } else {

@@ -432,3 +432,31 @@ fn a_passage_whose_words_stand_all_together_ranks_first() {
     let index = SearchIndex::build(&c);
     assert_eq!(rel(&index, &c, "civil rights act "), ["whole", "pairs"]);
 }
+
+#[test]
+fn arabic_words_are_found_with_their_article_conjunction_prefixes_and_plurals() {
+    let c = corpus(include_str!("../../../../tests/fixtures/arabic-press.json"));
+    let index = SearchIndex::build(&c);
+    let found = |q: &str| -> BTreeSet<String> { rel(&index, &c, q).into_iter().collect() };
+    let set = |ids: &[&str]| -> BTreeSet<String> { ids.iter().map(|s| s.to_string()).collect() };
+    // المفاوضات, مفاوضات, والمفاوضات and بالمفاوضات are one word to a reader.
+    let negotiations = set(&[
+        "ar-talks-geneva",
+        "ar-envoy",
+        "ar-process",
+        "ar-commitment",
+        "ar-constitution",
+    ]);
+    for form in ["المفاوضات", "مفاوضات", "والمفاوضات", "بالمفاوضات"]
+    {
+        assert_eq!(found(&format!("{form} ")), negotiations, "{form}");
+    }
+    // The form typed ranks first.
+    assert_eq!(rel(&index, &c, "والمفاوضات ")[0], "ar-process");
+    assert_eq!(rel(&index, &c, "المفاوضات ")[0], "ar-talks-geneva");
+    // Plurals: اللاجئون and اللاجئين; السوريون and السوريين.
+    assert_eq!(found("اللاجئين "), set(&["ar-refugees"]));
+    assert!(found("السوريين ").is_superset(&set(&["ar-commitment", "ar-refugees"])));
+    // The English document is not an Arabic word's match.
+    assert!(!found("مفاوضات ").contains("en-talks"));
+}
