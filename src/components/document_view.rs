@@ -12,7 +12,7 @@
 //! link), and every corpus string is a text node with `dir="auto"`.
 
 use chronicle_core::format::thousands;
-use chronicle_core::protocol::{Block, DocAnswer, DocMeta};
+use chronicle_core::protocol::{Block, DocAnswer, DocMeta, RelatedDoc};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -20,7 +20,8 @@ use wasm_bindgen::JsCast;
 
 use crate::components::marked::marked;
 use crate::components::result_list::{observe_height, ranges};
-use crate::context::{use_match_cursor, use_nav, use_session, MatchCursor, Session};
+use crate::context::{use_match_cursor, use_nav, use_session, MatchCursor, Nav, Session};
+use crate::history::Entry;
 use crate::instance::{use_instance, Instance};
 
 /// Documents with up to this many blocks are shown whole.
@@ -199,6 +200,7 @@ pub fn DocumentView() -> impl IntoView {
                 {title}
             </h2>
             {move || meta.get().map(|m| metadata(&m))}
+            {move || meta.with(|m| m.as_ref().map(|m| related(&m.related, nav)))}
             {move || if long.get() {
                 view! { <LongBody /> }.into_any()
             } else {
@@ -429,6 +431,46 @@ fn metadata(doc: &DocMeta) -> impl IntoView {
                 .collect_view()}
         </dl>
     }
+}
+
+/// Documents like the open one, each a link that opens it (a new history entry: Back
+/// returns). Nothing when there are none.
+fn related(docs: &[RelatedDoc], nav: Nav) -> Option<impl IntoView> {
+    if docs.is_empty() {
+        return None;
+    }
+    let items = docs
+        .iter()
+        .map(|r| {
+            let id = r.id.clone();
+            let href = nav.href_for(&id);
+            let open = move |ev: leptos::ev::MouseEvent| {
+                let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+                if ev.button() == 0 && !modified {
+                    ev.prevent_default();
+                    nav.open(id.clone(), Entry::Push);
+                }
+            };
+            let date = r
+                .date
+                .map(|d| view! { <time datetime=d.to_iso()>{d.to_string()}</time> });
+            view! {
+                <li>
+                    <a href=href on:click=open data-testid="related-item" dir="auto">
+                        {r.title.clone()}
+                    </a>
+                    " "
+                    {date}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <nav class="document__related" aria-labelledby="related-heading" data-testid="related">
+            <h3 id="related-heading" class="document__related-heading">"Related"</h3>
+            <ul>{items}</ul>
+        </nav>
+    })
 }
 
 /// Only `http:` and `https:` URLs become links.

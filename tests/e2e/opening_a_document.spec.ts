@@ -37,3 +37,22 @@ test('Escape closes the document; / focuses the search; j and k step through res
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('document-view')).toHaveCount(0);
 });
+
+test('an open document lists related documents; clicking one opens it, and Back returns', async ({ page }) => {
+  await openArchive(page);
+  await search(page, 'pearl harbor ');
+  await page.getByTestId('result-title').filter({ hasText: '1942' }).click();
+  await expect(page.getByTestId('document-title')).toHaveText('State of the Union Address, 1942 (Franklin D Roosevelt)');
+  const related = page.getByTestId('related-item');
+  await expect(related).toHaveCount(5);
+  // Roosevelt's other wartime addresses come first, never the document itself.
+  await expect(related.first()).toContainText('Franklin D Roosevelt');
+  await expect(related.filter({ hasText: '1942' })).toHaveCount(0);
+  const title = (await related.first().textContent())!.trim();
+  await related.first().click();
+  await expect(page.getByTestId('document-title')).toHaveText(title);
+  await expect(page).toHaveURL(/doc=sotu-194[345]-franklin-d-roosevelt/);
+  await page.goBack();
+  await expect(page.getByTestId('document-title')).toHaveText('State of the Union Address, 1942 (Franklin D Roosevelt)');
+  await expect(page).toHaveURL(/doc=sotu-1942-franklin-d-roosevelt/);
+});

@@ -1,5 +1,7 @@
 //! Query costs: `cargo run --release -p chronicle-core --example query_profile --
-//! corpus.json bench/queries.txt` runs every query and prints the slowest.
+//! corpus.json bench/queries.txt` runs every query and prints the slowest; then finds
+//! the related documents of 200 documents spread over the archive (as opening each does,
+//! its text read from the store included).
 
 use std::time::Instant;
 
@@ -33,4 +35,23 @@ fn main() {
     for (ms, q, n) in times.iter().rev().take(8) {
         println!("{ms:>8.3} ms  {n:>6}  {q}");
     }
+    let n = archive.len();
+    let mut related: Vec<f64> = (0..200)
+        .map(|i| {
+            let d = chronicle_core::model::DocId((i * n / 200) as u32);
+            let t = Instant::now();
+            let body = archive.body(d);
+            let found = archive.index.related(d, archive.title_of(d), &body, 5);
+            assert!(!found.contains(&d));
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    related.sort_by(f64::total_cmp);
+    println!(
+        "related documents of {} documents: median {:.3} ms, p95 {:.3} ms, slowest {:.3} ms",
+        related.len(),
+        related[related.len() / 2],
+        related[related.len() * 95 / 100],
+        related[related.len() - 1]
+    );
 }

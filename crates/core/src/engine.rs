@@ -25,8 +25,8 @@ use crate::highlight::Highlighter;
 use crate::model::DocId;
 use crate::protocol::{
     Answer, Block, ChronoRow, DocAnswer, DocMeta, DocRequest, FacetCounts, FacetValue, Ignored,
-    Info, Marks, Progress, ResultRow, RowHeights, Rows, Step, StepRequest, Timeline, ViewRequest,
-    Window, MAX_PROBLEMS,
+    Info, Marks, Progress, RelatedDoc, ResultRow, RowHeights, Rows, Step, StepRequest, Timeline,
+    ViewRequest, Window, MAX_PROBLEMS,
 };
 use crate::query::Query;
 use crate::search::{Hits, Sort};
@@ -58,6 +58,8 @@ struct Searched {
 /// Matches are counted in documents up to this size (a longer one would keep the engine
 /// from answering the next keystroke).
 pub const COUNT_MATCHES_BYTES: usize = 4 << 20;
+/// Related documents an open document lists.
+pub const RELATED: usize = 5;
 
 /// A document opened for reading: its text, where its blocks are, and their lengths in
 /// characters.
@@ -66,6 +68,8 @@ struct OpenDoc {
     body: String,
     blocks: Vec<Range<usize>>,
     chars: Vec<u32>,
+    /// Documents like it (found once, when it opens).
+    related: Vec<DocId>,
 }
 
 /// Answers requests about one archive. See the module docs.
@@ -503,11 +507,16 @@ impl Engine {
                 .iter()
                 .map(|r| body[r.clone()].chars().count() as u32)
                 .collect();
+            let related = self
+                .archive
+                .index
+                .related(d, self.archive.title_of(d), &body, RELATED);
             self.open = Some(OpenDoc {
                 doc: d,
                 body,
                 blocks,
                 chars,
+                related,
             });
         }
         let (Some(open), Some(searched)) = (&self.open, &self.searched) else {
@@ -549,7 +558,17 @@ impl Engine {
             answer.matches = Some(total);
             answer.match_blocks = per_block;
         }
-        answer.meta = Some(doc_meta(doc, title_marks));
+        let mut meta = doc_meta(doc, title_marks);
+        meta.related = open
+            .related
+            .iter()
+            .map(|&r| RelatedDoc {
+                id: self.archive.id_of(r).to_string(),
+                title: self.archive.title_of(r).to_string(),
+                date: self.archive.date_of(r),
+            })
+            .collect();
+        answer.meta = Some(meta);
         answer
     }
 }
@@ -573,6 +592,7 @@ fn doc_meta(doc: crate::model::Document, title_marks: Marks) -> DocMeta {
         fields,
         url: doc.url,
         meta: doc.meta.into_iter().collect(),
+        related: Vec::new(),
     }
 }
 

@@ -278,6 +278,19 @@ pub struct DocMeta {
     pub url: Option<String>,
     /// The rest of its metadata.
     pub meta: Vec<(String, String)>,
+    /// Documents like it, best first (see [`crate::search::SearchIndex::related`]).
+    pub related: Vec<RelatedDoc>,
+}
+
+/// A related document, as the document view lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedDoc {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Date.
+    pub date: Option<Date>,
 }
 
 /// The answer to a [`DocRequest`].
@@ -960,6 +973,25 @@ impl Encode for DocMeta {
         w.list(&self.fields);
         w.opt_str(self.url.as_deref());
         w.list(&self.meta);
+        w.list(&self.related);
+    }
+}
+
+impl Encode for RelatedDoc {
+    fn encode(&self, w: &mut Writer) {
+        w.str(&self.id);
+        w.str(&self.title);
+        w.put(&self.date);
+    }
+}
+
+impl Decode for RelatedDoc {
+    fn decode(r: &mut Reader) -> Result<Self> {
+        Ok(RelatedDoc {
+            id: r.string()?,
+            title: r.string()?,
+            date: r.get()?,
+        })
     }
 }
 
@@ -976,6 +1008,7 @@ impl Decode for DocMeta {
             fields: r.list()?,
             url: r.opt_string()?,
             meta: r.list()?,
+            related: r.list()?,
         })
     }
 }

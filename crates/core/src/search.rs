@@ -30,6 +30,7 @@ pub mod interner;
 pub mod merge;
 pub mod postings;
 pub mod rank;
+pub mod related;
 
 #[cfg(test)]
 mod oracle;

@@ -87,3 +87,36 @@ fn words_that_stand_together_rank_their_document_first() {
         .position(|t| t == "State of the Union Address, 1964 (Lyndon B Johnson)");
     assert!(johnson.is_some_and(|p| p < 17), "{johnson:?}");
 }
+
+/// Related documents are the addresses of the same time and matters: Lincoln's of 1862
+/// lists his addresses of 1861 and 1863; Roosevelt's of 1942 (after Pearl Harbor) opens
+/// with his other wartime addresses.
+#[test]
+fn related_documents_are_of_the_same_time_and_matters() {
+    let archive = demo();
+    let related = |id: &str| -> Vec<String> {
+        let d = archive.find(id).expect("in the demo");
+        let found = archive
+            .index
+            .related(d, archive.title_of(d), &archive.body(d), 5);
+        found
+            .iter()
+            .map(|&r| archive.id_of(r).to_string())
+            .collect()
+    };
+    let lincoln = related("sotu-1862-abraham-lincoln");
+    assert_eq!(lincoln.len(), 5);
+    for other in ["sotu-1861-abraham-lincoln", "sotu-1863-abraham-lincoln"] {
+        assert!(lincoln.iter().any(|r| r == other), "{lincoln:?}");
+    }
+    let war = related("sotu-1942-franklin-d-roosevelt");
+    assert!(
+        war[..3].iter().all(|r| [
+            "sotu-1943-franklin-d-roosevelt",
+            "sotu-1944-franklin-d-roosevelt",
+            "sotu-1945-franklin-d-roosevelt"
+        ]
+        .contains(&r.as_str())),
+        "{war:?}"
+    );
+}

@@ -298,3 +298,25 @@ fn every_metadata_field_is_read_kept_queried_counted_and_shown() {
         );
     }
 }
+
+#[test]
+fn an_open_document_lists_related_documents_with_their_titles_and_dates() {
+    let mut e = sample();
+    let d = e.document(&DocRequest {
+        seq: 1,
+        id: "a".into(),
+        q: String::new(),
+        start: 0,
+        count: 1,
+        count_matches: false,
+        layout: false,
+    });
+    let related = d.meta.unwrap().related;
+    let ids: Vec<&str> = related.iter().map(|r| r.id.as_str()).collect();
+    assert!(!ids.contains(&"a"), "{ids:?}");
+    assert!(ids.len() <= RELATED);
+    // "b" shares "Idlib" (and its source): it comes with its title and date.
+    let b = related.iter().find(|r| r.id == "b").expect("b is related");
+    assert_eq!(b.title, "Budget");
+    assert_eq!(b.date.map(|d| d.to_iso()).as_deref(), Some("2018-10-20"));
+}

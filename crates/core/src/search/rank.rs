@@ -69,8 +69,7 @@ impl SearchIndex {
             for (scoring, additive) in &clause.scoring {
                 for &(id, weight) in scoring {
                     let list = &self.seg.postings.term(id);
-                    let (n, df) = (self.len() as f32, list.len() as f32);
-                    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                    let idf = self.idf(list.len());
                     for p in list.iter() {
                         let d = p.doc;
                         if !matches.contains(d) {

@@ -460,3 +460,31 @@ fn arabic_words_are_found_with_their_article_conjunction_prefixes_and_plurals() 
     // The English document is not an Arabic word's match.
     assert!(!found("مفاوضات ").contains("en-talks"));
 }
+
+#[test]
+fn related_documents_share_the_rare_words_and_never_include_themselves() {
+    let c = corpus(
+        r#"[
+        {"id":"a","title":"Idlib ceasefire","body":"The ceasefire in Idlib was discussed in Geneva. The talks go on."},
+        {"id":"b","title":"Ceasefire holds in Idlib","body":"The ceasefire holds. The talks go on."},
+        {"id":"c","title":"Geneva","body":"Delegates met in Geneva. The talks go on."},
+        {"id":"d","title":"Budget","body":"The farm budget. The talks go on."},
+        {"id":"e","title":"Farm budget","body":"Agriculture and the budget. The talks go on."}
+    ]"#,
+    );
+    let index = SearchIndex::build(&c);
+    let related = |id: &str| -> Vec<String> {
+        let d = c.find(id).unwrap();
+        let doc = c.get(d).unwrap();
+        index
+            .related(d, &doc.title, &doc.body, 5)
+            .iter()
+            .map(|r| c.get(*r).unwrap().id.clone())
+            .collect()
+    };
+    // Idlib and ceasefire (two words) tie b closer than Geneva ties c; the words every
+    // document has ("talks") relate nothing, so d and e are not listed.
+    assert_eq!(related("a"), ["b", "c"]);
+    assert_eq!(related("d"), ["e"]);
+    assert_eq!(related("e"), ["d"]);
+}
