@@ -11,7 +11,9 @@
 //! links only for `http(s)` URLs (a corpus must not be able to plant a `javascript:`
 //! link), and every corpus string is a text node with `dir="auto"`.
 
+use chronicle_core::cite::Citation;
 use chronicle_core::format::thousands;
+use chronicle_core::metadata::Field;
 use chronicle_core::protocol::{Block, DocAnswer, DocMeta, RelatedDoc};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -144,6 +146,11 @@ pub fn DocumentView() -> impl IntoView {
         (Some(i), Some(n)) => format!("Match {} of {}", thousands(i + 1), thousands(n as usize)),
     };
     let has_matches = move || counts.get().0.is_some_and(|n| n > 0);
+    let cite_open = RwSignal::new(false);
+    let citation = Memo::new(move |_| {
+        let archive = session.info.with(|i| i.title.clone());
+        meta.with(|m| m.as_ref().map(|m| citation_of(m, archive, nav)))
+    });
     // A memo: the body is built once per document, not again with every answer.
     let long = Memo::new(move |_| counts.get().1 > ALL_BLOCKS);
     let title = move || {
@@ -181,6 +188,16 @@ pub fn DocumentView() -> impl IntoView {
                     </button>
                 </Show>
                 <button
+                    class="document__cite-toggle button button--quiet"
+                    type="button"
+                    data-testid="cite-button"
+                    aria-expanded=move || cite_open.get().to_string()
+                    aria-controls="citation-panel"
+                    on:click=move |_| cite_open.update(|o| *o = !*o)
+                >
+                    "Cite"
+                </button>
+                <button
                     class="document__close button button--quiet"
                     on:click=move |_| nav.close()
                     aria-label="Close the document (Esc)"
@@ -199,6 +216,9 @@ pub fn DocumentView() -> impl IntoView {
             >
                 {title}
             </h2>
+            <Show when=move || cite_open.get()>
+                <CitePanel citation=citation />
+            </Show>
             {move || meta.get().map(|m| metadata(&m))}
             {move || meta.with(|m| m.as_ref().map(|m| related(&m.related, nav)))}
             {move || if long.get() {
@@ -206,6 +226,10 @@ pub fn DocumentView() -> impl IntoView {
             } else {
                 view! { <WholeBody /> }.into_any()
             }}
+            // On paper, the reference at the foot (see the print styles).
+            <footer class="document__print-cite" data-testid="print-citation">
+                {move || citation.with(|c| c.as_ref().map(Citation::text))}
+            </footer>
         </article>
     }
 }
@@ -430,6 +454,82 @@ fn metadata(doc: &DocMeta) -> impl IntoView {
                 })
                 .collect_view()}
         </dl>
+    }
+}
+
+/// The reference to the open document: its source and agency from the metadata, the
+/// archive's title, the link that reopens this view, and today as the day consulted.
+fn citation_of(m: &DocMeta, archive: Option<String>, nav: Nav) -> Citation {
+    let field = |f: Field| {
+        m.fields
+            .iter()
+            .find(|(label, _)| label == f.label())
+            .map(|(_, v)| v.clone())
+    };
+    let here = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let page = here.split('#').next().unwrap_or_default().to_string();
+    let today = js_sys::Date::new_0().to_iso_string();
+    Citation {
+        title: m.title.clone(),
+        source: field(Field::Source),
+        agency: field(Field::Agency),
+        date: m.date,
+        archive,
+        permalink: format!("{page}{}", nav.href_for(&m.id)),
+        accessed: today.as_string().map(|t| t.chars().take(10).collect()),
+    }
+}
+
+/// The citation to copy, as text and as BibTeX.
+#[component]
+fn CitePanel(citation: Memo<Option<Citation>>) -> impl IntoView {
+    let copied = RwSignal::new(String::new());
+    let copy = move |what: &'static str, text: String| {
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
+        let promise = clipboard.write_text(&text);
+        wasm_bindgen_futures::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await;
+            copied.set(match done {
+                Ok(_) => format!("{what} copied"),
+                Err(_) => "The browser did not allow copying: select the text instead".into(),
+            });
+        });
+    };
+    let text = move || citation.with(|c| c.as_ref().map(Citation::text).unwrap_or_default());
+    let bibtex = move || citation.with(|c| c.as_ref().map(Citation::bibtex).unwrap_or_default());
+    view! {
+        <section
+            id="citation-panel"
+            class="document__cite"
+            data-testid="citation-panel"
+            aria-label="Cite this document"
+        >
+            <p class="document__cite-text" data-testid="citation" dir="auto">{text}</p>
+            <button
+                class="button"
+                type="button"
+                data-testid="copy-citation"
+                on:click=move |_| copy("Citation", text())
+            >
+                "Copy citation"
+            </button>
+            <pre class="document__cite-bibtex" data-testid="citation-bibtex" dir="ltr">{bibtex}</pre>
+            <button
+                class="button"
+                type="button"
+                data-testid="copy-bibtex"
+                on:click=move |_| copy("BibTeX", bibtex())
+            >
+                "Copy BibTeX"
+            </button>
+            <span class="document__cite-status" role="status" data-testid="copy-status">
+                {move || copied.get()}
+            </span>
+        </section>
     }
 }
 

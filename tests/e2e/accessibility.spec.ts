@@ -1,5 +1,6 @@
 // Every view passes axe-core (WCAG 2.2 A and AA rules, and best practices) with no
-// violation of any impact: the start view, a search, an open document, the chronology,
+// violation of any impact: the start view, a search, an open document (its citation
+// shown), the chronology,
 // the filters drawer on a narrow screen, and the dark theme. See: #11
 import { join } from 'node:path';
 import { test, expect, openArchive, search } from './helpers';
@@ -29,6 +30,11 @@ test('the start view, a search and an open document', async ({ page }) => {
   expect(await violations(page)).toEqual([]);
   await page.getByTestId('result-title').first().click();
   await expect(page.getByTestId('document-view')).toContainText('Syrian Coalition');
+  expect(await violations(page)).toEqual([]);
+  // With its citation shown, and its related documents listed.
+  await page.getByTestId('cite-button').click();
+  await expect(page.getByTestId('citation')).toBeVisible();
+  await expect(page.getByTestId('related-item').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
 

@@ -27,6 +27,7 @@ pub mod archive;
 pub mod batch;
 pub mod bitset;
 pub mod browse;
+pub mod cite;
 pub mod codec;
 pub mod csv;
 pub mod date;
