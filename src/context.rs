@@ -12,8 +12,9 @@
 
 use chronicle_core::browse::Facet;
 use chronicle_core::protocol::{
-    Answer, DocAnswer, DocRequest, FacetCounts, FacetView, Failure, FromEngine, Ignored, Info,
-    Progress, Rows, StepRequest, Timeline, ToEngine, ViewRequest, Window,
+    Answer, DocAnswer, DocRequest, ExportFormat, ExportPart, ExportRequest, FacetCounts, FacetView,
+    Failure, FromEngine, Ignored, Info, Progress, Rows, StepRequest, Timeline, ToEngine,
+    ViewRequest, Window,
 };
 use chronicle_core::query::DateRange;
 use chronicle_core::Sort;
@@ -81,6 +82,23 @@ pub struct Session {
     /// Where `j` / `k` should go, when the engine answers.
     step_to: StoredValue<Option<(u32, Entry)>>,
     nav: StoredValue<Option<Nav>>,
+    /// The export under way: its request's number, format and progress.
+    pub exporting: RwSignal<Option<Exporting>>,
+    /// The slices of the file exported so far.
+    export_parts: StoredValue<Vec<String>>,
+}
+
+/// An export under way (see [`Session::export`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exporting {
+    /// The request's number.
+    pub seq: u32,
+    /// The file's format.
+    pub format: ExportFormat,
+    /// Documents written, and in all (0 until the engine says).
+    pub done: u32,
+    /// Documents in the export.
+    pub total: u32,
 }
 
 /// The session, from context.
@@ -126,6 +144,47 @@ impl Session {
             fresh_doc_seq: StoredValue::new(0),
             step_to: StoredValue::new(None),
             nav: StoredValue::new(None),
+            exporting: RwSignal::new(None),
+            export_parts: StoredValue::new(Vec::new()),
+        }
+    }
+
+    /// Exports the documents of the current view (query, facets, range, order) as a file
+    /// the browser downloads; [`Session::exporting`] follows it.
+    pub fn export(&self, nav: &Nav, format: ExportFormat) {
+        let seq = self.seq.get_value() + 1;
+        self.seq.set_value(seq);
+        self.export_parts.set_value(Vec::new());
+        self.exporting.set(Some(Exporting {
+            seq,
+            format,
+            done: 0,
+            total: 0,
+        }));
+        let base = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        self.send(ToEngine::Export(ExportRequest {
+            view: self.view_request(nav, seq, self.window.get_untracked()),
+            format,
+            base,
+        }));
+    }
+
+    /// A slice of the file being exported; with the last, the file is handed over.
+    fn export_part(&self, p: ExportPart) {
+        let Some(mut now) = self.exporting.get_untracked().filter(|e| e.seq == p.seq) else {
+            return;
+        };
+        self.export_parts.update_value(|parts| parts.push(p.text));
+        now.done = p.done;
+        now.total = p.total;
+        if p.last {
+            let parts = std::mem::take(&mut *self.export_parts.write_value());
+            crate::download::save(&parts, p.format);
+            self.exporting.set(None);
+        } else {
+            self.exporting.set(Some(now));
         }
     }
 
@@ -198,6 +257,7 @@ impl Session {
                         .set(Some(merge_doc(self.doc.get_untracked(), d, fresh)));
                 }
             }
+            FromEngine::Export(p) => self.export_part(p),
             FromEngine::Step(s) => {
                 if let (Some((seq, entry)), Some((id, _))) = (self.step_to.get_value(), s.to) {
                     if seq == s.seq {

@@ -14,6 +14,7 @@ pub mod app;
 pub mod client;
 pub mod components;
 pub mod context;
+pub mod download;
 pub mod fetch;
 pub mod files;
 pub mod history;

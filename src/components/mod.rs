@@ -3,6 +3,7 @@
 
 pub mod chronology;
 pub mod document_view;
+pub mod export_menu;
 pub mod facets;
 pub mod filters;
 pub mod marked;

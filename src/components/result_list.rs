@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::export_menu::ExportMenu;
 use crate::components::marked::marked;
 use crate::context::{use_nav, use_session, Session};
 use crate::history::Entry;
@@ -74,6 +75,7 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
                     (n > 0).then(|| format!(" ({n})"))
                 }}
             </button>
+            <ExportMenu />
             <div class="view-toggle" role="group" aria-label="Show results as" data-testid="view-toggle">
                 <button
                     type="button"

@@ -20,8 +20,9 @@ use std::rc::Rc;
 use chronicle_core::archive::{Archive, Part};
 use chronicle_core::codec::{from_bytes, to_bytes};
 use chronicle_core::engine::Engine;
+use chronicle_core::export::Exporter;
 use chronicle_core::load::{Converted, Converter};
-use chronicle_core::protocol::{Failure, FromEngine, Progress, ToEngine};
+use chronicle_core::protocol::{ExportPart, Failure, FromEngine, Progress, ToEngine};
 use chronicle_core::Problem;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -123,7 +124,7 @@ fn enqueue(inbox: &mut Vec<ToEngine>, request: ToEngine) {
         ToEngine::View(_) => inbox.retain(|r| !matches!(r, ToEngine::View(_) | ToEngine::Rows(_))),
         ToEngine::Rows(_) => inbox.retain(|r| !matches!(r, ToEngine::Rows(_))),
         ToEngine::Doc(_) => inbox.retain(|r| !matches!(r, ToEngine::Doc(_))),
-        ToEngine::Step(_) => {}
+        ToEngine::Step(_) | ToEngine::Export(_) => {}
     }
     inbox.push(request);
 }
@@ -174,6 +175,12 @@ fn answer_inbox(state: &Shared) {
             ToEngine::Rows(r) => FromEngine::Answer(engine.rows(&r.view)),
             ToEngine::Doc(d) => FromEngine::Doc(engine.document(d)),
             ToEngine::Step(s) => FromEngine::Step(engine.step(s)),
+            ToEngine::Export(x) => {
+                // Written a slice at a time between other requests (see `export`).
+                let exporter = engine.export(x);
+                spawn_local(export(state.clone(), x.view.seq, exporter));
+                continue;
+            }
         };
         // Text the answer read but the archive keeps in shards: the answer goes now
         // (saying so), the shards are fetched, and the request is answered again.
@@ -195,6 +202,53 @@ fn answer_inbox(state: &Shared) {
     // Answered again once the text is in, unless newer requests replace them.
     for r in again {
         enqueue(inbox, r);
+    }
+}
+
+/// Bytes of an exported file per message.
+const EXPORT_SLICE_BYTES: usize = 1 << 20;
+
+/// Writes an export a slice at a time, each sent to the page with the progress, the
+/// event loop turning between slices (the page's requests are answered meanwhile). Text
+/// kept in shards is fetched first, and the slice written again.
+async fn export(state: Shared, seq: u32, mut exporter: Exporter) {
+    loop {
+        let wanted = {
+            let st = state.borrow();
+            let Some(engine) = st.engine.as_ref() else {
+                return;
+            };
+            let before = exporter.done();
+            let text = exporter.chunk(engine.archive(), EXPORT_SLICE_BYTES);
+            let missing = engine.take_missing_text();
+            let wanted = st
+                .text
+                .as_ref()
+                .filter(|_| !missing.is_empty())
+                .map(|shards| shards.wanted(&missing))
+                .unwrap_or_default();
+            if wanted.is_empty() {
+                post(&FromEngine::Export(ExportPart {
+                    seq,
+                    format: exporter.format(),
+                    done: exporter.done() as u32,
+                    total: exporter.total() as u32,
+                    text,
+                    last: exporter.finished(),
+                }));
+                if exporter.finished() {
+                    return;
+                }
+            } else {
+                exporter.rewind(before);
+            }
+            wanted
+        };
+        if wanted.is_empty() {
+            next_tick().await;
+        } else {
+            fill_text(state.clone(), wanted).await;
+        }
     }
 }
 

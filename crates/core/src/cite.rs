@@ -126,6 +126,11 @@ impl Citation {
     /// assert!(b.contains("  year = {2018},\n  month = oct,\n"));
     /// ```
     pub fn bibtex(&self) -> String {
+        self.bibtex_keyed(&self.key())
+    }
+
+    /// The BibTeX entry under a given key (a list of entries needs unique keys).
+    pub fn bibtex_keyed(&self, key: &str) -> String {
         const SHORT: [&str; 12] = [
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
         ];
@@ -149,7 +154,7 @@ impl Citation {
         if let Some(day) = &self.accessed {
             fields.push(("urldate", day.clone(), true));
         }
-        let mut out = format!("@misc{{{},\n", self.key(year));
+        let mut out = format!("@misc{{{key},\n");
         for (name, value, braced) in fields {
             let _ = if braced {
                 writeln!(out, "  {name} = {{{value}}},")
@@ -162,7 +167,8 @@ impl Citation {
     }
 
     /// A citation key: the author's first word, the year, the title's first long word.
-    fn key(&self, year: Option<i32>) -> String {
+    pub fn key(&self) -> String {
+        let year = self.date.map(|d| d.year());
         let word = |s: &str, min: usize| -> String {
             s.split(|c: char| !c.is_alphanumeric())
                 .find(|w| w.chars().count() >= min && w.chars().all(|c| c.is_ascii_alphanumeric()))

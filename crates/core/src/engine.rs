@@ -21,12 +21,13 @@ use std::ops::Range;
 use crate::archive::Archive;
 use crate::bitset::DocSet;
 use crate::browse::{Narrowing, Selection};
+use crate::export::Exporter;
 use crate::highlight::Highlighter;
 use crate::model::DocId;
 use crate::protocol::{
-    Answer, Block, ChronoRow, DocAnswer, DocMeta, DocRequest, FacetCounts, FacetValue, Ignored,
-    Info, Marks, Progress, RelatedDoc, ResultRow, RowHeights, Rows, Step, StepRequest, Timeline,
-    ViewRequest, Window, MAX_PROBLEMS,
+    Answer, Block, ChronoRow, DocAnswer, DocMeta, DocRequest, ExportRequest, FacetCounts,
+    FacetValue, Ignored, Info, Marks, Progress, RelatedDoc, ResultRow, RowHeights, Rows, Step,
+    StepRequest, Timeline, ViewRequest, Window, MAX_PROBLEMS,
 };
 use crate::query::Query;
 use crate::search::{Hits, Sort};
@@ -481,6 +482,14 @@ impl Engine {
             seq: req.view.seq,
             to,
         }
+    }
+
+    /// An export of a view's documents, in its order (written by the caller, a slice at
+    /// a time: see [`crate::export`]).
+    pub fn export(&mut self, req: &ExportRequest) -> Exporter {
+        self.prepare(&req.view);
+        let ids = self.result_ids().to_vec();
+        Exporter::new(req.format, ids, &req.base, self.archive.title.clone())
     }
 
     /// A document and the blocks of its text asked for, with the query's marks.

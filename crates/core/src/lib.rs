@@ -33,6 +33,7 @@ pub mod csv;
 pub mod date;
 pub mod doctable;
 pub mod engine;
+pub mod export;
 pub mod format;
 pub mod highlight;
 pub mod html;

@@ -20,6 +20,7 @@
 use crate::browse::{Facet, Selection};
 use crate::codec::{Decode, Encode, Reader, Result, Writer};
 use crate::date::Date;
+pub use crate::export::Format as ExportFormat;
 use crate::problem::Problem;
 use crate::query::DateRange;
 use crate::search::Sort;
@@ -392,6 +393,36 @@ pub enum ToEngine {
     Doc(DocRequest),
     /// The result before or after a document.
     Step(StepRequest),
+    /// The documents of a view, as a file.
+    Export(ExportRequest),
+}
+
+/// Export the documents of a view (see [`crate::export`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// The view: its query, facets, range and order.
+    pub view: ViewRequest,
+    /// The file's format.
+    pub format: ExportFormat,
+    /// The page's address: permalinks in references are `base#doc=ID`.
+    pub base: String,
+}
+
+/// A slice of an exported file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportPart {
+    /// The request's number (its view's).
+    pub seq: u32,
+    /// The file's format.
+    pub format: ExportFormat,
+    /// Documents written so far, and in all.
+    pub done: u32,
+    /// Documents in the export.
+    pub total: u32,
+    /// The slice of the file.
+    pub text: String,
+    /// Whether this is the last slice.
+    pub last: bool,
 }
 
 /// A message from the engine.
@@ -409,6 +440,8 @@ pub enum FromEngine {
     Doc(DocAnswer),
     /// The result before or after a document.
     Step(Step),
+    /// A slice of an exported file.
+    Export(ExportPart),
 }
 
 // ---- encodings -----------------------------------------------------------------------
@@ -1162,6 +1195,12 @@ impl Encode for ToEngine {
                 w.u8(3);
                 w.put(v);
             }
+            ToEngine::Export(v) => {
+                w.u8(4);
+                w.put(&v.view);
+                w.u8(v.format as u8);
+                w.str(&v.base);
+            }
         }
     }
 }
@@ -1173,6 +1212,11 @@ impl Decode for ToEngine {
             1 => ToEngine::Rows(RowsRequest { view: r.get()? }),
             2 => ToEngine::Doc(r.get()?),
             3 => ToEngine::Step(r.get()?),
+            4 => ToEngine::Export(ExportRequest {
+                view: r.get()?,
+                format: export_format(r)?,
+                base: r.string()?,
+            }),
             _ => return Err(r.error("unknown request")),
         })
     }
@@ -1201,12 +1245,30 @@ impl Encode for FromEngine {
                 w.u8(4);
                 w.put(v);
             }
+            FromEngine::Export(v) => {
+                w.u8(6);
+                w.put(&v.seq);
+                w.u8(v.format as u8);
+                w.put(&v.done);
+                w.put(&v.total);
+                w.str(&v.text);
+                w.u8(u8::from(v.last));
+            }
             FromEngine::Step(v) => {
                 w.u8(5);
                 w.put(v);
             }
         }
     }
+}
+
+/// An export format, by its number in [`ExportFormat::ALL`].
+fn export_format(r: &mut Reader) -> Result<ExportFormat> {
+    let i = r.u8()?;
+    ExportFormat::ALL
+        .into_iter()
+        .find(|f| *f as u8 == i)
+        .ok_or_else(|| r.error("unknown export format"))
 }
 
 impl Decode for FromEngine {
@@ -1218,6 +1280,14 @@ impl Decode for FromEngine {
             3 => FromEngine::Answer(r.get()?),
             4 => FromEngine::Doc(r.get()?),
             5 => FromEngine::Step(r.get()?),
+            6 => FromEngine::Export(ExportPart {
+                seq: r.get()?,
+                format: export_format(r)?,
+                done: r.get()?,
+                total: r.get()?,
+                text: r.string()?,
+                last: r.u8()? != 0,
+            }),
             _ => return Err(r.error("unknown message")),
         })
     }

@@ -320,3 +320,30 @@ fn an_open_document_lists_related_documents_with_their_titles_and_dates() {
     assert_eq!(b.title, "Budget");
     assert_eq!(b.date.map(|d| d.to_iso()).as_deref(), Some("2018-10-20"));
 }
+
+#[test]
+fn an_export_holds_the_documents_of_the_view_in_its_order() {
+    use crate::protocol::{ExportFormat, ExportRequest};
+    let mut e = sample();
+    let mut ex = e.export(&ExportRequest {
+        view: view("idlib"),
+        format: ExportFormat::Json,
+        base: "https://e.org/".into(),
+    });
+    assert_eq!(ex.total(), 3);
+    let mut json = String::new();
+    while !ex.finished() {
+        json.push_str(&ex.chunk(e.archive(), 10));
+    }
+    let again = crate::load::load_corpus(json.as_bytes()).unwrap().corpus;
+    let ids: Vec<&str> = again.documents.iter().map(|d| d.id.as_str()).collect();
+    let Rows::List(rows) = e.answer(&view("idlib")).rows else {
+        panic!("list rows")
+    };
+    let shown: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, shown);
+    assert_eq!(
+        again.documents[0].body,
+        "The agreement on Idlib.\n\nNegotiations continue in Geneva."
+    );
+}
