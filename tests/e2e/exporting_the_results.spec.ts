@@ -85,3 +85,15 @@ test('exporting 10,000 documents shows its progress and the page keeps answering
   expect(corpus.documents.length).toBe(10000);
   await expect(progress).toHaveCount(0);
 });
+
+test('a built site exports the text it keeps in shards, fetched for the export', async ({ page }) => {
+  await page.goto('./site/#q=idlib');
+  await settled(page);
+  const json = await exportAs(page, 'json');
+  const corpus = JSON.parse(json.text);
+  expect(corpus.documents.length).toBe(await resultCount(page));
+  const seed = corpus.documents.find((d: any) => d.id === 'press-release-2018-10-17');
+  // The body came from the text shards, whole.
+  expect(seed.body).toContain('Idlib');
+  expect(seed.body.length).toBeGreaterThan(2000);
+});
