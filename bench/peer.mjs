@@ -2,6 +2,8 @@
 // one: load the corpus, index it, and on every keystroke show the number of matches and
 // the top 20 (title, date, source, the opening of the text). The benchmark measures it
 // beside Chronicle, keystroke to paint. `peer.html?engine=minisearch|flexsearch&corpus=URL`.
+import { miniSearchOptions, flexSearchOptions, flexSearchDoc, flexSearchIds } from './peer-options.mjs';
+
 const params = new URLSearchParams(location.search);
 const engine = params.get('engine');
 const status = document.getElementById('status');
@@ -17,16 +19,7 @@ docs.forEach((d, i) => { d.n = i; });
 let search;
 if (engine === 'minisearch') {
   const MiniSearch = (await import('/minisearch/es/index.js')).default;
-  const ms = new MiniSearch({
-    idField: 'n',
-    fields: ['title', 'body'],
-    searchOptions: {
-      combineWith: 'AND',
-      boost: { title: 3 },
-      prefix: (term, i, terms) => i === terms.length - 1,
-      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
-    },
-  });
+  const ms = new MiniSearch(miniSearchOptions('n'));
   ms.addAll(docs);
   search = (q) => {
     const r = ms.search(q);
@@ -34,13 +27,10 @@ if (engine === 'minisearch') {
   };
 } else {
   const { Document } = await import('/flexsearch/flexsearch.bundle.module.min.js');
-  const idx = new Document({ tokenize: 'forward', document: { id: 'n', index: ['title', 'all'] } });
-  for (const d of docs) idx.add({ n: d.n, title: d.title, all: `${d.title} ${d.body}` });
+  const idx = new Document(flexSearchOptions);
+  docs.forEach((d) => idx.add(flexSearchDoc(d, d.n)));
   search = (q) => {
-    const res = idx.search(q, { index: ['title', 'all'], limit: 1000 });
-    const seen = new Set();
-    for (const f of ['title', 'all']) for (const id of res.find((r) => r.field === f)?.result ?? []) seen.add(id);
-    const ids = [...seen];
+    const ids = flexSearchIds(idx, q, 1000);
     return [ids.length, ids.slice(0, 20)];
   };
 }

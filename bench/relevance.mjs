@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import FlexSearch from 'flexsearch';
+import { miniSearchOptions, flexSearchOptions, flexSearchDoc, flexSearchIds } from './peer-options.mjs';
 
 const DEPTH = 100;
 
@@ -37,27 +38,13 @@ const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)
 
 /** The peers, as bench/peer.mjs builds them: ranked ids for a query. */
 function peers(docs) {
-  const ms = new MiniSearch({
-    idField: 'id',
-    fields: ['title', 'body'],
-    searchOptions: {
-      combineWith: 'AND',
-      boost: { title: 3 },
-      prefix: (term, i, terms) => i === terms.length - 1,
-      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
-    },
-  });
+  const ms = new MiniSearch(miniSearchOptions('id'));
   ms.addAll(docs);
-  const flex = new FlexSearch.Document({ tokenize: 'forward', document: { id: 'n', index: ['title', 'all'] } });
-  docs.forEach((d, n) => flex.add({ n, title: d.title, all: `${d.title} ${d.body}` }));
+  const flex = new FlexSearch.Document(flexSearchOptions);
+  docs.forEach((d, n) => flex.add(flexSearchDoc(d, n)));
   return {
     minisearch: (q) => ms.search(q).slice(0, DEPTH).map((r) => r.id),
-    flexsearch: (q) => {
-      const res = flex.search(q, { index: ['title', 'all'], limit: DEPTH });
-      const seen = new Set();
-      for (const f of ['title', 'all']) for (const n of res.find((r) => r.field === f)?.result ?? []) seen.add(n);
-      return [...seen].slice(0, DEPTH).map((n) => docs[n].id);
-    },
+    flexsearch: (q) => flexSearchIds(flex, q, DEPTH).map((n) => docs[n].id),
   };
 }
 

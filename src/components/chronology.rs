@@ -14,7 +14,7 @@ use chronicle_core::Date;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::components::result_list::observe_height;
+use crate::components::result_list::{observe_height, plain_click};
 use crate::context::{use_nav, use_session};
 use crate::history::Entry;
 
@@ -167,7 +167,7 @@ pub fn Chronology() -> impl IntoView {
                         href=href
                         dir="auto"
                         on:click=move |ev: leptos::ev::MouseEvent| {
-                            if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
+                            if plain_click(&ev) {
                                 ev.prevent_default();
                                 nav.open(id.clone(), Entry::Push);
                             }

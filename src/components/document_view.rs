@@ -21,7 +21,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::marked::marked;
-use crate::components::result_list::{observe_height, ranges};
+use crate::components::result_list::{observe_height, plain_click, ranges};
 use crate::context::{use_match_cursor, use_nav, use_session, MatchCursor, Nav, Session};
 use crate::history::Entry;
 use crate::instance::{use_instance, Instance};
@@ -545,8 +545,7 @@ fn related(docs: &[RelatedDoc], nav: Nav) -> Option<impl IntoView> {
             let id = r.id.clone();
             let href = nav.href_for(&id);
             let open = move |ev: leptos::ev::MouseEvent| {
-                let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
-                if ev.button() == 0 && !modified {
+                if plain_click(&ev) {
                     ev.prevent_default();
                     nav.open(id.clone(), Entry::Push);
                 }

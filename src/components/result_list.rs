@@ -305,8 +305,7 @@ pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
     let on_click = {
         let doc_id = doc_id.clone();
         move |ev: leptos::ev::MouseEvent| {
-            let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
-            if ev.button() == 0 && !modified {
+            if plain_click(&ev) {
                 ev.prevent_default();
                 nav.open(doc_id.clone(), Entry::Push);
             }
@@ -356,4 +355,10 @@ fn row_key(row: &ResultRow) -> (u32, String, u64) {
 /// Marks as byte ranges.
 pub fn ranges(marks: &[(u32, u32)]) -> Vec<std::ops::Range<usize>> {
     marks.iter().map(|&(a, b)| a as usize..b as usize).collect()
+}
+
+/// Whether a click on a link is the page's to handle: the main button, no modifier (a
+/// modified click opens the link in a new tab or window, as the browser does).
+pub fn plain_click(ev: &leptos::ev::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
 }

@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use crate::date::{Date, Precision};
+use crate::date::{Date, Precision, MONTHS};
 
 /// What a reference to one document says. See the module docs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,21 +30,6 @@ pub struct Citation {
     /// The day the reader consulted it (ISO `YYYY-MM-DD`), if known.
     pub accessed: Option<String>,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A date written out at its precision: `17 October 2018`, `October 2018`, `2018`.
 fn long_date(d: Date) -> String {

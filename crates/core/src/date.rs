@@ -68,7 +68,8 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-const MONTHS: [&str; 12] = [
+/// The months' English names (dates written out, and read).
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -63,21 +63,30 @@ impl Dictionary {
         if stemmer.is_none() {
             return;
         }
-        let mut pairs: Vec<(String, u32)> = (0..self.len() as u32)
-            .filter_map(|id| Some((stemmer.stem_key(self.term(id))?.into_owned(), id)))
-            .collect();
-        // By stem, then id (ids are unique: the order is total).
-        crate::sort::unstable_by(&mut pairs, |a, b| a < b);
-        for (i, (stem, id)) in pairs.iter().enumerate() {
-            if i == 0 || pairs[i - 1].0 != *stem {
-                if i > 0 {
+        // Each stemmed term's stem, back to back (no allocation per term), with its id.
+        let mut texts = StrList::new();
+        let mut ids: Vec<u32> = Vec::new();
+        for id in 0..self.len() as u32 {
+            if let Some(stem) = stemmer.stem_key(self.term(id)) {
+                texts.push(&stem);
+                ids.push(id);
+            }
+        }
+        let stems: Vec<&str> = (0..ids.len() as u32).map(|i| texts.get(i)).collect();
+        // By stem, then id (the ids ascend with the positions): an integer sort of the
+        // stems' first bytes, strings compared only where those tie (see `sort_order`).
+        let order = sort_order(&stems);
+        for (k, &i) in order.iter().enumerate() {
+            let stem = stems[i as usize];
+            if k == 0 || stems[order[k - 1] as usize] != stem {
+                if k > 0 {
                     self.stem_member_ends.push(self.stem_members.len() as u32);
                 }
                 self.stems.push(stem);
             }
-            self.stem_members.push(*id);
+            self.stem_members.push(ids[i as usize]);
         }
-        if !pairs.is_empty() {
+        if !order.is_empty() {
             self.stem_member_ends.push(self.stem_members.len() as u32);
         }
         self.stems.shrink_to_fit();
