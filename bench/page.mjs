@@ -10,6 +10,7 @@
 // figures); for MiniSearch and FlexSearch, decoding, JSON.parse and adding every
 // document. Each query is timed as the work needed to show the first page: the number of
 // matches and the top 20 in rank order. The result is left in window.benchResult.
+import { miniSearchOptions, flexSearchOptions, flexSearchDoc, flexSearchIds } from './peer-options.mjs';
 const params = new URLSearchParams(location.search);
 const engineName = params.get('engine');
 const status = document.getElementById('status');
@@ -58,33 +59,17 @@ async function main() {
   }
   const MiniSearch = engineName === 'minisearch' ? (await import('/minisearch/es/index.js')).default : null;
   const FlexSearch = engineName === 'flexsearch' ? await import('/flexsearch/flexsearch.bundle.module.min.js') : null;
-  // FlexSearch as a site would set it up for search-as-you-type: forward tokenizing
-  // (prefixes), title and text indexed apart; a query's result is the union of both
-  // fields, title hits first. It returns at most `limit` ids, so counts stop at 1,000.
-  const flexOptions = { tokenize: 'forward', document: { id: 'n', index: ['title', 'all'] } };
-  const flexSearch = (idx, q) => {
-    const res = idx.search(q, { index: ['title', 'all'], limit: 1000 });
-    const seen = new Set();
-    for (const f of ['title', 'all']) for (const id of res.find((r) => r.field === f)?.result ?? []) seen.add(id);
-    return seen;
-  };
-  const flexAdd = (idx, docs) => docs.forEach((d, n) => idx.add({ n, title: d.title, all: `${d.title} ${d.body}` }));
-  const miniSearchOptions = {
-    fields: ['title', 'body'],
-    searchOptions: {
-      combineWith: 'AND',
-      boost: { title: 3 },
-      prefix: (term, i, terms) => i === terms.length - 1,
-      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
-    },
-  };
+  // The peers as their pages set them up (bench/peer-options.mjs). FlexSearch returns at
+  // most `limit` ids, so its counts stop at 1,000.
+  const flexSearch = (idx, q) => flexSearchIds(idx, q, 1000);
+  const flexAdd = (idx, docs) => docs.forEach((d, n) => idx.add(flexSearchDoc(d, n)));
   if (MiniSearch && warm) {
-    const w = new MiniSearch(miniSearchOptions);
+    const w = new MiniSearch(miniSearchOptions('id'));
     w.addAll(JSON.parse(await (await fetch('/corpora/warmup.json')).text()).documents);
     for (const q of ['union', 'gov', 'goverment', 'state union', 'peace war', 'negotiation']) w.search(q);
   }
   if (FlexSearch && warm) {
-    const w = new FlexSearch.Document(flexOptions);
+    const w = new FlexSearch.Document(flexSearchOptions);
     flexAdd(w, JSON.parse(await (await fetch('/corpora/warmup.json')).text()).documents);
     for (const q of ['union', 'gov', 'goverment', 'state union', 'peace war', 'negotiation']) flexSearch(w, q);
   }
@@ -123,17 +108,17 @@ async function main() {
     const t0 = performance.now();
     const parsed = JSON.parse(new TextDecoder().decode(bytes));
     const docs = Array.isArray(parsed) ? parsed : parsed.documents;
-    const idx = new FlexSearch.Document(flexOptions);
+    const idx = new FlexSearch.Document(flexSearchOptions);
     flexAdd(idx, docs);
     ready = performance.now() - t0;
     search = (q) => {
       const ids = flexSearch(idx, miniSearchQuery(q));
-      return [ids.size, Math.min(20, ids.size)];
+      return [ids.length, Math.min(20, ids.length)];
     };
     extra = { documents: docs.length, terms: 0 };
     window.keepAlive = { idx, docs };
   } else {
-    const options = miniSearchOptions;
+    const options = miniSearchOptions('id');
     const t0 = performance.now();
     const parsed = JSON.parse(new TextDecoder().decode(bytes));
     const docs = Array.isArray(parsed) ? parsed : parsed.documents;

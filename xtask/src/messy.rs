@@ -19,7 +19,7 @@
 //!
 //! [`huge`] writes five small documents and one of about 50 MB.
 
-use chronicle_core::json::write_string;
+use chronicle_core::json::{write_string, write_string_list};
 use chronicle_core::metadata::Field;
 use chronicle_core::Corpus;
 
@@ -597,18 +597,6 @@ fn arabic_body(rng: &mut Rng) -> String {
     body
 }
 
-fn string_list(items: &[String]) -> String {
-    let mut s = String::from("[");
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            s.push(',');
-        }
-        write_string(item, &mut s);
-    }
-    s.push(']');
-    s
-}
-
 /// A mail-like archive of `n` documents as corpus JSON. See the module docs.
 pub fn mail(source: &Corpus, n: usize, seed: u64) -> String {
     let mut rng = Rng::new(seed ^ 0x6d61_696c);
@@ -674,14 +662,12 @@ pub fn mail(source: &Corpus, n: usize, seed: u64) -> String {
         out.push_str(",\"source\":");
         write_string(&source, &mut out);
         out.push_str(&format!(",\"language\":\"{language}\",\"people\":"));
-        out.push_str(&string_list(&recipients));
+        write_string_list(&recipients, &mut out);
         let domain = sender.1.split('@').nth(1).unwrap_or("example.org");
         out.push_str(",\"organizations\":");
-        out.push_str(&string_list(&[domain.to_string()]));
+        write_string_list(&[domain.to_string()], &mut out);
         out.push_str(",\"tags\":");
-        out.push_str(&string_list(
-            &[FOLDERS[rng.zipf(FOLDERS.len())].to_string()],
-        ));
+        write_string_list(&[FOLDERS[rng.zipf(FOLDERS.len())].to_string()], &mut out);
         out.push_str(",\"body\":");
         write_string(&body, &mut out);
         out.push('}');

@@ -5,7 +5,7 @@
 //! queries and with the same measures.
 
 use chronicle_core::archive::Archive;
-use chronicle_core::json::write_string;
+use chronicle_core::json::{write_string, write_string_list};
 use chronicle_core::model::DocId;
 use chronicle_core::query::Query;
 use chronicle_core::relevance::three_word_runs;
@@ -32,7 +32,7 @@ fn main() {
         s.push_str(",\"want\":");
         write_string(&id(want), &mut s);
         s.push_str(",\"chronicle\":");
-        s.push_str(&strings(&ranked(q)));
+        write_string_list(&ranked(q), &mut s);
         s.push('}');
         s
     };
@@ -53,7 +53,7 @@ fn main() {
             let mut s = String::from("{\"q\":");
             write_string(q, &mut s);
             s.push_str(",\"chronicle\":");
-            s.push_str(&strings(&ranked(q)));
+            write_string_list(&ranked(q), &mut s);
             s.push('}');
             s
         })
@@ -64,19 +64,6 @@ fn main() {
         titles.join(","),
         topics.join(",")
     );
-}
-
-/// A JSON list of strings.
-fn strings(items: &[String]) -> String {
-    let mut s = String::from("[");
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            s.push(',');
-        }
-        write_string(item, &mut s);
-    }
-    s.push(']');
-    s
 }
 
 /// The `"q"` of every topic, in order.

@@ -108,6 +108,24 @@ fn write_compact(value: &Value, out: &mut String) {
     }
 }
 
+/// Appends a JSON list of strings to `out`.
+///
+/// ```
+/// let mut out = String::new();
+/// chronicle_core::json::write_string_list(&["a".to_string(), "\"b\"".to_string()], &mut out);
+/// assert_eq!(out, r#"["a","\"b\""]"#);
+/// ```
+pub fn write_string_list(items: &[String], out: &mut String) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(item, out);
+    }
+    out.push(']');
+}
+
 /// Appends `s` as a JSON string literal.
 pub fn write_string(s: &str, out: &mut String) {
     out.push('"');

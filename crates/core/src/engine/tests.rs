@@ -21,6 +21,20 @@ fn sample() -> Engine {
     )
 }
 
+/// The metadata of document `id`, opened without a query.
+fn opened(e: &mut Engine, id: &str) -> crate::protocol::DocMeta {
+    let d = e.document(&DocRequest {
+        seq: 1,
+        id: id.into(),
+        q: String::new(),
+        start: 0,
+        count: 1,
+        count_matches: false,
+        layout: false,
+    });
+    d.meta.expect("the document is there")
+}
+
 fn view(q: &str) -> ViewRequest {
     ViewRequest {
         seq: 7,
@@ -277,18 +291,7 @@ fn every_metadata_field_is_read_kept_queried_counted_and_shown() {
             .unwrap_or_else(|| panic!("no facet for {}", spec.key));
         assert_eq!(facet.values[0].value, "Alpha Beta");
         assert_eq!(facet.values[0].count, 1);
-        let shown = e
-            .document(&DocRequest {
-                seq: 1,
-                id: "a".into(),
-                q: String::new(),
-                start: 0,
-                count: 1,
-                count_matches: false,
-                layout: false,
-            })
-            .meta
-            .unwrap();
+        let shown = opened(&mut e, "a");
         assert!(
             shown
                 .fields
@@ -302,16 +305,7 @@ fn every_metadata_field_is_read_kept_queried_counted_and_shown() {
 #[test]
 fn an_open_document_lists_related_documents_with_their_titles_and_dates() {
     let mut e = sample();
-    let d = e.document(&DocRequest {
-        seq: 1,
-        id: "a".into(),
-        q: String::new(),
-        start: 0,
-        count: 1,
-        count_matches: false,
-        layout: false,
-    });
-    let related = d.meta.unwrap().related;
+    let related = opened(&mut e, "a").related;
     let ids: Vec<&str> = related.iter().map(|r| r.id.as_str()).collect();
     assert!(!ids.contains(&"a"), "{ids:?}");
     assert!(ids.len() <= RELATED);
