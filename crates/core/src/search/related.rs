@@ -65,7 +65,10 @@ impl SearchIndex {
         for &(weight, id) in &words {
             let list = self.seg.postings.term(id);
             let idf = self.idf(list.len());
-            for p in list.iter() {
+            // Postings are not checked when a prebuilt archive is read: like the set of
+            // matches ([`crate::bitset::DocSet::insert`]), a document out of range is
+            // passed over, so a damaged archive never panics here.
+            for p in list.iter().filter(|p| (p.doc as usize) < n) {
                 score[p.doc as usize] += weight * self.bm25(idf, &p);
             }
         }
