@@ -17,6 +17,7 @@ use chronicle_core::protocol::{
     ViewRequest, Window,
 };
 use chronicle_core::query::DateRange;
+use chronicle_core::series::tidy;
 use chronicle_core::Sort;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -312,6 +313,7 @@ impl Session {
             window,
             facets: self.facet_views.get_untracked(),
             open: s.doc,
+            series: s.series,
         }
     }
 
@@ -346,6 +348,7 @@ impl Session {
                     v.sort,
                     v.zoom,
                     v.view == View::Chronology,
+                    v.series.clone(),
                 )
             });
             (v, s.facet_views.get())
@@ -678,6 +681,15 @@ impl Nav {
     /// Zooms the timeline (None: fit the matches).
     pub fn set_zoom(&self, zoom: Option<(i32, i32)>) {
         self.change(|s| s.zoom = zoom);
+    }
+
+    /// Sets the queries compared on the timeline (tidied: see
+    /// [`chronicle_core::series::tidy`]) and whether they show shares or counts.
+    pub fn set_series(&self, series: Vec<String>, share: bool) {
+        self.change(|s| {
+            s.series = tidy(&series);
+            s.share = share;
+        });
     }
 
     /// Switches between the list and the chronology.

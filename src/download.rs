@@ -7,25 +7,31 @@ use wasm_bindgen::JsCast;
 
 /// Saves the text `parts` (one file) as `chronicle-results.EXT`.
 pub fn save(parts: &[String], format: ExportFormat) {
-    if let Err(e) = try_save(parts, format) {
+    let name = format!("chronicle-results.{}", format.extension());
+    save_text(parts, &name, format.mime());
+}
+
+/// Saves the text `parts` (one file) as `name`, of type `mime`.
+pub fn save_text(parts: &[String], name: &str, mime: &str) {
+    if let Err(e) = try_save(parts, name, mime) {
         web_sys::console::error_1(&e);
     }
 }
 
-fn try_save(parts: &[String], format: ExportFormat) -> Result<(), JsValue> {
+fn try_save(parts: &[String], name: &str, mime: &str) -> Result<(), JsValue> {
     let array = js_sys::Array::new();
     for p in parts {
         array.push(&JsValue::from_str(p));
     }
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(format.mime());
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&array, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     link.set_href(&url);
-    link.set_download(&format!("chronicle-results.{}", format.extension()));
+    link.set_download(name);
     link.set_hidden(true);
     let body = document.body().ok_or("no body")?;
     body.append_child(&link)?;

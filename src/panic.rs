@@ -1,8 +1,8 @@
 //! A panic is shown in the page, never as a blank screen.
 //!
 //! # Overview
-//! [`install`] sets a panic hook that logs the panic to the console (as
-//! `console_error_panic_hook` does) and then writes a plain message into the page with
+//! [`install`] sets a panic hook that logs the panic to the console (whose entry keeps
+//! the stack it was called from) and then writes a plain message into the page with
 //! DOM calls only (no Leptos: after a panic the app's state cannot be trusted). The
 //! element has `role="alert"` and `data-testid="panic"`.
 
@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 /// Installs the hook. Call first thing in `main`.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // The console shows where it was called from (the WebAssembly frames included).
+        web_sys::console::error_1(&info.to_string().into());
         let message = match info.payload().downcast_ref::<&str>() {
             Some(s) => (*s).to_string(),
             None => info

@@ -14,6 +14,7 @@
 
 use chronicle_core::browse::{Facet, Selection};
 use chronicle_core::query::{parse_date_range, DateRange};
+use chronicle_core::series::tidy;
 use chronicle_core::timeline::format_range;
 use chronicle_core::Sort;
 
@@ -87,6 +88,11 @@ pub struct ViewState {
     pub embed: bool,
     /// A forced colour theme (`theme=light` or `theme=dark`).
     pub theme: Option<Theme>,
+    /// Queries compared on the timeline (`series=idlib|aleppo`).
+    pub series: Vec<String>,
+    /// Whether the compared queries show their share of each bar's documents
+    /// (`share=1`), not counts.
+    pub share: bool,
 }
 
 fn range_to_span(r: DateRange) -> Option<(i32, i32)> {
@@ -100,8 +106,8 @@ impl ViewState {
         let mut state = ViewState::default();
         let hash = hash.strip_prefix('#').unwrap_or(hash);
         for pair in hash.split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode(value);
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(raw);
             match key {
                 "q" => state.q = value,
                 "sort" => state.sort = Sort::from_name(&value).unwrap_or_default(),
@@ -111,6 +117,9 @@ impl ViewState {
                 "theme" => state.theme = Theme::parse(&value),
                 "range" => state.selection.range = parse_date_range(&value).ok(),
                 "zoom" => state.zoom = parse_date_range(&value).ok().and_then(range_to_span),
+                // Split before decoding: a `|` inside a query is written `%7C`.
+                "series" => state.series = tidy(&raw.split('|').map(decode).collect::<Vec<_>>()),
+                "share" => state.share = value == "1",
                 _ => {
                     if let Some(facet) = key.strip_prefix("f.").and_then(Facet::from_key) {
                         if !value.is_empty() && !state.selection.has(facet, &value) {
@@ -158,6 +167,19 @@ impl ViewState {
         }
         if let Some(t) = self.theme.and_then(Theme::attribute) {
             parts.push(format!("theme={t}"));
+        }
+        if !self.series.is_empty() {
+            let mut list = String::from("series=");
+            for (i, q) in self.series.iter().enumerate() {
+                if i > 0 {
+                    list.push('|');
+                }
+                list.push_str(&encode(q));
+            }
+            parts.push(list);
+            if self.share {
+                parts.push("share=1".to_string());
+            }
         }
         parts.join("&")
     }
@@ -258,11 +280,14 @@ mod tests {
             doc: Some("press-release-2018-10-17".into()),
             embed: true,
             theme: Some(Theme::Dark),
+            series: vec!["idlib".into(), "a|b c".into(), "أدلب".into()],
+            share: true,
         };
         let hash = s.to_hash();
         assert!(!hash.contains(' ') && !hash.contains('#'));
         assert!(hash.contains("range=1861-03..1865"), "{hash}");
         assert!(hash.contains("zoom=1860..1869"), "{hash}");
+        assert!(hash.contains("series=idlib|a%7Cb+c|%D8"), "{hash}");
         assert_eq!(ViewState::from_hash(&format!("#{hash}")), s);
     }
 
@@ -286,6 +311,16 @@ mod tests {
         assert_eq!(decode("100%"), "100%");
         assert_eq!(decode("%E2%80%99"), "’");
         assert_eq!(decode("%ZZ"), "%ZZ");
+    }
+
+    #[test]
+    fn a_hand_written_series_keeps_five_distinct_queries() {
+        let s = ViewState::from_hash("#series=idlib|aleppo||idlib|geneva|a|b|c&share=1");
+        assert_eq!(s.series, ["idlib", "aleppo", "geneva", "a", "b"]);
+        assert!(s.share);
+        assert_eq!(s.to_hash(), "series=idlib|aleppo|geneva|a|b&share=1");
+        // A share with nothing to compare is not written.
+        assert_eq!(ViewState::from_hash("#share=1").to_hash(), "");
     }
 
     #[test]

@@ -54,6 +54,7 @@ fuzz_target!(|data: &[u8]| {
             window: chronicle_core::protocol::Window::Rows { start: 0, count: 10 },
             facets: Vec::new(),
             open: None,
+            series: vec!["union".into(), "idlib".into()],
         });
     }
 });

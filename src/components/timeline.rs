@@ -13,23 +13,27 @@
 //! - Keyboard ([`chart`]): the chart takes focus; ←/→ move between bars,
 //!   Shift+←/→ extend a selection, Enter zooms into the bar, Home/End jump, Esc clears the
 //!   range.
-//! - Hover or focus shows the bar's dates and count; [`TimelineTable`] lists every count
-//!   for screen readers, and a live region announces the bar in focus.
+//! - Hover or focus shows the bar's dates and count; a table lists every count (for
+//!   screen readers, and on screen at a press of "Table"; [`series`]), and a live region
+//!   announces the bar in focus.
 //! - Undated documents, and documents dated less precisely than the bars, are counted
 //!   beside the chart.
+//! - Queries compared over time ([`series`]) are drawn as lines over the bars, with a
+//!   legend, a table and a CSV of their numbers.
 
 mod bars;
 mod chart;
+mod series;
 
 use chronicle_core::format::{plural, thousands};
 use chronicle_core::protocol::Timeline as Data;
 use chronicle_core::query::DateRange;
 use chronicle_core::timeline::{describe_range, zoom_out};
-use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::context::{use_nav, use_session, Nav};
 use chart::TimelineChart;
+use series::SeriesPanel;
 
 /// Chart height in pixels (bars plus the axis).
 const HEIGHT: i32 = 96;
@@ -43,7 +47,7 @@ const TABLE_SETTLE_MS: u64 = 300;
 pub fn Timeline() -> impl IntoView {
     let session = use_session();
     let nav = use_nav();
-    let data = Memo::new(move |_| session.timeline.get());
+    let data = session.timeline;
     let dated = move || session.info.with(|i| i.dated);
     view! {
         <Show
@@ -61,7 +65,7 @@ pub fn Timeline() -> impl IntoView {
             <section class="timeline" data-testid="timeline" aria-label="Timeline">
                 <TimelineBar data nav />
                 <TimelineChart data nav />
-                <TimelineTable data />
+                <SeriesPanel data nav />
                 {move || {
                     nav.state
                         .with(|s| s.selection.range)
@@ -81,7 +85,7 @@ pub fn Timeline() -> impl IntoView {
 /// The line above the chart: what the bars are, what was counted apart, and the
 /// buttons that zoom out, reset, or go to the documents outside.
 #[component]
-fn TimelineBar(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
+fn TimelineBar(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
     let summary = move || {
         data.with(|d| {
             let Some(d) = d else {
@@ -178,60 +182,5 @@ fn TimelineBar(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
                 </Show>
             </span>
         </div>
-    }
-}
-
-/// Every bar's count as a table, for screen readers.
-#[component]
-fn TimelineTable(data: Memo<Option<Data>>) -> impl IntoView {
-    // Rebuilt once the counts settle, not on every keystroke: nobody reads a table
-    // between two keys, and its hundreds of cells would cost each of them.
-    let settled = RwSignal::new(None::<Data>);
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let d = data.get();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let h = set_timeout_with_handle(
-            move || settled.set(d),
-            std::time::Duration::from_millis(TABLE_SETTLE_MS),
-        )
-        .ok();
-        pending.set_value(h);
-    });
-    let data = settled;
-    view! {
-        <table class="visually-hidden">
-            <caption>"Documents per period"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Period"</th>
-                    <th scope="col">"Documents"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || {
-                    data.with(|d| {
-                        d.as_ref()
-                            .map(|d| {
-                                let g = d.histogram.granularity;
-                                d.histogram
-                                    .buckets
-                                    .iter()
-                                    .map(|b| {
-                                        view! {
-                                            <tr>
-                                                <td>{b.label(g)}</td>
-                                                <td>{b.count}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            })
-                    })
-                }}
-            </tbody>
-        </table>
     }
 }

@@ -40,6 +40,7 @@ fn main() {
                     },
                     facets: Vec::new(),
                     open: None,
+                    series: Vec::new(),
                 };
                 let t = Instant::now();
                 let a = e.answer(&v);

@@ -320,6 +320,17 @@ fn column_names(header: Vec<String>) -> Vec<String> {
     names
 }
 
+/// Writes one CSV field, quoted when it must be (RFC 4180): what [`TableReader`] reads.
+pub fn push_field(out: &mut String, value: &str) {
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
 /// Bytes as Windows-1252 text (Latin-1 with the printable characters Windows puts at
 /// 0x80–0x9F), the encoding spreadsheets are often saved in.
 ///

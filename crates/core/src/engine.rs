@@ -26,11 +26,12 @@ use crate::highlight::Highlighter;
 use crate::model::DocId;
 use crate::protocol::{
     Answer, Block, ChronoRow, DocAnswer, DocMeta, DocRequest, ExportRequest, FacetCounts,
-    FacetValue, Ignored, Info, Marks, Progress, RelatedDoc, ResultRow, RowHeights, Rows, Step,
-    StepRequest, Timeline, ViewRequest, Window, MAX_PROBLEMS,
+    FacetValue, Ignored, Info, Marks, Progress, RelatedDoc, ResultRow, RowHeights, Rows, Series,
+    Step, StepRequest, Timeline, ViewRequest, Window, MAX_PROBLEMS,
 };
 use crate::query::Query;
 use crate::search::{Hits, Sort};
+use crate::series::tidy;
 use crate::timeline::{chronology, extent, histogram, Extent, Row};
 
 /// Characters in a result's snippet.
@@ -83,12 +84,15 @@ pub struct Engine {
     results: Option<((String, Sort, Selection), Vec<DocId>)>,
     facets: Option<((String, Selection), Vec<crate::browse::RawCounts>)>,
     timeline: Option<(TimelineKey, Option<Timeline>)>,
+    /// The matches of the queries compared on the timeline, as last searched.
+    series: Vec<(String, DocSet)>,
     chrono: Option<((String, Selection, RowHeights), ChronoLayout)>,
     open: Option<OpenDoc>,
 }
 
-/// What a timeline was drawn for: the query, the selection, and the years zoomed to.
-type TimelineKey = (String, Selection, Option<(i32, i32)>);
+/// What a timeline was drawn for: the query, the selection, the years zoomed to, and the
+/// queries compared.
+type TimelineKey = (String, Selection, Option<(i32, i32)>, Vec<String>);
 
 /// The chronology of a view: its rows and where each starts.
 struct ChronoLayout {
@@ -113,6 +117,7 @@ impl Engine {
             results: None,
             facets: None,
             timeline: None,
+            series: Vec::new(),
             chrono: None,
             open: None,
         }
@@ -407,7 +412,7 @@ impl Engine {
     fn timeline_of(&mut self, v: &ViewRequest) -> Option<Timeline> {
         let mut without_range = v.selection.clone();
         without_range.range = None;
-        let key = (v.q.clone(), without_range, v.zoom);
+        let key = (v.q.clone(), without_range, v.zoom, tidy(&v.series));
         if let Some((k, t)) = &self.timeline {
             if *k == key {
                 return t.clone();
@@ -418,7 +423,7 @@ impl Engine {
         t
     }
 
-    fn compute_timeline(&self, v: &ViewRequest) -> Option<Timeline> {
+    fn compute_timeline(&mut self, v: &ViewRequest) -> Option<Timeline> {
         let whole = self.whole?;
         let index = &self.archive.index;
         let set = self.narrowing().for_timeline(&self.hits().matches);
@@ -451,13 +456,63 @@ impl Engine {
                 side(&|(first, _)| first > span.1),
             )
         };
+        let (series, base) = self.series_over(v, span);
         Some(Timeline {
             histogram,
             zoomed,
             whole: whole.bulk,
             before,
             after,
+            series,
+            base,
         })
+    }
+
+    /// The queries compared on the timeline, counted per bar of `span` under the facets,
+    /// and all documents per bar (see [`crate::series`]). A query is searched once while
+    /// it stays in the list.
+    fn series_over(&mut self, v: &ViewRequest, span: (i32, i32)) -> (Vec<Series>, Vec<u32>) {
+        let queries = tidy(&v.series);
+        if queries.is_empty() {
+            self.series.clear();
+            return (Vec::new(), Vec::new());
+        }
+        let mut kept = std::mem::take(&mut self.series);
+        kept.retain(|(q, _)| queries.contains(q));
+        for q in &queries {
+            if !kept.iter().any(|(k, _)| k == q) {
+                let hits = self
+                    .archive
+                    .index
+                    .search(&Query::parse_whole(q), Sort::Newest);
+                kept.push((q.clone(), hits.matches));
+            }
+        }
+        let index = &self.archive.index;
+        let narrowing = self.narrowing();
+        let per_bar = |set: &DocSet| -> Vec<u32> {
+            histogram(index.date_spans(), index.month_spans(), set, span)
+                .buckets
+                .iter()
+                .map(|b| b.count as u32)
+                .collect()
+        };
+        let series = queries
+            .iter()
+            .filter_map(|q| kept.iter().find(|(k, _)| k == q))
+            .map(|(q, matches)| {
+                let mut all = matches.clone();
+                all.intersect_with(narrowing.allowed());
+                Series {
+                    q: q.clone(),
+                    counts: per_bar(&narrowing.for_timeline(matches)),
+                    total: all.count() as u32,
+                }
+            })
+            .collect();
+        let base = per_bar(&narrowing.for_timeline(&DocSet::full(index.len())));
+        self.series = kept;
+        (series, base)
     }
 
     /// The result before or after a document.

@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap;
 
 use crate::archive::Archive;
 use crate::cite::Citation;
+use crate::csv::push_field as csv_field;
 use crate::json::write_string;
 use crate::metadata::{Field, SPECS};
 use crate::model::{DocId, Document};
@@ -221,17 +222,6 @@ impl Exporter {
             permalink,
             accessed: None,
         }
-    }
-}
-
-/// One CSV field, quoted when it must be (RFC 4180).
-fn csv_field(out: &mut String, value: &str) {
-    if value.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&value.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(value);
     }
 }
 

@@ -33,6 +33,19 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
+/// Per mille as a percentage with one decimal: `125` → `12.5%` (integers only, as
+/// [`megabytes`]).
+///
+/// ```
+/// use chronicle_core::format::per_mille;
+/// assert_eq!(per_mille(125), "12.5%");
+/// assert_eq!(per_mille(1000), "100.0%");
+/// assert_eq!(per_mille(3), "0.3%");
+/// ```
+pub fn per_mille(v: u32) -> String {
+    format!("{}.{}%", v / 10, v % 10)
+}
+
 /// Bytes in megabytes with one decimal: `12.4 MB`.
 ///
 /// ```

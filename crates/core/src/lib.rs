@@ -50,6 +50,7 @@ pub mod query;
 pub mod relevance;
 pub mod search;
 pub mod seed;
+pub mod series;
 pub mod sort;
 pub mod store;
 pub mod strlist;

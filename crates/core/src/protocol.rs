@@ -88,6 +88,9 @@ pub struct ViewRequest {
     pub facets: Vec<FacetView>,
     /// The open document, to find its place in the results.
     pub open: Option<String>,
+    /// Queries compared on the timeline ([`crate::series`]; at most
+    /// [`MAX_SERIES`](crate::series::MAX_SERIES) are counted).
+    pub series: Vec<String>,
 }
 
 /// More rows of the answer to a [`ViewRequest`] (the reader scrolled).
@@ -145,6 +148,21 @@ pub struct Timeline {
     pub before: Option<(u32, (i32, i32))>,
     /// Matches dated after the span.
     pub after: Option<(u32, (i32, i32))>,
+    /// The queries compared, each counted per bar ([`crate::series`]).
+    pub series: Vec<Series>,
+    /// All documents per bar under the same facets (empty when nothing is compared).
+    pub base: Vec<u32>,
+}
+
+/// A query compared on the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    /// The query.
+    pub q: String,
+    /// Its matches per bar, under the facets.
+    pub counts: Vec<u32>,
+    /// Its matches under the facets and the date range, dated or not.
+    pub total: u32,
 }
 
 /// Marked text: byte ranges to mark.
@@ -610,6 +628,7 @@ impl Encode for ViewRequest {
         w.put(&self.window);
         w.list(&self.facets);
         w.opt_str(self.open.as_deref());
+        w.list(&self.series);
     }
 }
 
@@ -628,6 +647,7 @@ impl Decode for ViewRequest {
             window: r.get()?,
             facets: r.list()?,
             open: r.opt_string()?,
+            series: r.list()?,
         })
     }
 }
@@ -765,6 +785,26 @@ impl Encode for Timeline {
         put_span(w, self.whole);
         put_side(w, &self.before);
         put_side(w, &self.after);
+        w.list(&self.series);
+        w.u32s(&self.base);
+    }
+}
+
+impl Encode for Series {
+    fn encode(&self, w: &mut Writer) {
+        w.str(&self.q);
+        w.u32s(&self.counts);
+        w.put(&self.total);
+    }
+}
+
+impl Decode for Series {
+    fn decode(r: &mut Reader) -> Result<Self> {
+        Ok(Series {
+            q: r.string()?,
+            counts: r.u32s()?,
+            total: r.u32()?,
+        })
     }
 }
 
@@ -776,6 +816,8 @@ impl Decode for Timeline {
             whole: get_span(r)?,
             before: get_side(r)?,
             after: get_side(r)?,
+            series: r.list()?,
+            base: r.u32s()?,
         })
     }
 }

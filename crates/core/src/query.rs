@@ -127,6 +127,18 @@ struct Item {
 }
 
 impl Query {
+    /// Parses a query given whole (compared on the timeline, not being typed): no word is
+    /// a prefix, as if the reader had typed a space after the last.
+    ///
+    /// ```
+    /// use chronicle_core::query::{Atom, Query};
+    /// let q = Query::parse_whole("war");
+    /// assert_eq!(q.clauses[0].any, [Atom::Word { term: "war".into(), prefix: false }]);
+    /// ```
+    pub fn parse_whole(input: &str) -> Query {
+        Query::parse(&format!("{input} "))
+    }
+
     /// Parses the search box text. Never fails; see [`Query::ignored`].
     ///
     /// ```

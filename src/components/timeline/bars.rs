@@ -1,9 +1,12 @@
-//! Drawing the bars: one `<rect>` per bar, kept in step with the counts by hand.
+//! Drawing the bars: one `<rect>` per bar, kept in step with the counts by hand; and the
+//! lines of the queries compared over time.
 //!
 //! A keystroke changes most counts; hundreds of reactive bars cost more than the drawing,
 //! so [`sync_bars`] adds or removes `<rect>`s at the end and sets only the attributes
-//! whose values changed.
+//! whose values changed. [`draw_lines`] draws a `<polyline>` per compared query.
 
+use chronicle_core::protocol::Timeline as Data;
+use chronicle_core::series::{peak, value, Scale};
 use chronicle_core::timeline::{Bucket, Granularity};
 
 use super::{AXIS, HEIGHT};
@@ -84,5 +87,34 @@ pub fn sync_bars(
                 .class_list()
                 .toggle_with_force("timeline__column--active", is_active);
         }
+    }
+}
+
+/// Draws one `<polyline>` per query compared in `d` into `layer` (replacing what it
+/// held), a point at the middle of each bar, scaled to the largest value.
+pub fn draw_lines(layer: &web_sys::Element, d: Option<&Data>, scale: Scale, bar_width: f64) {
+    layer.set_text_content(None);
+    let (Some(d), Some(doc)) = (d, layer.owner_document()) else {
+        return;
+    };
+    let top = f64::from(peak(d, scale));
+    let floor = f64::from(HEIGHT - AXIS - 2);
+    for (k, s) in d.series.iter().enumerate() {
+        let points = (0..s.counts.len())
+            .map(|i| {
+                let x = ((i as f64 + 0.5) * bar_width).round() as i32;
+                let v = f64::from(value(s, &d.base, i, scale));
+                let y = (floor - v / top * (floor - 2.0)).round() as i32;
+                format!("{x},{y}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let Ok(el) = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "polyline") else {
+            return;
+        };
+        let _ = el.set_attribute("class", &format!("timeline__series series-{k}"));
+        let _ = el.set_attribute("data-testid", "series-line");
+        let _ = el.set_attribute("points", &points);
+        let _ = layer.append_child(&el);
     }
 }

@@ -19,7 +19,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::{KeyboardEvent, PointerEvent};
 
-use super::bars::{sync_bars, DrawnBar};
+use super::bars::{draw_lines, sync_bars, DrawnBar};
+use super::series::{self, scale_of};
 use super::{AXIS, HEIGHT};
 use crate::components::result_list::{follow_size, observe_height};
 use crate::context::Nav;
@@ -34,10 +35,11 @@ const LABEL_WIDTH: f64 = 70.0;
 struct Bars {
     buckets: Memo<(Granularity, Vec<Bucket>)>,
     width: RwSignal<f64>,
+    data: RwSignal<Option<Data>>,
 }
 
 impl Bars {
-    fn new(data: Memo<Option<Data>>, width: RwSignal<f64>) -> Bars {
+    fn new(data: RwSignal<Option<Data>>, width: RwSignal<f64>) -> Bars {
         let buckets = Memo::new(move |_| {
             data.with(|d| {
                 d.as_ref()
@@ -45,7 +47,11 @@ impl Bars {
                     .unwrap_or((Granularity::Year, Vec::new()))
             })
         });
-        Bars { buckets, width }
+        Bars {
+            buckets,
+            width,
+            data,
+        }
     }
 
     /// How wide one bar is (tracked).
@@ -60,15 +66,25 @@ impl Bars {
         ((x / w).floor().max(0.0) as usize).min(n.saturating_sub(1))
     }
 
-    /// "1861: 4 documents" (tracked).
-    fn describe(&self, i: usize) -> Option<String> {
-        self.buckets.with(|(g, b)| {
+    /// "1861: 4 documents", and the compared queries' values (tracked).
+    fn describe(&self, i: usize, nav: Nav) -> Option<String> {
+        let bar = self.buckets.with(|(g, b)| {
             let b = b.get(i)?;
             Some(format!(
                 "{}: {}",
                 b.label(*g),
                 plural(b.count, "document", "documents")
             ))
+        })?;
+        let scale = scale_of(nav);
+        let compared = self.data.with(|d| {
+            d.as_ref()
+                .filter(|d| !d.series.is_empty())
+                .map(|d| series::describe(d, i, scale))
+        });
+        Some(match compared {
+            Some(c) => format!("{bar}; {c}"),
+            None => bar,
         })
     }
 }
@@ -283,8 +299,15 @@ fn band(bars: Bars, pointing: Pointing, nav: Nav) -> Option<(i32, i32)> {
     Some(((first as f64 * w) as i32, ((last + 1) as f64 * w) as i32))
 }
 
-/// Keeps the `<rect>`s in `layer` in step with the bars, their heights and the focus.
-fn draw_bars(layer: NodeRef<leptos::svg::G>, bars: Bars, pointing: Pointing) {
+/// Keeps the `<rect>`s in `layer` in step with the bars, their heights and the focus, and
+/// the lines in `lines` with the queries compared.
+fn draw_bars(
+    layer: NodeRef<leptos::svg::G>,
+    lines: NodeRef<leptos::svg::G>,
+    bars: Bars,
+    pointing: Pointing,
+    nav: Nav,
+) {
     let max = Memo::new(move |_| {
         bars.buckets
             .with(|(_, b)| b.iter().map(|b| b.count).max().unwrap_or(0).max(1))
@@ -300,13 +323,17 @@ fn draw_bars(layer: NodeRef<leptos::svg::G>, bars: Bars, pointing: Pointing) {
         bars.buckets.with(|(gran, b)| {
             drawn.update_value(|drawn| sync_bars(&g, drawn, b, *gran, top, w, on));
         });
+        if let Some(l) = lines.get() {
+            let scale = scale_of(nav);
+            bars.data.with(|d| draw_lines(&l, d.as_ref(), scale, w));
+        }
     });
 }
 
 /// The axis: ticks and labels under the bars. The labels follow the bars' dates, not
 /// their counts, so a memo keeps them while typing.
 #[component]
-fn Axis(data: Memo<Option<Data>>, bars: Bars) -> impl IntoView {
+fn Axis(data: RwSignal<Option<Data>>, bars: Bars) -> impl IntoView {
     let labels = Memo::new(move |_| {
         let max_labels = (bars.width.get() / LABEL_WIDTH).max(2.0) as usize;
         data.with(|d| {
@@ -335,7 +362,7 @@ fn Axis(data: Memo<Option<Data>>, bars: Bars) -> impl IntoView {
 
 /// The bars, to point at, drag across, click and step through from the keyboard.
 #[component]
-pub fn TimelineChart(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
+pub fn TimelineChart(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
     let chart = NodeRef::<Div>::new();
     let bars = Bars::new(data, observe_width(chart));
     let pointing = Pointing::new();
@@ -346,17 +373,18 @@ pub fn TimelineChart(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
         chart,
     };
     let layer = NodeRef::<leptos::svg::G>::new();
-    draw_bars(layer, bars, pointing);
+    let lines = NodeRef::<leptos::svg::G>::new();
+    draw_bars(layer, lines, bars, pointing, nav);
     let tooltip = move || {
         let i = pointing.pointed()?;
         let x = ((i as f64 + 0.5) * bars.bar_width()).round() as i32;
-        Some((bars.describe(i)?, x))
+        Some((bars.describe(i, nav)?, x))
     };
     let announcement = move || {
         pointing
             .active
             .get()
-            .and_then(|i| bars.describe(i))
+            .and_then(|i| bars.describe(i, nav))
             .unwrap_or_default()
     };
     view! {
@@ -384,6 +412,7 @@ pub fn TimelineChart(data: Memo<Option<Data>>, nav: Nav) -> impl IntoView {
                         })
                 }}
                 <g node_ref=layer></g>
+                <g node_ref=lines></g>
                 <Axis data bars />
             </svg>
             {move || {

@@ -48,6 +48,7 @@ fn view(q: &str) -> ViewRequest {
         },
         facets: Vec::new(),
         open: None,
+        series: Vec::new(),
     }
 }
 
@@ -340,4 +341,61 @@ fn an_export_holds_the_documents_of_the_view_in_its_order() {
         again.documents[0].body,
         "The agreement on Idlib.\n\nNegotiations continue in Geneva."
     );
+}
+
+/// The bars' counts of a view's timeline.
+fn bars_of(a: &crate::protocol::Answer) -> Vec<u32> {
+    let t = a.timeline.as_ref().expect("a timeline");
+    t.histogram.buckets.iter().map(|b| b.count as u32).collect()
+}
+
+#[test]
+fn compared_queries_are_counted_per_bar_as_their_own_searches_would_be() {
+    let mut e = sample();
+    let whole = {
+        let a = e.answer(&view(""));
+        a.timeline.unwrap().whole
+    };
+    let at = |q: &str, series: &[&str], selection: &Selection| {
+        let mut v = view(q);
+        v.zoom = Some(whole);
+        v.selection = selection.clone();
+        v.series = series.iter().map(|s| s.to_string()).collect();
+        v
+    };
+    let none = Selection::default();
+    let a = e.answer(&at("", &["idlib", "geneva", "idlib", " "], &none));
+    let t = a.timeline.as_ref().unwrap();
+    assert_eq!(
+        t.series.iter().map(|s| s.q.as_str()).collect::<Vec<_>>(),
+        ["idlib", "geneva"]
+    );
+    // Each series is what searching for it draws; the base is every document.
+    let idlib = bars_of(&e.answer(&at("idlib", &[], &none)));
+    let geneva = bars_of(&e.answer(&at("geneva", &[], &none)));
+    assert_eq!(t.series[0].counts, idlib);
+    assert_eq!(t.series[1].counts, geneva);
+    assert_eq!(t.base, bars_of(&a));
+    assert_eq!((t.series[0].total, t.series[1].total), (3, 1));
+    // They follow the facets, whatever the search box says.
+    let mut other = Selection::default();
+    other.toggle(
+        crate::browse::Facet::Field(crate::query::Field::Source),
+        "Other",
+    );
+    let a = e.answer(&at("budget", &["idlib"], &other));
+    let t = a.timeline.as_ref().unwrap();
+    assert_eq!(
+        t.series[0].counts,
+        bars_of(&e.answer(&at("idlib", &[], &other)))
+    );
+    assert_eq!(t.series[0].total, 1);
+    assert_eq!(t.base, bars_of(&e.answer(&at("", &[], &other))));
+    // A query compared is whole: its last word is not a prefix, as it is while typing.
+    let t = e.answer(&at("", &["idl"], &none)).timeline.unwrap();
+    assert_eq!(t.series[0].total, 0);
+    assert_eq!(e.answer(&at("idl", &[], &none)).total, 3);
+    // Nothing compared, nothing counted.
+    let t = e.answer(&at("", &[], &none)).timeline.unwrap();
+    assert!(t.series.is_empty() && t.base.is_empty());
 }

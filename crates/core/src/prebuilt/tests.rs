@@ -77,6 +77,7 @@ fn view(q: &str) -> ViewRequest {
         },
         facets: Vec::new(),
         open: None,
+        series: Vec::new(),
     }
 }
 
