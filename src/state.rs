@@ -13,6 +13,7 @@
 //! This module is pure Rust (no browser types) and is unit-tested natively.
 
 use chronicle_core::browse::{Facet, Selection};
+use chronicle_core::fragment::{decode, encode};
 use chronicle_core::query::{parse_date_range, DateRange};
 use chronicle_core::series::tidy;
 use chronicle_core::timeline::format_range;
@@ -195,65 +196,6 @@ pub fn hash_param(hash: &str, key: &str) -> Option<String> {
     })
 }
 
-/// Percent-encodes for a fragment value; spaces become `+`.
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'-'
-            | b'_'
-            | b'.'
-            | b'~'
-            | b':'
-            | b'@'
-            | b'/'
-            | b','
-            | b'!'
-            | b'*'
-            | b'('
-            | b')'
-            | b'\''
-            | b';'
-            | b'$' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-/// Reverses [`encode`]; `+` is a space; malformed escapes are kept as written.
-pub fn decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' => match (
-                b.get(i + 1).and_then(|&c| hex(c)),
-                b.get(i + 2).and_then(|&c| hex(c)),
-            ) {
-                (Some(h), Some(l)) => {
-                    out.push(h * 16 + l);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|d| d as u8)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,9 +250,6 @@ mod tests {
             ViewState::from_hash("#sort=newest").to_hash(),
             "sort=newest"
         );
-        assert_eq!(decode("100%"), "100%");
-        assert_eq!(decode("%E2%80%99"), "’");
-        assert_eq!(decode("%ZZ"), "%ZZ");
     }
 
     #[test]

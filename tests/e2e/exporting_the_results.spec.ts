@@ -97,3 +97,21 @@ test('a built site exports the text it keeps in shards, fetched for the export',
   expect(seed.body).toContain('Idlib');
   expect(seed.body.length).toBeGreaterThan(2000);
 });
+
+test('the CSV export opens again with every list value in its place', async ({ page }) => {
+  await openArchive(page, './fixtures/lists/');
+  const csv = await exportAs(page, 'csv');
+  expect(csv.text).toContain('Geneva; UN; Talks');
+  await page.getByTestId('open-archive').setInputFiles(csv.path);
+  await expect(page.getByTestId('result-count')).toContainText('3 documents');
+  await settled(page);
+  const tags = page.locator('[data-testid="facet-group"][data-facet="tag"]');
+  const count = (v: string) => tags.locator(`[data-testid="facet-item"][data-value="${v}"]`);
+  await expect(count('UN')).toHaveAttribute('data-count', '2');
+  await expect(count('Talks')).toHaveAttribute('data-count', '2');
+  await expect(count('Geneva')).toHaveAttribute('data-count', '1');
+  await expect(tags.locator('[data-testid="facet-item"]')).toHaveCount(4);
+  // A source is one value, semicolons and all.
+  const sources = page.locator('[data-testid="facet-group"][data-facet="source"]');
+  await expect(sources.locator('[data-testid="facet-item"][data-value="ARK News; Desk"]')).toHaveAttribute('data-count', '1');
+});

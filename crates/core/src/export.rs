@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 use crate::archive::Archive;
 use crate::cite::Citation;
 use crate::csv::push_field as csv_field;
+use crate::fragment::encode;
 use crate::json::write_string;
 use crate::metadata::{Field, SPECS};
 use crate::model::{DocId, Document};
@@ -205,14 +206,7 @@ impl Exporter {
     }
 
     fn citation(&self, doc: &Document) -> Citation {
-        let mut permalink = format!("{}#doc=", self.base);
-        for b in doc.id.bytes() {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                permalink.push(char::from(b));
-            } else {
-                let _ = write!(permalink, "%{b:02X}");
-            }
-        }
+        let permalink = format!("{}#doc={}", self.base, encode(&doc.id));
         Citation {
             title: doc.title.clone(),
             source: doc.first(Field::Source).map(str::to_string),

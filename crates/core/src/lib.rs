@@ -35,6 +35,7 @@ pub mod doctable;
 pub mod engine;
 pub mod export;
 pub mod format;
+pub mod fragment;
 pub mod highlight;
 pub mod html;
 pub mod ids;

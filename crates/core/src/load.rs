@@ -1244,6 +1244,16 @@ impl DocReader<'_, '_> {
                 }
             }
             (FieldKind::Text(_), other) => self.keep_aside("a string", other, name, offset),
+            // A list given as one string ("Idlib; Aleppo", as spreadsheets and Chronicle's
+            // own CSV export write lists) is split at its semicolons.
+            (FieldKind::Metadata(field), Value::String(s)) if many(field) => {
+                let l = self.doc.fields.get_mut(field);
+                for v in s.split(';').map(str::trim) {
+                    if !v.is_empty() && !l.iter().any(|x| x == v) {
+                        l.push(v.to_string());
+                    }
+                }
+            }
             (FieldKind::Metadata(field), Value::String(s)) => {
                 if !s.trim().is_empty() {
                     self.doc.fields.set(field, vec![s.trim().to_string()]);

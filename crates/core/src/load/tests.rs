@@ -460,3 +460,16 @@ fn documents_listed_under_another_name_are_read_whatever_the_chunking() {
         assert_eq!(wrapped.corpus.documents.len(), 1, "{name}");
     }
 }
+
+#[test]
+fn a_list_given_as_one_string_is_split_at_its_semicolons() {
+    let l = load(
+        r#"[{"title":"x","tags":"Idlib; Aleppo;; Idlib","places":" Geneva ","source":"A; B"}]"#,
+    );
+    let d = &l.corpus.documents[0];
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    assert_eq!(d.values(Field::Tag), ["Idlib", "Aleppo"]);
+    assert_eq!(d.values(Field::Place), ["Geneva"]);
+    // One value only: a source's semicolons are its own.
+    assert_eq!(d.values(Field::Source), ["A; B"]);
+}
