@@ -481,11 +481,15 @@ impl Engine {
         kept.retain(|(q, _)| queries.contains(q));
         for q in &queries {
             if !kept.iter().any(|(k, _)| k == q) {
-                let hits = self
-                    .archive
-                    .index
-                    .search(&Query::parse_whole(q), Sort::Newest);
-                kept.push((q.clone(), hits.matches));
+                // A query that asks for nothing (all of it not understood: `date:18xx`)
+                // matches nothing here, not every document as an empty search box does.
+                let query = Query::parse_whole(q);
+                let matches = if query.is_empty() {
+                    DocSet::empty(self.archive.len())
+                } else {
+                    self.archive.index.search(&query, Sort::Newest).matches
+                };
+                kept.push((q.clone(), matches));
             }
         }
         let index = &self.archive.index;

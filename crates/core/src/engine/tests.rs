@@ -395,6 +395,10 @@ fn compared_queries_are_counted_per_bar_as_their_own_searches_would_be() {
     let t = e.answer(&at("", &["idl"], &none)).timeline.unwrap();
     assert_eq!(t.series[0].total, 0);
     assert_eq!(e.answer(&at("idl", &[], &none)).total, 3);
+    // A query not understood at all counts nothing (not everything, as an empty box shows).
+    let t = e.answer(&at("", &["date:18xx"], &none)).timeline.unwrap();
+    assert_eq!(t.series[0].total, 0);
+    assert!(t.series[0].counts.iter().all(|&c| c == 0));
     // Nothing compared, nothing counted.
     let t = e.answer(&at("", &[], &none)).timeline.unwrap();
     assert!(t.series.is_empty() && t.base.is_empty());
