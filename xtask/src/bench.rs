@@ -78,7 +78,7 @@ pub fn write_corpora(which: &[Generated]) -> Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-/// `cargo xtask bench [--write-queries]`.
+/// `cargo xtask bench [--write-queries | --prebuilt | --million | --reuse-e2e]`.
 pub fn run(args: &[String]) -> Result {
     if args.iter().any(|a| a == "--write-queries") {
         let queries = generate::queries(&demo_corpus()?, SEED);
@@ -91,6 +91,9 @@ pub fn run(args: &[String]) -> Result {
     run_command(tools.command("trunk").args(["build", "--release"]))?;
     if args.iter().any(|a| a == "--prebuilt") {
         return prebuilt(&tools);
+    }
+    if args.iter().any(|a| a == "--million") {
+        return million(&tools);
     }
     step("building it again with the engine's JavaScript API, for the engine-only figures (dist-bench/)");
     run_command(tools.command("trunk").args([
@@ -142,4 +145,18 @@ fn prebuilt(tools: &Tools) -> Result {
     }
     step("benchmarking a built site beside Pagefind 1.6 and the JSON, in headless Chromium (about 8 minutes)");
     run_command(tools.command("node").arg("bench/prebuilt.mjs"))
+}
+
+/// A million generated documents as a built site (`bench/million.mjs`): 1.6 GB of JSON,
+/// generated once into `target/corpora/`, so not part of the default run.
+fn million(tools: &Tools) -> Result {
+    write_corpora(&[Generated::Sotu(1_000_000)])?;
+    step("building the command line");
+    run_command(
+        tools
+            .command("cargo")
+            .args(["build", "--release", "-p", "chronicle-cli"]),
+    )?;
+    step("building a million documents into a site and opening it in headless Chromium (about 3 minutes)");
+    run_command(tools.command("node").arg("bench/million.mjs"))
 }

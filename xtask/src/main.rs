@@ -53,6 +53,9 @@ fn main() -> ExitCode {
         }),
         Some("setup") => Tools::setup(true).map(|_| ()),
         Some("bench") => bench::run(&args[1..]),
+        Some("corpora") if args.get(1).is_some_and(|a| a == "--million") => {
+            bench::write_corpora(&[Generated::Sotu(1_000_000)]).map(|_| ())
+        }
         Some("corpora") => bench::write_corpora(&[
             Generated::Sotu(10_000),
             Generated::Sotu(50_000),
@@ -64,7 +67,8 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve [--port N] | test | build | dist | corpus [--check] | \
-                 bench [--write-queries | --prebuilt] | corpora | screenshot | setup>"
+                 bench [--write-queries | --prebuilt | --million] | corpora [--million] | \
+                 screenshot | setup>"
             );
             return ExitCode::from(2);
         }
