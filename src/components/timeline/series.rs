@@ -47,21 +47,75 @@ pub fn describe(d: &Data, i: usize, scale: Scale) -> String {
 /// The box to add a query, the legend, the scale, and the table and CSV of the numbers.
 #[component]
 pub fn SeriesPanel(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
-    let panel = NodeRef::<html::Div>::new();
+    let node = NodeRef::<html::Div>::new();
+    let p = Panel { data, nav };
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    // The legend, the scale switch and the box (closed at five queries) follow at once;
-    // the table once the counts settle (nobody reads a table between two keys, and its
-    // hundreds of cells would cost each of them).
-    Effect::new(move |_| {
-        let (list, shared, range) = nav
+    Effect::new(move |_| p.follow(node, pending));
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten());
+        if let (Some(button), Some(panel)) = (button, node.get_untracked()) {
+            p.press(&panel, &button);
+        }
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(panel) = node.get_untracked() {
+            p.add(&panel);
+        }
+    };
+    view! {
+        <div
+            class="series"
+            data-testid="series"
+            node_ref=node
+            on:click=click
+            on:submit=add
+            on:change=move |ev| nav.set_series(p.list(), event_target_checked(&ev))
+        ></div>
+    }
+}
+
+/// What the panel's parts do with the view and the chart's numbers.
+#[derive(Clone, Copy)]
+struct Panel {
+    data: RwSignal<Option<Data>>,
+    nav: Nav,
+}
+
+impl Panel {
+    /// The queries compared now.
+    fn list(&self) -> Vec<String> {
+        self.nav.state.with_untracked(|s| s.series.clone())
+    }
+
+    /// Compares `list` instead, in the same scale.
+    fn set_list(&self, list: Vec<String>) {
+        let share = self.nav.state.with_untracked(|s| s.share);
+        self.nav.set_series(list, share);
+    }
+
+    /// Keeps the panel in step (tracked): the legend, the scale switch and the box (closed
+    /// at five queries) at once; the table at once on screen, else once the counts settle
+    /// (nobody reads a hidden table between two keys, and its hundreds of cells would cost
+    /// each of them).
+    fn follow(
+        &self,
+        node: NodeRef<html::Div>,
+        pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    ) {
+        let (list, shared, range) = self
+            .nav
             .state
             .with(|s| (s.series.clone(), s.share, s.selection.range));
-        let totals: Vec<u32> = data.with(|d| {
+        let totals: Vec<u32> = self.data.with(|d| {
             d.as_ref()
                 .map(|d| d.series.iter().map(|s| s.total).collect())
                 .unwrap_or_default()
         });
-        let Some(panel) = panel.get() else {
+        let Some(panel) = node.get() else {
             return;
         };
         if panel.child_element_count() == 0 {
@@ -71,7 +125,7 @@ pub fn SeriesPanel(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        // On screen, the table follows at once; for screen readers, once the counts settle.
+        let data = self.data;
         if table_open(&panel) {
             refill(&panel, data, range.as_ref());
         } else {
@@ -79,89 +133,64 @@ pub fn SeriesPanel(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
             let wait = std::time::Duration::from_millis(TABLE_SETTLE_MS);
             pending.set_value(set_timeout_with_handle(fill, wait).ok());
         }
-    });
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let input = panel
-            .get_untracked()
-            .and_then(|p| part(&p, "series-input"))
+    }
+
+    /// The box's query joins the list.
+    fn add(&self, panel: &web_sys::Element) {
+        let input = part(panel, "series-input")
             .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(input) = input {
             let q = input.value();
             if !q.trim().is_empty() {
-                let (mut list, share) = nav.state.with_untracked(|s| (s.series.clone(), s.share));
+                let mut list = self.list();
                 list.push(q);
-                nav.set_series(list, share);
+                self.set_list(list);
                 input.set_value("");
             }
         }
-    };
-    // Clicks in the panel: a legend's button removes its query, "Table" shows the table,
-    // "CSV" downloads it.
-    let click = move |ev: leptos::ev::MouseEvent| {
-        let button = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button").ok().flatten());
-        let (Some(button), Some(panel)) = (button, panel.get_untracked()) else {
-            return;
-        };
+    }
+
+    /// A button pressed: a legend's × removes its query, "Table" shows or hides the table,
+    /// "CSV" downloads it.
+    fn press(&self, panel: &web_sys::Element, button: &web_sys::Element) {
+        let range = self.nav.state.with_untracked(|s| s.selection.range);
         if let Some(k) = button
             .get_attribute("data-series")
             .and_then(|k| k.parse::<usize>().ok())
         {
-            let (mut list, share) = nav.state.with_untracked(|s| (s.series.clone(), s.share));
+            let mut list = self.list();
             if k < list.len() {
                 list.remove(k);
             }
-            nav.set_series(list, share);
+            self.set_list(list);
             return;
         }
         match button.get_attribute("data-testid").as_deref() {
             Some("timeline-table-toggle") => {
-                if let Some(wrap) = part(&panel, "timeline-table").and_then(|t| t.parent_element())
-                {
-                    let open = !table_open(&panel);
+                let open = !table_open(panel);
+                if let Some(wrap) = part(panel, "timeline-table").and_then(|t| t.parent_element()) {
                     wrap.set_class_name(if open {
                         "series__table"
                     } else {
                         "visually-hidden"
                     });
-                    let _ =
-                        button.set_attribute("aria-expanded", if open { "true" } else { "false" });
-                    if open {
-                        let range = nav.state.with_untracked(|s| s.selection.range);
-                        refill(&panel, data, range.as_ref());
-                    }
+                }
+                let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+                if open {
+                    refill(panel, self.data, range.as_ref());
                 }
             }
             Some("timeline-csv") => {
-                let range = nav.state.with_untracked(|s| s.selection.range);
-                let csv =
-                    data.with_untracked(|d| d.as_ref().map(|d| series::csv(d, range.as_ref())));
+                let csv = self
+                    .data
+                    .with_untracked(|d| d.as_ref().map(|d| series::csv(d, range.as_ref())));
                 if let Some(csv) = csv {
-                    crate::download::save_text(
-                        &[csv],
-                        "chronicle-timeline.csv",
-                        "text/csv;charset=utf-8",
-                    );
+                    let mime = "text/csv;charset=utf-8";
+                    crate::download::save_text(&[csv], "chronicle-timeline.csv", mime);
                 }
             }
             _ => {}
         }
-    };
-    view! {
-        <div
-            class="series"
-            data-testid="series"
-            node_ref=panel
-            on:click=click
-            on:submit=add
-            on:change=move |ev| {
-                let list = nav.state.with_untracked(|s| s.series.clone());
-                nav.set_series(list, event_target_checked(&ev));
-            }
-        ></div>
     }
 }
 
