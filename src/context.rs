@@ -86,7 +86,7 @@ pub struct Session {
     /// The export under way: its request's number, format and progress.
     pub exporting: RwSignal<Option<Exporting>>,
     /// The slices of the file exported so far.
-    export_parts: StoredValue<Vec<String>>,
+    export_parts: StoredValue<Vec<web_sys::Blob>, LocalStorage>,
 }
 
 /// An export under way (see [`Session::export`]).
@@ -146,7 +146,7 @@ impl Session {
             step_to: StoredValue::new(None),
             nav: StoredValue::new(None),
             exporting: RwSignal::new(None),
-            export_parts: StoredValue::new(Vec::new()),
+            export_parts: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -177,12 +177,15 @@ impl Session {
         let Some(mut now) = self.exporting.get_untracked().filter(|e| e.seq == p.seq) else {
             return;
         };
-        self.export_parts.update_value(|parts| parts.push(p.text));
+        if let Some(b) = crate::download::blob(&p.text) {
+            self.export_parts.update_value(|parts| parts.push(b));
+        }
         now.done = p.done;
         now.total = p.total;
         if p.last {
             let parts = std::mem::take(&mut *self.export_parts.write_value());
-            crate::download::save(&parts, p.format);
+            let name = format!("chronicle-results.{}", p.format.extension());
+            crate::download::save(&parts, &name, p.format.mime());
             self.exporting.set(None);
         } else {
             self.exporting.set(Some(now));

@@ -186,7 +186,8 @@ impl Panel {
                     .with_untracked(|d| d.as_ref().map(|d| series::csv(d, range.as_ref())));
                 if let Some(csv) = csv {
                     let mime = "text/csv;charset=utf-8";
-                    crate::download::save_text(&[csv], "chronicle-timeline.csv", mime);
+                    let parts: Vec<_> = crate::download::blob(&csv).into_iter().collect();
+                    crate::download::save(&parts, "chronicle-timeline.csv", mime);
                 }
             }
             _ => {}
