@@ -407,15 +407,18 @@ md += `## Native loading and download size
 
 mkdirSync(join(root, 'target/bench'), { recursive: true });
 writeFileSync(join(root, 'target/bench/results.json'), JSON.stringify({ nativeMs, e2e, engine, dropped, wasmGzip, relevance }, null, 2));
-// The prebuilt archive's figures (bench/prebuilt.mjs) stay until that script runs again.
-const previous = (() => {
+// The figures of bench/prebuilt.mjs and bench/million.mjs stay until those scripts run again.
+const kept = (() => {
   try {
-    return readFileSync(join(root, 'BENCHMARKS.md'), 'utf8').match(/<!-- prebuilt:start -->[\s\S]*?<!-- prebuilt:end -->/)?.[0];
+    const doc = readFileSync(join(root, 'BENCHMARKS.md'), 'utf8');
+    return ['prebuilt', 'million']
+      .map((name) => doc.match(new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`))?.[0])
+      .filter(Boolean);
   } catch {
-    return undefined;
+    return [];
   }
 })();
-writeFileSync(join(root, 'BENCHMARKS.md'), previous ? `${md.trimEnd()}\n\n${previous}\n` : md);
+writeFileSync(join(root, 'BENCHMARKS.md'), [md.trimEnd(), ...kept].join('\n\n') + '\n');
 
 const summary = [
   '<!-- benchmark-summary:start -->',
