@@ -687,11 +687,12 @@ impl Nav {
     }
 
     /// Sets the queries compared on the timeline (tidied: see
-    /// [`chronicle_core::series::tidy`]) and whether they show shares or counts.
+    /// [`chronicle_core::series::tidy`]) and whether they show shares or counts (counts
+    /// again once nothing is compared, as a link would say).
     pub fn set_series(&self, series: Vec<String>, share: bool) {
         self.change(|s| {
             s.series = tidy(&series);
-            s.share = share;
+            s.share = share && !s.series.is_empty();
         });
     }
 

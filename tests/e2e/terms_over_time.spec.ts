@@ -114,6 +114,12 @@ test('queries compared follow the facets, switch to shares, and stay in the URL'
   await expect(page.getByTestId('series-item')).toHaveCount(1);
   await expect(page.getByTestId('series-item')).toContainText('peace');
   await expect(page).toHaveURL(/series=peace(&|$)/);
+  // With nothing compared, the scale goes back to counts, as the link says.
+  await page.getByRole('button', { name: 'Stop comparing peace' }).click();
+  await expect(page.getByTestId('series-item')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/series=|share=/);
+  await compare(page, 'union');
+  await expect(page.getByTestId('series-share')).not.toBeChecked();
 });
 
 test('the chart says each query’s value from the keyboard, and the numbers download as CSV', async ({ page }) => {

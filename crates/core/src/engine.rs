@@ -90,8 +90,8 @@ pub struct Engine {
     open: Option<OpenDoc>,
 }
 
-/// What a timeline was drawn for: the query, the selection, the years zoomed to, and the
-/// queries compared.
+/// What a timeline was drawn for: the query, the selection (its date range only when
+/// queries are compared), the years zoomed to, and the queries compared.
 type TimelineKey = (String, Selection, Option<(i32, i32)>, Vec<String>);
 
 /// The chronology of a view: its rows and where each starts.
@@ -410,9 +410,14 @@ impl Engine {
     /// The timeline: the matches narrowed by every choice but the range, over the zoom
     /// or the bulk of their dates.
     fn timeline_of(&mut self, v: &ViewRequest) -> Option<Timeline> {
-        let mut without_range = v.selection.clone();
-        without_range.range = None;
-        let key = (v.q.clone(), without_range, v.zoom, tidy(&v.series));
+        // The bars do not follow the date range (the chart draws it as a band), so a new
+        // range alone keeps them; the compared queries' totals do follow it.
+        let series = tidy(&v.series);
+        let mut selection = v.selection.clone();
+        if series.is_empty() {
+            selection.range = None;
+        }
+        let key = (v.q.clone(), selection, v.zoom, series);
         if let Some((k, t)) = &self.timeline {
             if *k == key {
                 return t.clone();

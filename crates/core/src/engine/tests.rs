@@ -399,6 +399,15 @@ fn compared_queries_are_counted_per_bar_as_their_own_searches_would_be() {
     let t = e.answer(&at("", &["date:18xx"], &none)).timeline.unwrap();
     assert_eq!(t.series[0].total, 0);
     assert!(t.series[0].counts.iter().all(|&c| c == 0));
+    // A date range leaves the bars (the chart draws it as a band) but not the totals.
+    let unranged = e.answer(&at("", &["idlib"], &none)).timeline.unwrap();
+    let ranged = Selection {
+        range: crate::query::parse_date_range("2018-10-18..2018-12").ok(),
+        ..Default::default()
+    };
+    let t = e.answer(&at("", &["idlib"], &ranged)).timeline.unwrap();
+    assert_eq!((unranged.series[0].total, t.series[0].total), (3, 1));
+    assert_eq!(t.series[0].counts, unranged.series[0].counts);
     // Nothing compared, nothing counted.
     let t = e.answer(&at("", &[], &none)).timeline.unwrap();
     assert!(t.series.is_empty() && t.base.is_empty());
