@@ -127,11 +127,7 @@ pub fn run(args: &[String]) -> Result {
 fn prebuilt(tools: &Tools) -> Result {
     write_corpora(&[Generated::Mail(50_000)])?;
     step("building the command line and the offline files (prebuilt and --json)");
-    run_command(
-        tools
-            .command("cargo")
-            .args(["build", "--release", "-p", "chronicle-cli"]),
-    )?;
+    build_cli(tools)?;
     for (json, out) in [
         (false, "dist-offline/chronicle.html"),
         (true, "dist-offline/chronicle-json.html"),
@@ -152,11 +148,16 @@ fn prebuilt(tools: &Tools) -> Result {
 fn million(tools: &Tools) -> Result {
     write_corpora(&[Generated::Sotu(1_000_000)])?;
     step("building the command line");
+    build_cli(tools)?;
+    step("building a million documents into a site and opening it in headless Chromium (about 3 minutes)");
+    run_command(tools.command("node").arg("bench/million.mjs"))
+}
+
+/// Builds the command line (`target/release/chronicle`), which the benchmark scripts run.
+fn build_cli(tools: &Tools) -> Result {
     run_command(
         tools
             .command("cargo")
             .args(["build", "--release", "-p", "chronicle-cli"]),
-    )?;
-    step("building a million documents into a site and opening it in headless Chromium (about 3 minutes)");
-    run_command(tools.command("node").arg("bench/million.mjs"))
+    )
 }

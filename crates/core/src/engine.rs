@@ -86,6 +86,10 @@ pub struct Engine {
     timeline: Option<(TimelineKey, Option<Timeline>)>,
     /// The matches of the queries compared on the timeline, as last searched.
     series: Vec<(String, DocSet)>,
+    /// Their counts as last sent, and what they were counted for: they depend on the
+    /// chart's span and the choices, not on the search box, whose every key redraws the
+    /// timeline.
+    series_counts: Option<(SeriesKey, Counted)>,
     chrono: Option<((String, Selection, RowHeights), ChronoLayout)>,
     open: Option<OpenDoc>,
 }
@@ -93,6 +97,12 @@ pub struct Engine {
 /// What a timeline was drawn for: the query, the selection (its date range only when
 /// queries are compared), the years zoomed to, and the queries compared.
 type TimelineKey = (String, Selection, Option<(i32, i32)>, Vec<String>);
+
+/// What compared queries were counted for: the queries, the span, the choices.
+type SeriesKey = (Vec<String>, (i32, i32), Selection);
+
+/// The compared queries per bar, and all documents per bar.
+type Counted = (Vec<Series>, Vec<u32>);
 
 /// The chronology of a view: its rows and where each starts.
 struct ChronoLayout {
@@ -118,6 +128,7 @@ impl Engine {
             facets: None,
             timeline: None,
             series: Vec::new(),
+            series_counts: None,
             chrono: None,
             open: None,
         }
@@ -476,11 +487,18 @@ impl Engine {
     /// The queries compared on the timeline, counted per bar of `span` under the facets,
     /// and all documents per bar (see [`crate::series`]). A query is searched once while
     /// it stays in the list.
-    fn series_over(&mut self, v: &ViewRequest, span: (i32, i32)) -> (Vec<Series>, Vec<u32>) {
+    fn series_over(&mut self, v: &ViewRequest, span: (i32, i32)) -> Counted {
         let queries = tidy(&v.series);
         if queries.is_empty() {
             self.series.clear();
+            self.series_counts = None;
             return (Vec::new(), Vec::new());
+        }
+        let key = (queries.clone(), span, v.selection.clone());
+        if let Some((k, counted)) = &self.series_counts {
+            if *k == key {
+                return counted.clone();
+            }
         }
         let mut kept = std::mem::take(&mut self.series);
         kept.retain(|(q, _)| queries.contains(q));
@@ -506,7 +524,7 @@ impl Engine {
                 .map(|b| b.count as u32)
                 .collect()
         };
-        let series = queries
+        let series: Vec<Series> = queries
             .iter()
             .filter_map(|q| kept.iter().find(|(k, _)| k == q))
             .map(|(q, matches)| {
@@ -521,6 +539,7 @@ impl Engine {
             .collect();
         let base = per_bar(&narrowing.for_timeline(&DocSet::full(index.len())));
         self.series = kept;
+        self.series_counts = Some((key, (series.clone(), base.clone())));
         (series, base)
     }
 

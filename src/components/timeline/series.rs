@@ -49,8 +49,8 @@ pub fn describe(d: &Data, i: usize, scale: Scale) -> String {
 pub fn SeriesPanel(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
     let node = NodeRef::<html::Div>::new();
     let p = Panel { data, nav };
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    Effect::new(move |_| p.follow(node, pending));
+    let shown = StoredValue::new_local(Shown::default());
+    Effect::new(move |_| p.follow(node, shown));
     let click = move |ev: leptos::ev::MouseEvent| {
         let button = ev
             .target()
@@ -78,6 +78,14 @@ pub fn SeriesPanel(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
     }
 }
 
+/// What the panel shows: the list compared (queries, totals, shares or not), and the
+/// table's rewrite waiting for the counts to settle.
+#[derive(Default)]
+struct Shown {
+    list: Option<(Vec<String>, Vec<u32>, bool)>,
+    pending: Option<TimeoutHandle>,
+}
+
 /// What the panel's parts do with the view and the chart's numbers.
 #[derive(Clone, Copy)]
 struct Panel {
@@ -101,11 +109,7 @@ impl Panel {
     /// at five queries) at once; the table at once on screen, else once the counts settle
     /// (nobody reads a hidden table between two keys, and its hundreds of cells would cost
     /// each of them).
-    fn follow(
-        &self,
-        node: NodeRef<html::Div>,
-        pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
-    ) {
+    fn follow(&self, node: NodeRef<html::Div>, shown: StoredValue<Shown, LocalStorage>) {
         let (list, shared, range) = self
             .nav
             .state
@@ -121,8 +125,14 @@ impl Panel {
         if panel.child_element_count() == 0 {
             panel.set_inner_html(SKELETON);
         }
-        let _ = show_list(&panel, &list, &totals, shared);
-        if let Some(h) = pending.get_value() {
+        // Every key typed in the search box redraws the timeline; the list is written
+        // again only when it changed.
+        let now = (list, totals, shared);
+        if shown.with_value(|s| s.list.as_ref() != Some(&now)) {
+            let _ = show_list(&panel, &now.0, &now.1, now.2);
+            shown.update_value(|s| s.list = Some(now));
+        }
+        if let Some(h) = shown.with_value(|s| s.pending) {
             h.clear();
         }
         let data = self.data;
@@ -131,7 +141,8 @@ impl Panel {
         } else {
             let fill = move || refill(&panel, data, range.as_ref());
             let wait = std::time::Duration::from_millis(TABLE_SETTLE_MS);
-            pending.set_value(set_timeout_with_handle(fill, wait).ok());
+            let h = set_timeout_with_handle(fill, wait).ok();
+            shown.update_value(|s| s.pending = h);
         }
     }
 
