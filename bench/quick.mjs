@@ -4,7 +4,7 @@
 import { chromium } from '@playwright/test';
 import { measurePage, launchArgs } from './e2e.mjs';
 const [,, corpus, runs = '1'] = process.argv;
-const queries = ['government', 'congress war', 'peace treaty', 'agriculture', 'revenue tariff'];
+const queries = (process.env.Q || 'government,congress war,peace treaty,agriculture,revenue tariff').split(',');
 for (let i = 0; i < Number(runs); i++) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArgs });
   const r = await measurePage(browser, `http://127.0.0.1:4173/fixtures/${corpus}/`, { queries });

@@ -15,6 +15,11 @@ test('while 16 MB load: progress in bytes and documents, partial answers, then a
   const partial = await resultCount(page, { partial: true });
   expect(partial).toBeGreaterThan(0);
   await expect(progress).toBeVisible();
+  // The notice is a line above the answers, not a block that pushes them out of view:
+  // the first result shows in the window while loading goes on.
+  expect((await progress.boundingBox())!.height).toBeLessThan(80);
+  await expect(page.getByTestId('result-item').first()).toBeInViewport();
+  await expect(progress).toBeVisible();
   // Loading ends on its own; the same search now counts every document.
   await expect(progress).toHaveCount(0, { timeout: 40_000 });
   await expect(page.getByTestId('result-count')).not.toContainText(`${partial.toLocaleString('en')} `);
