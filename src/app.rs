@@ -91,7 +91,7 @@ pub fn App(options: Options) -> impl IntoView {
     });
     // While a large archive loads, ask again now and then: the answers grow with it.
     let refresh = RwSignal::new(0u32);
-    Effect::new(
+    crate::effect::effect(
         move |handle: Option<Option<leptos::leptos_dom::helpers::IntervalHandle>>| {
             let loading = session.loading.get().is_some();
             if let Some(Some(h)) = handle {
@@ -106,7 +106,7 @@ pub fn App(options: Options) -> impl IntoView {
             })?
         },
     );
-    Effect::new(move |first: Option<()>| {
+    crate::effect::effect(move |first: Option<()>| {
         refresh.track();
         if first.is_some() {
             session.request(&nav, true);
@@ -345,7 +345,7 @@ pub fn ArchiveView() -> impl IntoView {
             .with(|i| i.title.clone().unwrap_or_else(|| "Archive".into()))
     };
     if instance.is_page() {
-        Effect::new(move |_| document().set_title(&format!("{} · Chronicle", title())));
+        crate::effect::effect(move |_| document().set_title(&format!("{} · Chronicle", title())));
     }
     // Test hook: `#debug=panic` panics after mounting, to prove panics are shown.
     if state::hash_param(&history::current_hash(), "debug").as_deref() == Some("panic") {

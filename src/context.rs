@@ -356,7 +356,7 @@ impl Session {
             });
             (v, s.facet_views.get())
         });
-        Effect::new(
+        crate::effect::effect(
             move |prev: Option<Option<(String, chronicle_core::browse::Selection, Sort)>>| {
                 let (v, _) = key.get();
                 let query = (v.0.clone(), v.1.clone(), v.2);
@@ -372,7 +372,7 @@ impl Session {
                 Some(query)
             },
         );
-        Effect::new(move |first: Option<()>| {
+        crate::effect::effect(move |first: Option<()>| {
             s.window.track();
             if first.is_some() {
                 s.request(&nav, false);

@@ -15,6 +15,7 @@ pub mod client;
 pub mod components;
 pub mod context;
 pub mod download;
+pub mod effect;
 pub mod fetch;
 pub mod files;
 pub mod history;

@@ -57,7 +57,7 @@ pub fn Chronology() -> impl IntoView {
     let scroll_top = RwSignal::new(0u32);
     let viewport = RwSignal::new(800u32);
     let heights = RwSignal::new(FALLBACK);
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let Some(el) = scroller.get() else {
             return;
         };
@@ -75,7 +75,7 @@ pub fn Chronology() -> impl IntoView {
         });
     });
     // Ask for the pixels in view (and some above and below).
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let top = scroll_top.get().saturating_sub(400);
         let w = Window::Pixels {
             top,
@@ -88,7 +88,7 @@ pub fn Chronology() -> impl IntoView {
     });
     // A new query starts at the top.
     let query = Memo::new(move |_| nav.state.with(|s| (s.q.clone(), s.selection.clone())));
-    Effect::new(move |prev: Option<()>| {
+    crate::effect::effect(move |prev: Option<()>| {
         query.track();
         if prev.is_some() && scroll_top.get_untracked() > 0 {
             if let Some(el) = scroller.get_untracked() {

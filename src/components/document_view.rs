@@ -47,7 +47,7 @@ pub fn DocumentPane() -> impl IntoView {
     let open = Memo::new(move |_| nav.state.with(|s| s.doc.clone()));
     let q = Memo::new(move |_| nav.state.with(|s| s.q.clone()));
     // A new document, or a new query (its marks), asks the engine again.
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let Some(id) = open.get() else {
             return;
         };
@@ -120,14 +120,14 @@ pub fn DocumentView() -> impl IntoView {
             .unwrap_or((None, 0))
     });
     // A new document or a new query starts before the first match.
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         meta.track();
         counts.track();
         cursor.reset();
     });
     let heading = NodeRef::<leptos::html::H2>::new();
     // Move focus to the title when a document opens, for keyboard and screen-reader users.
-    Effect::new(move |prev: Option<Option<String>>| {
+    crate::effect::effect(move |prev: Option<Option<String>>| {
         let id = meta.with(|m| m.as_ref().map(|m| m.id.clone()));
         if prev.is_none_or(|p| p != id) {
             if let Some(h) = heading.get() {
@@ -266,7 +266,7 @@ fn LongBody() -> impl IntoView {
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(800.0f64);
     let body_top = StoredValue::new(0.0f64);
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let Some(el) = body.get() else {
             return;
         };
@@ -325,7 +325,7 @@ fn LongBody() -> impl IntoView {
         })
     });
     // Ask for the blocks coming into view.
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let (first, last) = in_view.get();
         let missing = session.doc.with_untracked(|d| {
             d.as_ref().is_none_or(|d| {

@@ -81,7 +81,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let filter = RwSignal::new(String::new());
     // Ask the engine for what to list when the reader expands or filters.
-    Effect::new(move |prev: Option<(bool, String)>| {
+    crate::effect::effect(move |prev: Option<(bool, String)>| {
         let now = (expanded.get(), filter.get());
         if prev.is_some() {
             let limit = if now.0 || !now.1.trim().is_empty() {

@@ -161,7 +161,7 @@ pub fn ResultList() -> impl IntoView {
     let list = NodeRef::<leptos::html::Ol>::new();
 
     // Sizes come from observers, as the browser lays the page out.
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         if let Some(el) = scroller.get() {
             let o = observe_height(&el, move |h| follow_size(viewport, h, 1.0));
             on_cleanup(move || {
@@ -173,7 +173,7 @@ pub fn ResultList() -> impl IntoView {
     });
     // One row tells the height of all.
     let row_observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         session.rows.track();
         let Some(ol) = list.get() else {
             return;
@@ -204,7 +204,7 @@ pub fn ResultList() -> impl IntoView {
             count: visible + 2 * OVERSCAN + (first - start),
         }
     });
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let w = window.get();
         if session.window.get_untracked() != w {
             session.window.set(w);
@@ -216,7 +216,7 @@ pub fn ResultList() -> impl IntoView {
         nav.state
             .with(|s| (s.q.clone(), s.selection.clone(), s.sort))
     });
-    Effect::new(move |prev: Option<()>| {
+    crate::effect::effect(move |prev: Option<()>| {
         query.track();
         if prev.is_some() && scroll_top.get_untracked() > 0.0 {
             if let Some(el) = scroller.get_untracked() {
@@ -226,7 +226,7 @@ pub fn ResultList() -> impl IntoView {
         }
     });
     // Keep the open document's row in view when stepping with j / k.
-    Effect::new(move |prev: Option<Option<String>>| {
+    crate::effect::effect(move |prev: Option<Option<String>>| {
         let doc = nav.state.with(|s| s.doc.clone());
         let position = session.open_position.get_untracked();
         if prev.is_some() && doc.is_some() && prev.flatten() != doc {

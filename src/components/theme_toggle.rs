@@ -84,7 +84,7 @@ pub fn apply(instance: Instance, theme: RwSignal<Theme>) {
             }
         });
     }
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let theme = theme.get();
         let Some(el) = target(instance) else {
             return;

@@ -268,7 +268,7 @@ impl Actions {
 /// The chart's width, kept by a resize observer (read after layout, so it costs nothing).
 fn observe_width(chart: NodeRef<Div>) -> RwSignal<f64> {
     let width = RwSignal::new(800.0f64);
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let Some(el) = chart.get() else {
             return;
         };
@@ -313,7 +313,7 @@ fn draw_bars(
             .with(|(_, b)| b.iter().map(|b| b.count).max().unwrap_or(0).max(1))
     });
     let drawn = StoredValue::new_local(Vec::<DrawnBar>::new());
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let Some(g) = layer.get() else {
             return;
         };

@@ -50,7 +50,7 @@ pub fn SeriesPanel(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
     let node = NodeRef::<html::Div>::new();
     let p = Panel { data, nav };
     let shown = StoredValue::new_local(Shown::default());
-    Effect::new(move |_| p.follow(node, shown));
+    crate::effect::effect(move |_| p.follow(node, shown));
     let click = move |ev: leptos::ev::MouseEvent| {
         let button = ev
             .target()
