@@ -50,6 +50,10 @@ pub struct Session {
     pub loading: RwSignal<Option<Progress>>,
     /// How many documents the reader's choices give.
     pub total: RwSignal<u32>,
+    /// How many of them are identical copies of one above them ([`chronicle_core::copies`]).
+    pub copies: RwSignal<u32>,
+    /// How many rows the list has (`total`, less the copies unless they are shown).
+    pub listed: RwSignal<u32>,
     /// Whether an answer to the current view has come.
     pub answered: RwSignal<bool>,
     /// Whether the engine is still working on what the reader asked last (the page says
@@ -125,6 +129,8 @@ impl Session {
             info: RwSignal::new(Info::default()),
             loading: RwSignal::new(None),
             total: RwSignal::new(0),
+            copies: RwSignal::new(0),
+            listed: RwSignal::new(0),
             answered: RwSignal::new(false),
             pending: RwSignal::new(true),
             text_pending: RwSignal::new(false),
@@ -290,6 +296,8 @@ impl Session {
             set_if_changed(self.ignored, a.ignored);
             set_if_changed(self.answered, true);
             set_if_changed(self.total, a.total);
+            set_if_changed(self.copies, a.copies);
+            set_if_changed(self.listed, a.listed);
             set_if_changed(self.open_position, a.open_position);
             set_if_changed(self.rows, a.rows);
             // The archive shows once there is something to show.
@@ -301,6 +309,8 @@ impl Session {
             return;
         }
         set_if_changed(self.total, a.total);
+        set_if_changed(self.copies, a.copies);
+        set_if_changed(self.listed, a.listed);
         set_if_changed(self.open_position, a.open_position);
         set_if_changed(self.rows, a.rows);
     }
@@ -317,6 +327,7 @@ impl Session {
             facets: self.facet_views.get_untracked(),
             open: s.doc,
             series: s.series,
+            copies: s.copies,
         }
     }
 
@@ -352,6 +363,7 @@ impl Session {
                     v.zoom,
                     v.view == View::Chronology,
                     v.series.clone(),
+                    v.copies,
                 )
             });
             (v, s.facet_views.get())
@@ -694,6 +706,11 @@ impl Nav {
             s.series = tidy(&series);
             s.share = share && !s.series.is_empty();
         });
+    }
+
+    /// Lists identical copies, or folds them into the first of each group.
+    pub fn set_copies(&self, shown: bool) {
+        self.change(|s| s.copies = shown);
     }
 
     /// Switches between the list and the chronology.

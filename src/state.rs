@@ -3,8 +3,8 @@
 //! # Overview
 //! Everything a link must restore lives in [`ViewState`]: the query, the facet values and
 //! date range chosen, the timeline's zoom, the queries compared over time and their scale
-//! (`series=idlib|aleppo&share=1`), the result order, the list or chronology view, and the
-//! open document; also compact chrome for an iframe (`embed=1`) and a forced [`Theme`].
+//! (`series=idlib|aleppo&share=1`), the result order, the list or chronology view,
+//! whether identical copies are listed (`copies=1`), and the open document; also compact chrome for an iframe (`embed=1`) and a forced [`Theme`].
 //! Values are written with [`chronicle_core::fragment`]. [`ViewState::from_hash`] and [`ViewState::to_hash`] convert it to
 //! and from the URL fragment
 //! (`#q=idlib&f.source=Syrian+Coalition&range=2018&view=chronology&doc=…`). The fragment is
@@ -95,6 +95,8 @@ pub struct ViewState {
     /// Whether the compared queries show their share of each bar's documents
     /// (`share=1`), not counts.
     pub share: bool,
+    /// Whether identical copies are listed (`copies=1`), not folded into the first.
+    pub copies: bool,
 }
 
 fn range_to_span(r: DateRange) -> Option<(i32, i32)> {
@@ -122,6 +124,7 @@ impl ViewState {
                 // Split before decoding: a `|` inside a query is written `%7C`.
                 "series" => state.series = tidy(&raw.split('|').map(decode).collect::<Vec<_>>()),
                 "share" => state.share = value == "1",
+                "copies" => state.copies = value == "1",
                 _ => {
                     if let Some(facet) = key.strip_prefix("f.").and_then(Facet::from_key) {
                         if !value.is_empty() && !state.selection.has(facet, &value) {
@@ -160,6 +163,9 @@ impl ViewState {
         }
         if self.view == View::Chronology {
             parts.push("view=chronology".to_string());
+        }
+        if self.copies {
+            parts.push("copies=1".to_string());
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode(doc)));
@@ -225,8 +231,10 @@ mod tests {
             theme: Some(Theme::Dark),
             series: vec!["idlib".into(), "a|b c".into(), "أدلب".into()],
             share: true,
+            copies: true,
         };
         let hash = s.to_hash();
+        assert!(hash.contains("copies=1"), "{hash}");
         assert!(!hash.contains(' ') && !hash.contains('#'));
         assert!(hash.contains("range=1861-03..1865"), "{hash}");
         assert!(hash.contains("zoom=1860..1869"), "{hash}");

@@ -221,6 +221,7 @@ pub fn DocumentView() -> impl IntoView {
             </Show>
             {move || meta.get().map(|m| metadata(&m))}
             {move || meta.with(|m| m.as_ref().map(|m| related(&m.related, nav)))}
+            {move || meta.with(|m| m.as_ref().map(|m| copies(&m.copies, nav)))}
             {move || if long.get() {
                 view! { <LongBody /> }.into_any()
             } else {
@@ -536,13 +537,36 @@ fn CitePanel(citation: Memo<Option<Citation>>) -> impl IntoView {
 /// Documents like the open one, each a link that opens it (a new history entry: Back
 /// returns). Nothing when there are none.
 fn related(docs: &[RelatedDoc], nav: Nav) -> Option<impl IntoView> {
+    let items = docs
+        .iter()
+        .map(|r| (r.id.clone(), r.title.clone(), r.date))
+        .collect();
+    doc_links(items, "Related", "related", nav)
+}
+
+/// The open document's identical copies, by id (their title, text and date are this
+/// one's; what differs is in their metadata): links that open them.
+fn copies(ids: &[String], nav: Nav) -> Option<impl IntoView> {
+    let items = ids
+        .iter()
+        .map(|id| (id.clone(), id.clone(), None))
+        .collect();
+    doc_links(items, "Identical copies", "copies", nav)
+}
+
+/// A titled list of documents (id, text of the link, date), each a link that opens it.
+fn doc_links(
+    docs: Vec<(String, String, Option<chronicle_core::date::Date>)>,
+    heading: &'static str,
+    name: &'static str,
+    nav: Nav,
+) -> Option<impl IntoView> {
     if docs.is_empty() {
         return None;
     }
     let items = docs
-        .iter()
-        .map(|r| {
-            let id = r.id.clone();
+        .into_iter()
+        .map(|(id, text, date)| {
             let href = nav.href_for(&id);
             let open = move |ev: leptos::ev::MouseEvent| {
                 if plain_click(&ev) {
@@ -550,13 +574,11 @@ fn related(docs: &[RelatedDoc], nav: Nav) -> Option<impl IntoView> {
                     nav.open(id.clone(), Entry::Push);
                 }
             };
-            let date = r
-                .date
-                .map(|d| view! { <time datetime=d.to_iso()>{d.to_string()}</time> });
+            let date = date.map(|d| view! { <time datetime=d.to_iso()>{d.to_string()}</time> });
             view! {
                 <li>
-                    <a href=href on:click=open data-testid="related-item" dir="auto">
-                        {r.title.clone()}
+                    <a href=href on:click=open data-testid=format!("{name}-item") dir="auto">
+                        {text}
                     </a>
                     " "
                     {date}
@@ -564,9 +586,11 @@ fn related(docs: &[RelatedDoc], nav: Nav) -> Option<impl IntoView> {
             }
         })
         .collect_view();
+    let heading_id = format!("{name}-heading");
+    let labelled_by = heading_id.clone();
     Some(view! {
-        <nav class="document__related" aria-labelledby="related-heading" data-testid="related">
-            <h3 id="related-heading" class="document__related-heading">"Related"</h3>
+        <nav class="document__related" aria-labelledby=labelled_by data-testid=name>
+            <h3 id=heading_id class="document__related-heading">{heading}</h3>
             <ul>{items}</ul>
         </nav>
     })

@@ -75,6 +75,29 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
                     (n > 0).then(|| format!(" ({n})"))
                 }}
             </button>
+            {move || {
+                let n = session.copies.get();
+                let shown = nav.state.with(|s| s.copies);
+                (n > 0).then(|| {
+                    let copies = if n == 1 { "copy" } else { "copies" };
+                    view! {
+                        <button
+                            class="results__copies button"
+                            type="button"
+                            data-testid="copies-toggle"
+                            aria-pressed=shown.to_string()
+                            title="Documents with the same title, text and date as one listed above them"
+                            on:click=move |_| nav.set_copies(!shown)
+                        >
+                            {format!(
+                                "{} {} identical {copies}",
+                                if shown { "Fold" } else { "Show" },
+                                thousands(n as usize),
+                            )}
+                        </button>
+                    }
+                })
+            }}
             <ExportMenu />
             <div class="view-toggle" role="group" aria-label="Show results as" data-testid="view-toggle">
                 <button
@@ -251,7 +274,7 @@ pub fn ResultList() -> impl IntoView {
         })
     });
     let first_position = move || rows.with(|r| r.first().map_or(0, |x| x.position));
-    let total = move || session.total.get();
+    let total = move || session.listed.get();
     view! {
         <div
             class="results__scroller"
@@ -317,7 +340,7 @@ pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
         .collect();
     let title = marked(&row.title, &ranges(&row.title_marks));
     let snippet = marked(&row.snippet, &ranges(&row.snippet_marks));
-    let set_size = move || session.total.get();
+    let set_size = move || session.listed.get();
     view! {
         <li
             class="result-card"
@@ -337,7 +360,17 @@ pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
                     {title}
                 </h3>
             </a>
-            <p class="result-card__meta">{meta.join(" · ")}</p>
+            <p class="result-card__meta">
+                {meta.join(" · ")}
+                {(row.copies > 0).then(|| {
+                    let n = row.copies;
+                    view! {
+                        <span class="result-card__copies" data-testid="result-copies">
+                            {format!("+{n} identical {}", if n == 1 { "copy" } else { "copies" })}
+                        </span>
+                    }
+                })}
+            </p>
             <p class="result-card__snippet" dir="auto">{snippet}</p>
         </li>
     }
@@ -348,7 +381,13 @@ pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
 fn row_key(row: &ResultRow) -> (u32, String, u64) {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&row.title_marks, &row.snippet, &row.snippet_marks).hash(&mut h);
+    (
+        &row.title_marks,
+        &row.snippet,
+        &row.snippet_marks,
+        row.copies,
+    )
+        .hash(&mut h);
     (row.position, row.id.clone(), h.finish())
 }
 

@@ -57,3 +57,13 @@ test('the dark theme, with a document open', async ({ page }) => {
   await expect(page.getByTestId('document-view')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
+
+test('identical copies: folded, the control to show them, and an open document naming them', async ({ page }) => {
+  await openArchive(page, './fixtures/copies/');
+  await search(page, 'ceasefire');
+  await expect(page.getByTestId('result-copies')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.getByTestId('result-copies').locator('xpath=ancestor::li').getByTestId('result-title').click();
+  await expect(page.getByTestId('copies-item').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});

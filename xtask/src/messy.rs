@@ -15,7 +15,9 @@
 //! - subjects that repeat (`Re:`, `Fwd:`, the same subject in many threads);
 //! - dates with times, in a few busy years, about 2% undated and 1% misdated to the years
 //!   0102 or 2102, or to 1970-01-01;
-//! - about 3% Arabic press releases and 2% mixed-script mail.
+//! - about 3% Arabic press releases and 2% mixed-script mail;
+//! - about 9% of messages filed twice, as mail exports hold them (the same message, its
+//!   subject, text and date, in a second folder under another id: an identical copy).
 //!
 //! [`huge`] writes five small documents and one of about 50 MB.
 
@@ -611,7 +613,11 @@ pub fn mail(source: &Corpus, n: usize, seed: u64) -> String {
         &mut out,
     );
     out.push_str(",\"documents\":[\n");
-    for i in 0..n {
+    // Which messages are filed twice: a stream of its own, so the messages themselves are
+    // those of the same seed without copies.
+    let mut filing = Rng::new(seed ^ 0x636f_7079);
+    let mut i = 0;
+    while i < n {
         let kind = rng.below(100);
         let sender = pools.sender(&mut rng).clone();
         let (title, body, language, source) = if kind < 3 {
@@ -647,30 +653,41 @@ pub fn mail(source: &Corpus, n: usize, seed: u64) -> String {
                 }
                 v
             });
-        out.push_str(if i == 0 { "" } else { ",\n" });
-        out.push_str("{\"id\":");
-        write_string(
-            &format!("<{}.{i}@mail.example>", hex(&mut rng, 12)),
-            &mut out,
-        );
-        out.push_str(",\"title\":");
-        write_string(&title, &mut out);
-        if let Some(date) = mail_date(&mut rng) {
-            out.push_str(",\"date\":");
-            write_string(&date, &mut out);
-        }
-        out.push_str(",\"source\":");
-        write_string(&source, &mut out);
-        out.push_str(&format!(",\"language\":\"{language}\",\"people\":"));
-        write_string_list(&recipients, &mut out);
+        let id = format!("<{}.{i}@mail.example>", hex(&mut rng, 12));
+        let date = mail_date(&mut rng);
         let domain = sender.1.split('@').nth(1).unwrap_or("example.org");
-        out.push_str(",\"organizations\":");
-        write_string_list(&[domain.to_string()], &mut out);
-        out.push_str(",\"tags\":");
-        write_string_list(&[FOLDERS[rng.zipf(FOLDERS.len())].to_string()], &mut out);
-        out.push_str(",\"body\":");
-        write_string(&body, &mut out);
-        out.push('}');
+        let folder = FOLDERS[rng.zipf(FOLDERS.len())];
+        let mut message = String::new();
+        message.push_str(",\"title\":");
+        write_string(&title, &mut message);
+        if let Some(date) = date {
+            message.push_str(",\"date\":");
+            write_string(&date, &mut message);
+        }
+        message.push_str(",\"source\":");
+        write_string(&source, &mut message);
+        message.push_str(&format!(",\"language\":\"{language}\",\"people\":"));
+        write_string_list(&recipients, &mut message);
+        message.push_str(",\"organizations\":");
+        write_string_list(&[domain.to_string()], &mut message);
+        message.push_str(",\"tags\":");
+        let mut write = |id: &str, folder: &str, out: &mut String| {
+            out.push_str(if out.ends_with('[') || out.ends_with("[\n") { "" } else { ",\n" });
+            out.push_str("{\"id\":");
+            write_string(id, out);
+            out.push_str(&message);
+            write_string_list(&[folder.to_string()], out);
+            out.push_str(",\"body\":");
+            write_string(&body, out);
+            out.push('}');
+        };
+        write(&id, folder, &mut out);
+        i += 1;
+        if i < n && filing.below(100) < 9 {
+            let again = FOLDERS[filing.below(FOLDERS.len())];
+            write(&format!("{id}/{again}"), again, &mut out);
+            i += 1;
+        }
     }
     out.push_str("\n]}\n");
     out

@@ -2,7 +2,7 @@
 //!
 //! # Overview
 //! [`run`] prints the document count (and how many were rejected), the date span with
-//! how many documents are undated, counts per field, the languages, and the top sources.
+//! how many documents are undated, how many are identical copies of another, counts per field, the languages, and the top sources.
 //! [`describe`] builds that report as a string, so it can be tested.
 
 use std::collections::HashMap;
@@ -84,6 +84,17 @@ pub fn describe(loaded: &Loaded, bytes: usize) -> String {
         _ => {
             let _ = writeln!(s, "dates:        none ({} undated)", docs.len());
         }
+    }
+    let keys: Vec<u64> = docs
+        .iter()
+        .map(|d| chronicle_core::copies::key(&d.title, &d.body, d.date))
+        .collect();
+    let copies = chronicle_core::copies::Copies::new(&keys).extra();
+    if copies > 0 {
+        let _ = writeln!(
+            s,
+            "copies:       {copies} identical copies (same title, text and date) of other documents; the app lists each once"
+        );
     }
     // Every metadata field, as the corpus format names it.
     let with: Vec<String> = Field::metadata()

@@ -148,3 +148,14 @@ fn ingest_refuses_unknown_explicit_files() {
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&run.stderr).contains("unknown file type"));
 }
+
+#[test]
+fn stats_counts_identical_copies() {
+    let run = chronicle(&["stats", &data("copies.json")]);
+    assert!(run.status.success());
+    let out = text(&run.stdout);
+    // One mail filed in three folders: two copies; the same mail a week later is none.
+    assert!(out.contains("copies:       2 identical copies"), "{out}");
+    let run = chronicle(&["stats", &data("broken-docs.json")]);
+    assert!(!text(&run.stdout).contains("copies:"));
+}

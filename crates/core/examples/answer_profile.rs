@@ -41,6 +41,7 @@ fn main() {
                     facets: Vec::new(),
                     open: None,
                     series: Vec::new(),
+                    copies: false,
                 };
                 let t = Instant::now();
                 let a = e.answer(&v);

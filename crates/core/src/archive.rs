@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
+use crate::copies::Copies;
 use crate::doctable::DocTable;
 use crate::load::{LoadError, Loader, Place, Summary};
 use crate::model::{DocId, Document};
@@ -44,6 +45,8 @@ pub struct Archive {
     bodies: Vec<TextId>,
     store: TextStore,
     by_id: IdIndex,
+    /// Its identical copies.
+    copies: Copies,
     /// Where each document came from, while more may join (a partial archive): clashing
     /// ids are renamed only once all documents are in, so that ids never depend on when
     /// the partial archive was made.
@@ -480,6 +483,7 @@ impl Archive {
         };
         crate::problem::sort_in_file_order(&mut problems);
         let by_id = IdIndex::build(&docs);
+        let copies = Copies::new(docs.copy_keys());
         Archive {
             title: summary.title,
             description: summary.description,
@@ -491,6 +495,7 @@ impl Archive {
             bodies,
             store,
             by_id,
+            copies,
             pending,
         }
     }
@@ -567,6 +572,11 @@ impl Archive {
             .get(id.index())
             .map(|&t| self.store.get_prefix(t, max))
             .unwrap_or_default()
+    }
+
+    /// Its identical copies ([`crate::copies`]).
+    pub fn copies(&self) -> &Copies {
+        &self.copies
     }
 
     /// The document with this `id` string.

@@ -55,6 +55,14 @@ impl DocSet {
         }
     }
 
+    /// Takes a document out.
+    pub fn remove(&mut self, doc: u32) {
+        let i = doc as usize;
+        if i < self.len {
+            self.words[i / 64] &= !(1 << (i % 64));
+        }
+    }
+
     /// Whether a document is in the set.
     #[inline(always)]
     pub fn contains(&self, doc: u32) -> bool {

@@ -64,6 +64,8 @@ pub struct DocTable {
     meta_items: Vec<(u32, u32)>,
     values: Values,
     urls: Strings,
+    /// What each document's title, text and date hash to ([`crate::copies::key`]).
+    copy_keys: Vec<u64>,
 }
 
 impl DocTable {
@@ -87,6 +89,8 @@ impl DocTable {
         self.ids.push(&doc.id);
         self.titles.push(&doc.title);
         self.dates.push(doc.date);
+        self.copy_keys
+            .push(crate::copies::key(&doc.title, &doc.body, doc.date));
         let url = doc.url.as_deref().map_or(NONE, |u| self.urls.push(u));
         self.url_of.push(url);
         let mut ends = [0u32; metadata::COUNT];
@@ -115,6 +119,7 @@ impl DocTable {
         self.titles.append(&other.titles);
         self.urls.append(&other.urls);
         self.dates.extend_from_slice(&other.dates);
+        self.copy_keys.extend_from_slice(&other.copy_keys);
         self.url_of.extend(
             other
                 .url_of
@@ -166,6 +171,7 @@ impl DocTable {
         self.urls.shrink_to_fit();
         self.values.strings.shrink_to_fit();
         self.dates.shrink_to_fit();
+        self.copy_keys.shrink_to_fit();
         self.url_of.shrink_to_fit();
         self.list_ends.shrink_to_fit();
         self.list_items.shrink_to_fit();
@@ -201,6 +207,11 @@ impl DocTable {
     pub fn first(&self, i: usize, field: Field) -> Option<&str> {
         let k = Field::metadata().position(|f| f == field)?;
         self.list(i, k).next()
+    }
+
+    /// Every document's key for finding identical copies ([`crate::copies`]).
+    pub fn copy_keys(&self) -> &[u64] {
+        &self.copy_keys
     }
 
     /// The date of document `i`.
@@ -248,6 +259,7 @@ impl DocTable {
             + self.urls.heap_bytes()
             + self.values.strings.heap_bytes()
             + self.dates.capacity() * std::mem::size_of::<Option<Date>>()
+            + self.copy_keys.capacity() * 8
             + self.url_of.capacity() * 4
             + self.list_ends.capacity() * 4 * metadata::COUNT
             + self.list_items.capacity() * 4
@@ -271,6 +283,12 @@ impl Encode for DocTable {
         w.u32s(&meta);
         w.put(&self.values.strings);
         w.put(&self.urls);
+        let halves: Vec<u32> = self
+            .copy_keys
+            .iter()
+            .flat_map(|&k| [k as u32, (k >> 32) as u32])
+            .collect();
+        w.u32s(&halves);
     }
 }
 
@@ -300,9 +318,15 @@ impl Decode for DocTable {
             index: FxHashMap::default(),
         };
         let urls: Strings = r.get()?;
+        let halves = r.u32s()?;
+        let copy_keys: Vec<u64> = halves
+            .chunks_exact(2)
+            .map(|c| u64::from(c[0]) | (u64::from(c[1]) << 32))
+            .collect();
         let n = ids.len();
         let consistent = titles.len() == n
             && dates.len() == n
+            && halves.len() == 2 * n
             && url_of.len() == n
             && list_ends.len() == n
             && meta_ends.len() == n
@@ -337,6 +361,7 @@ impl Decode for DocTable {
             meta_items,
             values,
             urls,
+            copy_keys,
         })
     }
 }

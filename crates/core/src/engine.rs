@@ -21,6 +21,7 @@ use std::ops::Range;
 use crate::archive::Archive;
 use crate::bitset::DocSet;
 use crate::browse::{Narrowing, Selection};
+use crate::copies::Copies;
 use crate::export::Exporter;
 use crate::highlight::Highlighter;
 use crate::model::DocId;
@@ -72,6 +73,8 @@ struct OpenDoc {
     chars: Vec<u32>,
     /// Documents like it (found once, when it opens).
     related: Vec<DocId>,
+    /// Its identical copies.
+    copies: Vec<DocId>,
 }
 
 /// Answers requests about one archive. See the module docs.
@@ -81,7 +84,7 @@ pub struct Engine {
     whole: Option<Extent>,
     searched: Option<Searched>,
     narrowed: Option<(Selection, Narrowing)>,
-    results: Option<((String, Sort, Selection), Vec<DocId>)>,
+    results: Option<((String, Sort, Selection, bool), Listing)>,
     facets: Option<((String, Selection), Vec<crate::browse::RawCounts>)>,
     timeline: Option<(TimelineKey, Option<Timeline>)>,
     /// The matches of the queries compared on the timeline, as last searched.
@@ -90,7 +93,7 @@ pub struct Engine {
     /// chart's span and the choices, not on the search box, whose every key redraws the
     /// timeline.
     series_counts: Option<(SeriesKey, Counted)>,
-    chrono: Option<((String, Selection, RowHeights), ChronoLayout)>,
+    chrono: Option<((String, Selection, RowHeights, bool), ChronoLayout)>,
     open: Option<OpenDoc>,
 }
 
@@ -103,6 +106,51 @@ type SeriesKey = (Vec<String>, (i32, i32), Selection);
 
 /// The compared queries per bar, and all documents per bar.
 type Counted = (Vec<Series>, Vec<u32>);
+
+/// The results of a view as the list shows them ([`crate::copies`]).
+#[derive(Default)]
+struct Listing {
+    /// The rows, in order.
+    ids: Vec<DocId>,
+    /// Every result: the rows and the copies folded away.
+    total: usize,
+    /// Results that are identical copies of one placed above them.
+    copies: usize,
+    /// Per row, the copies folded into it (empty when none are).
+    folded: Vec<u32>,
+    /// The copies folded away (empty when none are).
+    hidden: Vec<DocId>,
+}
+
+impl Listing {
+    /// `all` results, listed with their identical copies folded or not.
+    fn new(all: Vec<DocId>, copies: &Copies, show_copies: bool) -> Listing {
+        let total = all.len();
+        if copies.extra() == 0 {
+            return Listing {
+                ids: all,
+                total,
+                ..Listing::default()
+            };
+        }
+        let f = copies.fold(&all);
+        if show_copies {
+            return Listing {
+                ids: all,
+                total,
+                copies: f.hidden.len(),
+                ..Listing::default()
+            };
+        }
+        Listing {
+            ids: f.listed,
+            total,
+            copies: f.hidden.len(),
+            folded: f.copies,
+            hidden: f.hidden,
+        }
+    }
+}
 
 /// The chronology of a view: its rows and where each starts.
 struct ChronoLayout {
@@ -202,14 +250,15 @@ impl Engine {
     fn prepare(&mut self, v: &ViewRequest) {
         self.search(&v.q, v.sort);
         self.narrow(&v.selection);
-        let key = (v.q.clone(), v.sort, v.selection.clone());
+        let key = (v.q.clone(), v.sort, v.selection.clone(), v.copies);
         if self.results.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
         let (Some(s), Some((_, n))) = (&self.searched, &self.narrowed) else {
             return;
         };
-        self.results = Some((key, n.apply(&s.hits)));
+        let listing = Listing::new(n.apply(&s.hits), self.archive.copies(), v.copies);
+        self.results = Some((key, listing));
     }
 
     fn hits(&self) -> &Hits {
@@ -221,7 +270,11 @@ impl Engine {
     }
 
     fn result_ids(&self) -> &[DocId] {
-        self.results.as_ref().map_or(&[], |(_, r)| r)
+        self.results.as_ref().map_or(&[], |(_, r)| &r.ids)
+    }
+
+    fn listing(&self) -> Option<&Listing> {
+        self.results.as_ref().map(|(_, r)| r)
     }
 
     /// Answers a view: the count, facets, timeline and the rows in view.
@@ -277,7 +330,9 @@ impl Engine {
             seq: v.seq,
             version: self.version,
             full: false,
-            total: self.result_ids().len() as u32,
+            total: self.listing().map_or(0, |l| l.total) as u32,
+            copies: self.listing().map_or(0, |l| l.copies) as u32,
+            listed: self.result_ids().len() as u32,
             ignored,
             facets: Vec::new(),
             timeline: None,
@@ -292,10 +347,15 @@ impl Engine {
         let start = (start as usize).min(ids.len());
         let end = (start + count.min(MAX_ROWS) as usize).min(ids.len());
         let highlighter = &self.hits().highlighter;
+        let folded = self.listing().map_or(&[][..], |l| &l.folded);
         ids[start..end]
             .iter()
             .enumerate()
-            .map(|(i, &d)| self.result_row(d, (start + i) as u32, highlighter))
+            .map(|(i, &d)| {
+                let mut row = self.result_row(d, (start + i) as u32, highlighter);
+                row.copies = folded.get(start + i).copied().unwrap_or(0);
+                row
+            })
             .collect()
     }
 
@@ -321,14 +381,19 @@ impl Engine {
             source: a.source_of(d).map(str::to_string),
             snippet: snippet.text,
             snippet_marks: marks(&snippet.marks),
+            copies: 0,
         }
     }
 
     fn chronology_rows(&mut self, v: &ViewRequest, top: u32, height: u32, h: RowHeights) -> Rows {
-        let key = (v.q.clone(), v.selection.clone(), h);
+        let key = (v.q.clone(), v.selection.clone(), h, v.copies);
         if !self.chrono.as_ref().is_some_and(|(k, _)| *k == key) {
             let mut set = self.hits().matches.clone();
             set.intersect_with(self.narrowing().allowed());
+            // The same documents as the list: without the copies it folds away.
+            for d in self.listing().map_or(&[][..], |l| &l.hidden) {
+                set.remove(d.0);
+            }
             let index = &self.archive.index;
             let ids = index.in_date_order(&set, true);
             let rows = chronology(index.date_spans(), &ids);
@@ -599,16 +664,25 @@ impl Engine {
                 .iter()
                 .map(|r| body[r.clone()].chars().count() as u32)
                 .collect();
-            let related = self
-                .archive
-                .index
-                .related(d, self.archive.title_of(d), &body, RELATED);
+            let copies = self.archive.copies().of(d);
+            // Its own copies are the most alike of all, and say nothing new: not listed
+            // as related, nor more than one of any other group.
+            let related = self.archive.index.related(
+                d,
+                self.archive.title_of(d),
+                &body,
+                RELATED + copies.len().min(50),
+            );
+            let mut related = self.archive.copies().fold(&related).listed;
+            related.retain(|r| !copies.contains(r));
+            related.truncate(RELATED);
             self.open = Some(OpenDoc {
                 doc: d,
                 body,
                 blocks,
                 chars,
                 related,
+                copies,
             });
         }
         let (Some(open), Some(searched)) = (&self.open, &self.searched) else {
@@ -660,6 +734,11 @@ impl Engine {
                 date: self.archive.date_of(r),
             })
             .collect();
+        meta.copies = open
+            .copies
+            .iter()
+            .map(|&c| self.archive.id_of(c).to_string())
+            .collect();
         answer.meta = Some(meta);
         answer
     }
@@ -685,6 +764,7 @@ fn doc_meta(doc: crate::model::Document, title_marks: Marks) -> DocMeta {
         url: doc.url,
         meta: doc.meta.into_iter().collect(),
         related: Vec::new(),
+        copies: Vec::new(),
     }
 }
 

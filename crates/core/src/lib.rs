@@ -29,6 +29,7 @@ pub mod bitset;
 pub mod browse;
 pub mod cite;
 pub mod codec;
+pub mod copies;
 pub mod csv;
 pub mod date;
 pub mod doctable;

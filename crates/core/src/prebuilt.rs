@@ -42,8 +42,9 @@ use crate::problem::Problem;
 
 /// The first bytes of every prebuilt archive.
 pub const MAGIC: [u8; 8] = *b"CHRONARC";
-/// The format version this code writes and reads (2: the metadata fields as one table).
-pub const VERSION: u32 = 2;
+/// The format version this code writes and reads (2: the metadata fields as one table;
+/// 3: each document's key for finding identical copies).
+pub const VERSION: u32 = 3;
 /// The first bytes of every text shard.
 pub const SHARD_MAGIC: [u8; 8] = *b"CHRONTXT";
 /// Compressed bytes of text in a shard (more when one block is larger).

@@ -91,6 +91,8 @@ pub struct ViewRequest {
     /// Queries compared on the timeline ([`crate::series`]; at most
     /// [`MAX_SERIES`](crate::series::MAX_SERIES) are counted).
     pub series: Vec<String>,
+    /// List identical copies too ([`crate::copies`]); else each folds into the first.
+    pub copies: bool,
 }
 
 /// More rows of the answer to a [`ViewRequest`] (the reader scrolled).
@@ -187,6 +189,8 @@ pub struct ResultRow {
     pub snippet: String,
     /// Matched words in the passage.
     pub snippet_marks: Marks,
+    /// Identical copies folded into it.
+    pub copies: u32,
 }
 
 /// A row of the chronology.
@@ -234,6 +238,10 @@ pub struct Answer {
     pub full: bool,
     /// How many documents the reader's choices give.
     pub total: u32,
+    /// How many of them are identical copies of a result placed above them.
+    pub copies: u32,
+    /// How many rows the list has: `total`, less the copies unless they are shown.
+    pub listed: u32,
     /// What the query did not understand.
     pub ignored: Vec<Ignored>,
     /// Facet values (empty for a rows-only answer).
@@ -299,6 +307,8 @@ pub struct DocMeta {
     pub meta: Vec<(String, String)>,
     /// Documents like it, best first (see [`crate::search::SearchIndex::related`]).
     pub related: Vec<RelatedDoc>,
+    /// The ids of its identical copies ([`crate::copies`]).
+    pub copies: Vec<String>,
 }
 
 /// A related document, as the document view lists it.
@@ -629,6 +639,7 @@ impl Encode for ViewRequest {
         w.list(&self.facets);
         w.opt_str(self.open.as_deref());
         w.list(&self.series);
+        w.bool(self.copies);
     }
 }
 
@@ -648,6 +659,7 @@ impl Decode for ViewRequest {
             facets: r.list()?,
             open: r.opt_string()?,
             series: r.list()?,
+            copies: r.bool()?,
         })
     }
 }
@@ -853,6 +865,7 @@ impl Encode for ResultRow {
         w.opt_str(self.source.as_deref());
         w.str(&self.snippet);
         put_marks(w, &self.snippet_marks);
+        w.put(&self.copies);
     }
 }
 
@@ -866,6 +879,7 @@ impl Decode for ResultRow {
         let source = r.opt_string()?;
         let snippet = r.string()?;
         let snippet_marks = get_marks(r, &snippet)?;
+        let copies = r.u32()?;
         Ok(ResultRow {
             position,
             id,
@@ -875,6 +889,7 @@ impl Decode for ResultRow {
             source,
             snippet,
             snippet_marks,
+            copies,
         })
     }
 }
@@ -970,6 +985,8 @@ impl Encode for Answer {
         w.put(&self.version);
         w.bool(self.full);
         w.put(&self.total);
+        w.put(&self.copies);
+        w.put(&self.listed);
         w.list(&self.ignored);
         w.list(&self.facets);
         w.put(&self.timeline);
@@ -986,6 +1003,8 @@ impl Decode for Answer {
             version: r.u32()?,
             full: r.bool()?,
             total: r.u32()?,
+            copies: r.u32()?,
+            listed: r.u32()?,
             ignored: r.list()?,
             facets: r.list()?,
             timeline: r.get()?,
@@ -1049,6 +1068,7 @@ impl Encode for DocMeta {
         w.opt_str(self.url.as_deref());
         w.list(&self.meta);
         w.list(&self.related);
+        w.list(&self.copies);
     }
 }
 
@@ -1084,6 +1104,7 @@ impl Decode for DocMeta {
             url: r.opt_string()?,
             meta: r.list()?,
             related: r.list()?,
+            copies: r.list()?,
         })
     }
 }

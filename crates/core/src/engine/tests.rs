@@ -49,6 +49,7 @@ fn view(q: &str) -> ViewRequest {
         facets: Vec::new(),
         open: None,
         series: Vec::new(),
+        copies: false,
     }
 }
 
@@ -411,4 +412,118 @@ fn compared_queries_are_counted_per_bar_as_their_own_searches_would_be() {
     // Nothing compared, nothing counted.
     let t = e.answer(&at("", &[], &none)).timeline.unwrap();
     assert!(t.series.is_empty() && t.base.is_empty());
+}
+
+/// Identical copies (the same title, text and date) fold into the best placed one: the
+/// list, the chronology, stepping and export hold each once, with a count of its copies;
+/// the count, facets and timeline still count every document; the view can show them;
+/// an open document names its copies and does not list them as related.
+#[test]
+fn identical_copies_fold_into_the_first_and_stay_reachable() {
+    let mut e = Engine::new(
+        archive(
+            r#"[
+        {"id":"inbox/1","title":"Idlib talks","body":"Talks on Idlib resume.","date":"2018-10-17","tags":["inbox"]},
+        {"id":"sent/1","title":"Idlib talks","body":"Talks on Idlib resume.","date":"2018-10-17","tags":["sent"]},
+        {"id":"all/1","title":"Idlib talks","body":"Talks on Idlib resume.","date":"2018-10-17","tags":["all"]},
+        {"id":"later","title":"Idlib talks","body":"Talks on Idlib resume.","date":"2018-11-02","tags":["inbox"]},
+        {"id":"other","title":"Idlib again","body":"Idlib, and talks on Idlib.","date":"2018-10-18","tags":["inbox"]}
+    ]"#,
+        ),
+        1,
+    );
+    let v = view("idlib");
+    let a = e.answer(&v);
+    // Five documents match; two are copies of one above them (another date is no copy).
+    assert_eq!((a.total, a.copies, a.listed), (5, 2, 3));
+    let Rows::List(rows) = &a.rows else {
+        panic!("list rows")
+    };
+    let listed: Vec<(&str, u32)> = rows.iter().map(|r| (r.id.as_str(), r.copies)).collect();
+    assert_eq!(listed.len(), 3);
+    assert!(listed.contains(&("later", 0)) && listed.contains(&("other", 0)));
+    let (first, copies) = *listed.iter().find(|r| r.0.ends_with("/1")).unwrap();
+    assert_eq!(copies, 2);
+    let tags = a
+        .facets
+        .iter()
+        .find(|f| f.facet == crate::browse::Facet::Field(crate::query::Field::Tag))
+        .unwrap();
+    assert_eq!(tags.values.iter().map(|v| v.count).sum::<u32>(), 5);
+    // Stepping and export go through the rows.
+    let mut seen = Vec::new();
+    let mut from = None;
+    while let Some((id, _)) = e
+        .step(&StepRequest {
+            view: v.clone(),
+            from: from.clone(),
+            delta: 1,
+        })
+        .to
+    {
+        seen.push(id.clone());
+        from = Some(id);
+    }
+    assert_eq!(seen.len(), 3);
+    let ex = e.export(&crate::protocol::ExportRequest {
+        view: v.clone(),
+        format: crate::protocol::ExportFormat::Json,
+        base: String::new(),
+    });
+    assert_eq!(ex.total(), 3);
+    // The chronology holds the same three.
+    let mut c = v.clone();
+    c.window = Window::Pixels {
+        top: 0,
+        height: 10_000,
+        heights: RowHeights {
+            year: 40,
+            month: 30,
+            doc: 50,
+        },
+    };
+    let Rows::Chronology { rows, .. } = e.rows(&c).rows else {
+        panic!("chronology rows")
+    };
+    let docs = rows
+        .iter()
+        .filter(|r| matches!(r, ChronoRow::Doc(..)))
+        .count();
+    assert_eq!(docs, 3);
+    // Shown, every document is a row again, with no count on it.
+    let mut shown = v.clone();
+    shown.copies = true;
+    let a = e.answer(&shown);
+    assert_eq!((a.total, a.copies, a.listed), (5, 2, 5));
+    let Rows::List(rows) = &a.rows else {
+        panic!("list rows")
+    };
+    assert!(rows.iter().all(|r| r.copies == 0));
+    c.copies = true;
+    let Rows::Chronology { rows, .. } = e.rows(&c).rows else {
+        panic!("chronology rows")
+    };
+    assert_eq!(
+        rows.iter()
+            .filter(|r| matches!(r, ChronoRow::Doc(..)))
+            .count(),
+        5
+    );
+    // An open document names its copies, and none of them is "related".
+    let meta = opened(&mut e, first);
+    let mut names = meta.copies.clone();
+    names.sort();
+    let mut expected: Vec<String> = ["inbox/1", "sent/1", "all/1"]
+        .iter()
+        .filter(|i| **i != first)
+        .map(|s| s.to_string())
+        .collect();
+    expected.sort();
+    assert_eq!(names, expected);
+    assert!(
+        meta.related.iter().all(|r| !r.id.ends_with("/1")),
+        "{:?}",
+        meta.related
+    );
+    assert!(opened(&mut e, "other").copies.is_empty());
 }

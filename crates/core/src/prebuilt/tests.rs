@@ -78,6 +78,7 @@ fn view(q: &str) -> ViewRequest {
         facets: Vec::new(),
         open: None,
         series: Vec::new(),
+        copies: false,
     }
 }
 
