@@ -216,9 +216,7 @@ pub fn DocumentView() -> impl IntoView {
             >
                 {title}
             </h2>
-            <Show when=move || cite_open.get()>
-                <CitePanel citation=citation />
-            </Show>
+            {move || cite_open.get().then(|| view! { <CitePanel citation=citation /> })}
             {move || meta.get().map(|m| metadata(&m))}
             {move || meta.with(|m| m.as_ref().map(|m| related(&m.related, nav)))}
             {move || meta.with(|m| m.as_ref().map(|m| copies(&m.copies, nav)))}

@@ -49,9 +49,7 @@ pub fn SearchBar() -> impl IntoView {
                 </button>
             </form>
             <IgnoredParts />
-            <Show when=move || help_open.get()>
-                <QueryHelp on_close=move || help_open.set(false) />
-            </Show>
+            {move || help_open.get().then(|| view! { <QueryHelp on_close=move || help_open.set(false) /> })}
         </div>
     }
 }
