@@ -539,24 +539,32 @@ fn related(docs: &[RelatedDoc], nav: Nav) -> Option<impl IntoView> {
         .iter()
         .map(|r| (r.id.clone(), r.title.clone(), r.date))
         .collect();
-    doc_links(items, "Related", "related", nav)
+    doc_links(items, "Related", "related", 0, nav)
 }
 
+/// Copies the document view links to; it says how many more there are.
+const COPIES_LISTED: usize = 20;
+
 /// The open document's identical copies, by id (their title, text and date are this
-/// one's; what differs is in their metadata): links that open them.
+/// one's; what differs is in their metadata): links that open them, the first
+/// [`COPIES_LISTED`] of them.
 fn copies(ids: &[String], nav: Nav) -> Option<impl IntoView> {
     let items = ids
         .iter()
+        .take(COPIES_LISTED)
         .map(|id| (id.clone(), id.clone(), None))
         .collect();
-    doc_links(items, "Identical copies", "copies", nav)
+    let more = ids.len().saturating_sub(COPIES_LISTED);
+    doc_links(items, "Identical copies", "copies", more, nav)
 }
 
-/// A titled list of documents (id, text of the link, date), each a link that opens it.
+/// A titled list of documents (id, text of the link, date), each a link that opens it,
+/// and how many more there are, not listed.
 fn doc_links(
     docs: Vec<(String, String, Option<chronicle_core::date::Date>)>,
     heading: &'static str,
     name: &'static str,
+    more: usize,
     nav: Nav,
 ) -> Option<impl IntoView> {
     if docs.is_empty() {
@@ -590,6 +598,7 @@ fn doc_links(
         <nav class="document__related" aria-labelledby=labelled_by data-testid=name>
             <h3 id=heading_id class="document__related-heading">{heading}</h3>
             <ul>{items}</ul>
+            {(more > 0).then(|| format!("and {} more", thousands(more)))}
         </nav>
     })
 }

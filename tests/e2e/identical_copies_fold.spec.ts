@@ -66,3 +66,16 @@ test('an archive without copies shows no copy control', async ({ page }) => {
   await expect(page.getByTestId('copies-toggle')).toHaveCount(0);
   await expect(page.getByTestId('result-copies')).toHaveCount(0);
 });
+
+test('a document with many copies links to the first twenty and says how many more', async ({ page }) => {
+  await openArchive(page, './fixtures/many-copies/');
+  // 26 documents; one row for the 25 copies of the newsletter, one for the note.
+  expect(await resultCount(page)).toBe(26);
+  await expect(page.getByTestId('result-item')).toHaveCount(2);
+  const row = page.getByTestId('result-item').filter({ hasText: 'Weekly newsletter' });
+  await expect(row.getByTestId('result-copies')).toHaveText('+24 identical copies');
+  await row.getByTestId('result-title').click();
+  const copies = page.getByTestId('copies');
+  await expect(copies.getByTestId('copies-item')).toHaveCount(20);
+  await expect(copies).toContainText('and 4 more');
+});

@@ -671,8 +671,8 @@ pub fn mail(source: &Corpus, n: usize, seed: u64) -> String {
         message.push_str(",\"organizations\":");
         write_string_list(&[domain.to_string()], &mut message);
         message.push_str(",\"tags\":");
-        let mut write = |id: &str, folder: &str, out: &mut String| {
-            out.push_str(if out.ends_with('[') || out.ends_with("[\n") { "" } else { ",\n" });
+        let write = |id: &str, folder: &str, first: bool, out: &mut String| {
+            out.push_str(if first { "" } else { ",\n" });
             out.push_str("{\"id\":");
             write_string(id, out);
             out.push_str(&message);
@@ -681,11 +681,11 @@ pub fn mail(source: &Corpus, n: usize, seed: u64) -> String {
             write_string(&body, out);
             out.push('}');
         };
-        write(&id, folder, &mut out);
+        write(&id, folder, i == 0, &mut out);
         i += 1;
         if i < n && filing.below(100) < 9 {
             let again = FOLDERS[filing.below(FOLDERS.len())];
-            write(&format!("{id}/{again}"), again, &mut out);
+            write(&format!("{id}/{again}"), again, false, &mut out);
             i += 1;
         }
     }
