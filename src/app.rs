@@ -120,9 +120,7 @@ pub fn App(options: Options) -> impl IntoView {
     view! {
         <div class="chronicle" class:chronicle--embedded=embedded>
             <DropZone />
-            <Show when=move || matches!(session.phase.get(), Phase::Loading(_))>
-                <FontWarmup />
-            </Show>
+            {move || matches!(session.phase.get(), Phase::Loading(_)).then(|| view! { <FontWarmup /> })}
             {move || match session.phase.get() {
                 Phase::Loading(p) => view! { <Loading progress=p /> }.into_any(),
                 Phase::Failed(failure) => view! {

@@ -17,6 +17,7 @@ fn valid() -> &'static [u8] {
             {"id":"a","title":"Idlib talks","body":"The political process. Negotiations.","date":"2018-10-17","source":"Syrian Coalition","tags":["peace"]},
             {"id":"a","title":"Union","body":"The state of the union, 1861.","date":"0102","source":"Abraham Lincoln","language":"en"},
             {"id":"c","title":"Undated","body":"إدلب résumé government goverment"},
+            {"id":"e","title":"Undated","body":"إدلب résumé government goverment"},
             {"id":"d","title":7}]}"#;
         let (summary, parts) = prebuilt::parts_of(json.as_bytes(), 64).expect("the fuzz corpus loads");
         prebuilt::write(&summary, &parts, &[])
@@ -55,6 +56,7 @@ fuzz_target!(|data: &[u8]| {
             facets: Vec::new(),
             open: None,
             series: vec!["union".into(), "idlib".into()],
+            copies: data.len() % 2 == 0,
         });
     }
 });

@@ -135,9 +135,8 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                     <FacetItem facet value counts=mine />
                 </For>
             </ul>
-            <Show when=move || { available() == 0 && filter.with(String::is_empty) }>
-                <p class="facet__none">"None among these results"</p>
-            </Show>
+            {move || (available() == 0 && filter.with(String::is_empty))
+                .then(|| view! { <p class="facet__none">"None among these results"</p> })}
             <Show when=move || { filter.with(String::is_empty) && available() > FACET_TOP }>
                 <button
                     class="facet__more button button--quiet"

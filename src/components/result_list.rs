@@ -285,13 +285,13 @@ pub fn ResultList() -> impl IntoView {
                 }
             }
         >
-            <Show when=move || total() == 0 && session.answered.get()>
+            {move || (total() == 0 && session.answered.get()).then(|| view! {
                 <p class="results__empty">
                     "Nothing matches "
                     <q dir="auto">{move || nav.state.with(|s| s.q.trim().to_string())}</q>
                     ". Try fewer words, or check the spelling of names."
                 </p>
-            </Show>
+            })}
             <ol
                 class="results__list"
                 node_ref=list

@@ -273,6 +273,17 @@ impl Engine {
         self.results.as_ref().map_or(&[], |(_, r)| &r.ids)
     }
 
+    /// The row of document `id` in the results; for a copy folded away, its group's row
+    /// (so j / k go on from a copy opened from the document view).
+    fn position_of(&self, id: &str) -> Option<usize> {
+        let d = self.archive.find(id)?;
+        let ids = self.result_ids();
+        ids.iter().position(|x| *x == d).or_else(|| {
+            let copies = self.archive.copies().of(d);
+            ids.iter().position(|x| copies.contains(x))
+        })
+    }
+
     fn listing(&self) -> Option<&Listing> {
         self.results.as_ref().map(|(_, r)| r)
     }
@@ -311,13 +322,11 @@ impl Engine {
                     .collect()
             })
             .unwrap_or_default();
-        let open_position = v.open.as_deref().and_then(|id| {
-            let d = self.archive.find(id)?;
-            self.result_ids()
-                .iter()
-                .position(|x| *x == d)
-                .map(|p| p as u32)
-        });
+        let open_position = v
+            .open
+            .as_deref()
+            .and_then(|id| self.position_of(id))
+            .map(|p| p as u32);
         let rows = match v.window {
             Window::Rows { start, count } => Rows::List(self.list_rows(start, count)),
             Window::Pixels {
@@ -611,12 +620,8 @@ impl Engine {
     /// The result before or after a document.
     pub fn step(&mut self, req: &StepRequest) -> Step {
         self.prepare(&req.view);
+        let current = req.from.as_deref().and_then(|id| self.position_of(id));
         let ids = self.result_ids();
-        let current = req
-            .from
-            .as_deref()
-            .and_then(|id| self.archive.find(id))
-            .and_then(|d| ids.iter().position(|x| *x == d));
         let next = match current {
             Some(i) => i as i64 + i64::from(req.delta),
             None if req.delta >= 0 => 0,

@@ -465,6 +465,21 @@ fn identical_copies_fold_into_the_first_and_stay_reachable() {
         from = Some(id);
     }
     assert_eq!(seen.len(), 3);
+    // From a copy folded away (opened from the document view), j goes on from its row.
+    let hidden = ["inbox/1", "sent/1", "all/1"]
+        .into_iter()
+        .find(|id| *id != first)
+        .unwrap();
+    let at = seen.iter().position(|id| id == first).unwrap();
+    let after = e.step(&StepRequest {
+        view: v.clone(),
+        from: Some(hidden.into()),
+        delta: 1,
+    });
+    assert_eq!(
+        after.to.map(|t| t.1 as usize),
+        Some(at + 1).filter(|&p| p < 3)
+    );
     let ex = e.export(&crate::protocol::ExportRequest {
         view: v.clone(),
         format: crate::protocol::ExportFormat::Json,

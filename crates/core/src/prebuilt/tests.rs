@@ -32,7 +32,7 @@ const DATES: &[&str] = &[
 const SOURCES: &[&str] = &["Syrian Coalition", "ARK News", "مصدر", "Other"];
 
 /// A corpus of `n` documents picked by `picks`: duplicate ids, undated and misdated
-/// documents, a document of the wrong shape.
+/// documents, a document of the wrong shape, identical copies.
 fn corpus(picks: &[(u8, u8, u8, u8)]) -> String {
     let docs: Vec<String> = picks
         .iter()
@@ -42,6 +42,13 @@ fn corpus(picks: &[(u8, u8, u8, u8)]) -> String {
                 .map(|j| WORDS[(w as usize * 7 + j * 3 + i) % WORDS.len()])
                 .collect();
             let id = if k % 5 == 0 { "dup".to_string() } else { format!("d{i}") };
+            if k % 13 == 6 {
+                // Identical copies of each other, filed under other tags.
+                return format!(
+                    r#"{{"id":"{id}","title":"Talks resume","body":"Talks on Idlib resume.","date":"2018-10-17","tags":["t{}"]}}"#,
+                    w % 3
+                );
+            }
             match k % 7 {
                 0 => format!(r#"{{"id":"{id}","title":17}}"#),
                 1 => format!(
@@ -207,6 +214,7 @@ fn a_built_archive_answers_as_the_json_does() {
         .problems
         .iter()
         .any(|p| !p.is_error() && p.field.as_deref() == Some("id")));
+    assert!(archive.copies().extra() > 0);
     let mut e = Engine::new(archive, 1);
     assert!(e.answer(&view("idlib")).total > 0);
     let from_json = answers(e.into_archive());
