@@ -1,6 +1,8 @@
 // A quick end-to-end look at one corpus, without the whole benchmark: the app on the test
 // server (node tests/e2e/server.mjs 4173), typed into as the benchmark does.
 //   node bench/quick.mjs mail-50k [runs]
+// Any corpus at target/corpora/NAME.json works (a link to your own archive, too); Q sets
+// the words typed, comma-separated: Q='memory leak,python' node bench/quick.mjs NAME
 import { chromium } from '@playwright/test';
 import { measurePage, launchArgs } from './e2e.mjs';
 const [,, corpus, runs = '1'] = process.argv;
