@@ -4,7 +4,8 @@
 //! Everything a link must restore lives in [`ViewState`]: the query, the facet values and
 //! date range chosen, the timeline's zoom, the queries compared over time and their scale
 //! (`series=idlib|aleppo&share=1`), the result order, the list or chronology view,
-//! whether identical copies are listed (`copies=1`), and the open document; also compact chrome for an iframe (`embed=1`) and a forced [`Theme`].
+//! whether identical copies are listed (`copies=1`), and the open document; also compact
+//! chrome for an iframe (`embed=1`) and a forced [`Theme`].
 //! Values are written with [`chronicle_core::fragment`]. [`ViewState::from_hash`] and [`ViewState::to_hash`] convert it to
 //! and from the URL fragment
 //! (`#q=idlib&f.source=Syrian+Coalition&range=2018&view=chronology&doc=…`). The fragment is

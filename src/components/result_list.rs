@@ -75,29 +75,27 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
                     (n > 0).then(|| format!(" ({n})"))
                 }}
             </button>
-            {move || {
-                let n = session.copies.get();
-                let shown = nav.state.with(|s| s.copies);
-                (n > 0).then(|| {
-                    let copies = if n == 1 { "copy" } else { "copies" };
-                    view! {
-                        <button
-                            class="results__copies button"
-                            type="button"
-                            data-testid="copies-toggle"
-                            aria-pressed=shown.to_string()
-                            title="Documents with the same title, text and date as one listed above them"
-                            on:click=move |_| nav.set_copies(!shown)
-                        >
-                            {format!(
-                                "{} {} identical {copies}",
-                                if shown { "Fold" } else { "Show" },
-                                thousands(n as usize),
-                            )}
-                        </button>
-                    }
-                })
-            }}
+            // Kept in the page (hidden when there are no copies), so that focus stays on
+            // it when pressed.
+            <button
+                class="results__copies button"
+                type="button"
+                data-testid="copies-toggle"
+                hidden=move || session.copies.get() == 0
+                aria-pressed=move || nav.state.with(|s| s.copies).to_string()
+                title="Documents with the same title, text and date as one listed above them"
+                on:click=move |_| nav.set_copies(!nav.state.with_untracked(|s| s.copies))
+            >
+                {move || {
+                    let n = session.copies.get();
+                    format!(
+                        "{} {} identical {}",
+                        if nav.state.with(|s| s.copies) { "Fold" } else { "Show" },
+                        thousands(n as usize),
+                        if n == 1 { "copy" } else { "copies" },
+                    )
+                }}
+            </button>
             <ExportMenu />
             <div class="view-toggle" role="group" aria-label="Show results as" data-testid="view-toggle">
                 <button
