@@ -10,7 +10,7 @@
 //! Each [`ResultItem`] is a real link (`#…&doc=ID`), so it can be opened in a new tab; a
 //! plain click opens the document beside the list.
 
-use chronicle_core::format::thousands;
+use chronicle_core::format::{plural, thousands};
 use chronicle_core::protocol::{ResultRow, Rows, Window};
 use chronicle_core::Sort;
 use leptos::html::Div;
@@ -87,13 +87,9 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
                 on:click=move |_| nav.set_copies(!nav.state.with_untracked(|s| s.copies))
             >
                 {move || {
-                    let n = session.copies.get();
-                    format!(
-                        "{} {} identical {}",
-                        if nav.state.with(|s| s.copies) { "Fold" } else { "Show" },
-                        thousands(n as usize),
-                        if n == 1 { "copy" } else { "copies" },
-                    )
+                    let n = session.copies.get() as usize;
+                    let verb = if nav.state.with(|s| s.copies) { "Fold" } else { "Show" };
+                    format!("{verb} {}", plural(n, "identical copy", "identical copies"))
                 }}
             </button>
             <ExportMenu />
@@ -361,10 +357,10 @@ pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
             <p class="result-card__meta">
                 {meta.join(" · ")}
                 {(row.copies > 0).then(|| {
-                    let n = row.copies;
+                    let n = row.copies as usize;
                     view! {
                         <span class="result-card__copies" data-testid="result-copies">
-                            {format!("+{n} identical {}", if n == 1 { "copy" } else { "copies" })}
+                            {format!("+{}", plural(n, "identical copy", "identical copies"))}
                         </span>
                     }
                 })}
