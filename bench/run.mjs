@@ -12,7 +12,7 @@
 // writes BENCHMARKS.md, a summary in README.md, and target/bench/results.json.
 import { chromium } from '@playwright/test';
 import { spawn, execSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, statSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -26,19 +26,24 @@ const port = 4190;
 const base = `http://127.0.0.1:${port}`;
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-const distFiles = readdirSync(join(root, 'dist'));
-const wasmFile = distFiles.find((f) => f.endsWith('_bg.wasm'));
-if (!wasmFile) throw new Error('dist/ has no app build: run cargo xtask build');
-// The engine-only page loads the build with the engine's JavaScript API (dist-bench/,
-// `--features bench-api`); the size is the shipped app's.
-const benchFiles = readdirSync(join(root, 'dist-bench'));
-const js = `dist-bench/${benchFiles.find((f) => /^chronicle-app.*\.js$/.test(f))}`;
-const benchWasm = `dist-bench/${benchFiles.find((f) => f.endsWith('_bg.wasm'))}`;
-const wasmBytes = readFileSync(join(root, 'dist', wasmFile));
-// Measured as `cargo xtask test` measures its budget (GNU gzip -9), so that the table and
-// the test agree; zlib's level 9 gives about 2.6 KB more.
-const wasmGzip = execSync(`gzip -9 -c ${join(root, 'dist', wasmFile)}`, { maxBuffer: 1 << 26 }).length;
-const wasmZlib = gzipSync(wasmBytes, { level: 9 }).length;
+// The shipped app's two WebAssembly modules: the page's and the engine's (its workers').
+const wasmFiles = { page: 'chronicle-app_bg.wasm', engine: 'chronicle-engine_bg.wasm' };
+if (!existsSync(join(root, 'dist', wasmFiles.engine))) throw new Error('dist/ has no app build: run cargo xtask build');
+// The engine-only page loads the engine's module built with its JavaScript API
+// (dist-bench/, `--features bench-api`); the sizes are the shipped app's.
+const js = 'dist-bench/chronicle-engine.js';
+const benchWasm = 'dist-bench/chronicle-engine_bg.wasm';
+// Measured as `cargo xtask test` measures its budgets (GNU gzip -9), so that the table and
+// the test agree; zlib's level 9 gives about 1% more.
+const sizes = Object.fromEntries(Object.entries(wasmFiles).map(([k, f]) => {
+  const bytes = readFileSync(join(root, 'dist', f));
+  return [k, {
+    raw: bytes.length,
+    gzip: execSync(`gzip -9 -c ${join(root, 'dist', f)}`, { maxBuffer: 1 << 26 }).length,
+    zlib: gzipSync(bytes, { level: 9 }).length,
+  }];
+}));
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 /** Words a reader types, key by key (each one a search as it grows). */
 const typed = ['government', 'congress war', 'peace treaty', 'agriculture', 'revenue tariff'];
@@ -272,7 +277,7 @@ const goals = [
   ['205 MB of mail: ready ≤ 0.1× MiniSearch', `${secs(c50.chronicle.readyMs)} vs ${peer(c50.minisearch, (x) => `${secs(x.readyMs)} (${ratio(c50.chronicle.readyMs, x.readyMs)})`)}`, c50.minisearch.failed ? true : c50.chronicle.readyMs <= 0.1 * c50.minisearch.readyMs],
   ['native loading ≥ 100 MB/s on mail (one core)', `${nativeMBps.toFixed(0)} MB/s (${secs(nativeMs)} for ${mb(corpora.mail50k.bytes)})`, nativeMBps >= 100],
   ['opening a 50 MB document ≤ 200 ms', ms(e2e.huge.chronicle.openMs), e2e.huge.chronicle.openMs <= 200],
-  ['wasm ≤ 400 KB gzip', `${(wasmGzip / 1000).toFixed(1)} KB`, wasmGzip <= 400_000],
+  ['the page's wasm ≤ 340 KB gzip (#11)', `${kb(sizes.page.gzip)} (and the engine's, loaded by its workers alongside: ${kb(sizes.engine.gzip)})`, sizes.page.gzip <= 340_000],
 ];
 
 const e2eTable = (key) => {
@@ -366,7 +371,7 @@ ${['json', 'csv', 'mbox'].map((f) => `| ${f === 'json' ? 'JSON' : f === 'csv' ? 
 ## Engine only
 
 The engines alone, on the page's thread: Chronicle's wasm engine through its JavaScript
-API (\`src/api.rs\`), against MiniSearch and FlexSearch, from the same fetched bytes. Time
+API (\`crates/engine/src/api.rs\`, the engine's own module), against MiniSearch and FlexSearch, from the same fetched bytes. Time
 to ready is bytes → searchable (each engine warmed up first on a small made-up archive,
 as the app does during a download). A query's time is the work to show the first page:
 the number of matches and the top 20 in rank order; each is repeated until 5 ms pass and
@@ -402,11 +407,11 @@ md += `## Native loading and download size
 - \`cargo run --release -p chronicle-core --example load_profile -- target/corpora/mail-50k.json\`
   (one thread): **${secs(nativeMs)}** for ${mb(corpora.mail50k.bytes)}, ${nativeMBps.toFixed(0)} MB/s.
   In the browser the same work is shared by a worker per core (see *ready* above).
-- The release wasm is ${(wasmBytes.length / 1000).toFixed(0)} KB raw, **${(wasmGzip / 1000).toFixed(1)} KB gzip** (GNU gzip -9, as \`cargo xtask test\` checks it; ${(wasmZlib / 1000).toFixed(1)} KB by zlib's level 9).
+- The release wasm is two modules (GNU gzip -9, as \`cargo xtask test\` checks their budgets; zlib's level 9 in brackets): the page's, ${(sizes.page.raw / 1000).toFixed(0)} KB raw, **${kb(sizes.page.gzip)} gzip** (${kb(sizes.page.zlib)}), built for size; the engine's, which only its Web Workers load, ${(sizes.engine.raw / 1000).toFixed(0)} KB raw, **${kb(sizes.engine.gzip)} gzip** (${kb(sizes.engine.zlib)}), built for speed; ${kb(sizes.page.gzip + sizes.engine.gzip)} in all.
 `;
 
 mkdirSync(join(root, 'target/bench'), { recursive: true });
-writeFileSync(join(root, 'target/bench/results.json'), JSON.stringify({ nativeMs, e2e, engine, dropped, wasmGzip, relevance }, null, 2));
+writeFileSync(join(root, 'target/bench/results.json'), JSON.stringify({ nativeMs, e2e, engine, dropped, sizes, relevance }, null, 2));
 // The figures of bench/prebuilt.mjs and bench/million.mjs stay until those scripts run again.
 const kept = (() => {
   try {
@@ -431,7 +436,7 @@ const summary = [
     ['24 MB of mail: keystroke → paint, median / p95', c6, (x) => `${ms(x.keystrokeMedianMs)} / ${ms(x.keystrokeP95Ms)}`],
   ].map(([label, r, f]) => `| ${label} | ${['chronicle', 'minisearch', 'flexsearch'].map((w) => peer(r[w], f)).join(' | ')} |`),
   '',
-  `Opening a 50 MB message: ${ms(h.openMs)}. Native loading: ${nativeMBps.toFixed(0)} MB/s on one core. Release wasm: ${(wasmGzip / 1000).toFixed(0)} KB gzip. Measured ${when}; details in [BENCHMARKS.md](BENCHMARKS.md).`,
+  `Opening a 50 MB message: ${ms(h.openMs)}. Native loading: ${nativeMBps.toFixed(0)} MB/s on one core. Release wasm: ${(sizes.page.gzip / 1000).toFixed(0)} KB gzip for the page, ${(sizes.engine.gzip / 1000).toFixed(0)} KB for the engine's workers. Measured ${when}; details in [BENCHMARKS.md](BENCHMARKS.md).`,
   '<!-- benchmark-summary:end -->',
 ].join('\n');
 const readmePath = join(root, 'README.md');

@@ -2,16 +2,17 @@
 //!
 //! # Overview
 //! [`Client::start`] starts the engine worker and opens the archive in it; helper workers
-//! follow when the engine asks (a large archive). Every worker runs the same compiled
-//! WebAssembly module the page runs: the start-up script (`chronicle-boot.js`, an
-//! embed's script, or an offline file's inline script) compiles it once and leaves it
-//! with where the worker script is in `window.chronicleRuntime`:
+//! follow when the engine asks (a large archive). Workers run the engine's own
+//! WebAssembly module (`chronicle-engine_bg.wasm`, not the page's): the start-up script
+//! (`chronicle-boot.js`, an embed's script, or an offline file's inline script) compiles
+//! it once, while the page starts, and leaves it with where the worker script is in
+//! `window.chronicleRuntime`:
 //!
 //! ```js
 //! window.chronicleRuntime = {
-//!   module,         // the compiled WebAssembly.Module
+//!   engine,         // the engine's compiled WebAssembly.Module (or a promise of it)
 //!   workerUrl,      // chronicle-worker.js, when it can be loaded from a URL
-//!   glueUrl,        // chronicle-app.js, to make a Blob worker from (another origin)
+//!   glueUrl,        // chronicle-engine.js, to make a Blob worker from (another origin)
 //!   workerSource,   // or the worker's whole script (an offline file)
 //! };
 //! ```
@@ -127,12 +128,26 @@ async fn new_worker() -> Result<Worker, String> {
     blob_worker(&format!("{glue}\n{boot}"))
 }
 
-fn init_message(role: &str) -> Object {
+/// The engine's compiled module, once the start-up script has it.
+async fn engine_module() -> Result<JsValue, String> {
+    let engine = runtime_field("engine").ok_or("the page did not give the engine's code")?;
+    JsFuture::from(js_sys::Promise::resolve(&engine))
+        .await
+        .map_err(|e| crate::fetch::js_message(&e))
+}
+
+/// A worker's first message: its role and the engine's module.
+fn init_message(role: &str, module: &JsValue) -> Object {
     let m = Object::new();
     let _ = Reflect::set(&m, &"role".into(), &role.into());
-    let module = runtime_field("module").unwrap_or(JsValue::UNDEFINED);
-    let _ = Reflect::set(&m, &"module".into(), &module);
+    let _ = Reflect::set(&m, &"module".into(), module);
     m
+}
+
+/// Starts a worker and gives it the engine's module; the worker and the module.
+async fn start_worker() -> Result<(Worker, JsValue), String> {
+    let module = engine_module().await?;
+    Ok((new_worker().await?, module))
 }
 
 impl Client {
@@ -155,8 +170,8 @@ impl Client {
         client.send_raw(open_message(&open));
         let c = client.clone();
         spawn_local(async move {
-            match new_worker().await {
-                Ok(worker) => c.connect(worker),
+            match start_worker().await {
+                Ok((worker, module)) => c.connect(worker, &module),
                 Err(e) => {
                     let on_error = c.inner.borrow().on_error.clone();
                     on_error(format!("The search engine could not start: {e}"));
@@ -166,7 +181,7 @@ impl Client {
         client
     }
 
-    fn connect(&self, worker: Worker) {
+    fn connect(&self, worker: Worker, module: &JsValue) {
         let weak = Rc::downgrade(&self.inner);
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
             let Some(inner) = weak.upgrade() else {
@@ -184,7 +199,7 @@ impl Client {
             });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
-        let _ = worker.post_message(&init_message("engine"));
+        let _ = worker.post_message(&init_message("engine", module));
         let queued = std::mem::take(&mut self.inner.borrow_mut().queued);
         for m in queued {
             post_to(&worker, &m);
@@ -226,13 +241,13 @@ impl Client {
         spawn_local(async move {
             let ports = Array::new();
             for _ in 0..n {
-                let Ok(worker) = new_worker().await else {
+                let Ok((worker, module)) = start_worker().await else {
                     break;
                 };
                 let Ok(channel) = MessageChannel::new() else {
                     break;
                 };
-                let init = init_message("helper");
+                let init = init_message("helper", &module);
                 let _ = Reflect::set(&init, &"port".into(), &channel.port2());
                 let _ = worker.post_message_with_transfer(&init, &Array::of1(&channel.port2()));
                 ports.push(&channel.port1());

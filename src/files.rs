@@ -2,7 +2,7 @@
 //!
 //! # Overview
 //! [`from_list`] takes the files out of a file input or a drop. The engine reads them in
-//! its worker ([`crate::worker::engine`]): corpus files streamed chunk by chunk into the
+//! its worker (`chronicle-engine`): corpus files streamed chunk by chunk into the
 //! same loader the app uses for its own corpus, text files through the same seed
 //! ingester as `chronicle ingest`. Nothing is uploaded.
 

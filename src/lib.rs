@@ -1,15 +1,14 @@
 //! Chronicle, the web app: an archive viewer that runs entirely in the browser.
 //!
 //! # Overview
-//! One WebAssembly module plays two parts. On the page, [`start`] installs the panic hook
-//! and mounts [`app::App`], which draws; in Web Workers, [`worker`] loads the archive
-//! and answers queries with `chronicle-core`, so the page never waits on the engine
-//! ([`client`] connects the two). Components read shared state through [`context`]. View
+//! The page's WebAssembly module: [`start`] installs the panic hook and mounts
+//! [`app::App`], which draws. The archive loads, and queries are answered, in Web
+//! Workers running a module of their own (`chronicle-engine`, crates/engine), so the
+//! page never waits on the engine and carries none of its code ([`client`] connects the
+//! two). Components read shared state through [`context`]. View
 //! state lives in the URL fragment ([`state`], [`history`]) so links, reloads and
 //! Back/Forward restore a view, even from `file://`.
 
-#[cfg(feature = "bench-api")]
-pub mod api;
 pub mod app;
 pub mod client;
 pub mod components;
@@ -23,7 +22,6 @@ pub mod instance;
 pub mod keyboard;
 pub mod panic;
 pub mod state;
-pub mod worker;
 
 /// The id of the `<script type="application/json">` element an offline file inlines its
 /// corpus in.

@@ -1,28 +1,33 @@
-// Chronicle, the page: compiles the app's WebAssembly once and starts it. The same
-// compiled module later runs the search engine in Web Workers (chronicle-worker.js).
+// Chronicle, the page: compiles the page's WebAssembly and starts it, and compiles the
+// search engine's (chronicle-engine_bg.wasm), which runs in Web Workers
+// (chronicle-worker.js), at the same time: the page draws while the engine compiles.
 // A file of its own (not inline), so the page runs under a strict
 // Content-Security-Policy ("script-src 'self' 'wasm-unsafe-eval'").
 (() => {
   const base = new URL('.', document.currentScript.src);
-  const wasmUrl = new URL('chronicle-app_bg.wasm', base);
-  const compile = WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
-        fetch(wasmUrl).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
-    : fetch(wasmUrl).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
-  compile
-    .then((module) => {
-      window.chronicleRuntime = {
-        module,
-        workerUrl: new URL('chronicle-worker.js', base).href,
-        glueUrl: new URL('chronicle-app.js', base).href,
-      };
-      return wasm_bindgen({ module_or_path: module });
-    })
-    .catch((error) => {
-      const p = document.createElement('p');
-      p.setAttribute('role', 'alert');
-      p.setAttribute('data-testid', 'panic');
-      p.textContent = `Chronicle could not start: ${error && error.message ? error.message : error}`;
-      document.body.prepend(p);
-    });
+  const compile = (name) => {
+    const url = new URL(name, base);
+    const bytes = () => fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
+    return WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(url)).catch(bytes)
+      : bytes();
+  };
+  const failed = (error) => {
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.setAttribute('data-testid', 'panic');
+    p.textContent = `Chronicle could not start: ${error && error.message ? error.message : error}`;
+    document.body.prepend(p);
+  };
+  const engine = compile('chronicle-engine_bg.wasm');
+  // Told when a worker needs it; not a failure before then.
+  engine.catch(() => {});
+  window.chronicleRuntime = {
+    engine,
+    workerUrl: new URL('chronicle-worker.js', base).href,
+    glueUrl: new URL('chronicle-engine.js', base).href,
+  };
+  compile('chronicle-app_bg.wasm')
+    .then((module) => wasm_bindgen({ module_or_path: module }))
+    .catch(failed);
 })();

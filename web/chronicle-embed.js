@@ -18,14 +18,16 @@ if (typeof wasm_bindgen === 'undefined') {
     document.head.append(script);
   });
 }
-const module = await WebAssembly.compile(
-  await (await fetch(new URL('chronicle-app_bg.wasm', base))).arrayBuffer(),
-);
+const compile = async (name) =>
+  WebAssembly.compile(await (await fetch(new URL(name, base))).arrayBuffer());
+const engine = compile('chronicle-engine_bg.wasm');
+engine.catch(() => {});
 window.chronicleRuntime = {
-  module,
+  engine,
   workerUrl: new URL('chronicle-worker.js', base).href,
-  glueUrl: new URL('chronicle-app.js', base).href,
+  glueUrl: new URL('chronicle-engine.js', base).href,
 };
+const module = await compile('chronicle-app_bg.wasm');
 await wasm_bindgen({ module_or_path: module });
 const css = ['tokens.css', 'app.css'].map((f) => new URL(f, base).href);
 window.chronicleMount = () => wasm_bindgen.mountEmbeds(css);

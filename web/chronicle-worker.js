@@ -1,8 +1,9 @@
 // Chronicle's search engine, in a Web Worker: the archive loads and answers queries here,
-// so the page never waits on it (see src/worker). A classic script: loaded from its URL
-// next to the app, it loads the app's code itself; made into a Blob URL (an offline file,
-// an embed on another site) the app's code comes first in the same script.
-if (typeof wasm_bindgen === 'undefined') importScripts('chronicle-app.js');
+// so the page never waits on it (see crates/engine). A classic script: loaded from its
+// URL next to the app, it loads the engine's code (chronicle-engine.js) itself; made into
+// a Blob URL (an offline file, an embed on another site) the engine's code comes first in
+// the same script.
+if (typeof wasm_bindgen === 'undefined') importScripts('chronicle-engine.js');
 self.onmessage = (first) => {
   const pending = [];
   self.onmessage = (e) => pending.push(e.data);

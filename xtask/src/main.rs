@@ -98,33 +98,46 @@ fn build(tools: &Tools) -> Result {
     run(tools.command("trunk").args(["build", "--release"]))
 }
 
-/// Most bytes the release wasm may take, gzipped (level 9): the 400 KB of #11. It was
-/// 527 KB before the first size pass, 469 KB with the worker and the prebuilt reader, and
-/// 393 KB after the engine went to opt-level "s", every sort through one radix sort and
-/// one heapsort, sorted lists for B-trees, one tokenizer copy per kind of caller; 372 KB
-/// with the engine at opt-level "z" too (its hot helpers forced inline); 392 KB with
-/// export, citation and related documents; 399 KB with terms over time (whose panel is
-/// written with DOM calls, not reactive views, to fit).
-pub const WASM_BUDGET_GZIP: usize = 400_000;
+/// Most bytes each release wasm may take, gzipped (level 9). The page's is the 340 KB #11
+/// asks for. History: one module for page and engine was 527 KB before the first size
+/// pass, 469 KB with the worker and the prebuilt reader, 393 KB after the engine went to
+/// opt-level "s", every sort through one radix sort and one heapsort, sorted lists for
+/// B-trees, one tokenizer copy per kind of caller; 372 KB with the engine at opt-level
+/// "z" too; 399 KB with export, citation, related documents and terms over time. Then the
+/// engine moved to a module of its own, which only workers load (crates/engine): the
+/// page's module fell to 240 KB, and the engine's, built for speed (opt-level 3), is
+/// 274 KB.
+pub const WASM_BUDGETS_GZIP: [(&str, usize); 2] = [
+    ("chronicle-app_bg.wasm", 340_000),
+    ("chronicle-engine_bg.wasm", 300_000),
+];
 
-/// Fails if the release wasm, gzipped, is over [`WASM_BUDGET_GZIP`].
+/// Fails if a release wasm, gzipped, is over its budget in [`WASM_BUDGETS_GZIP`].
 fn check_size() -> Result {
-    let wasm = root().join("dist/chronicle-app_bg.wasm");
-    let out = std::process::Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(&wasm)
-        .output()
-        .map_err(|e| format!("gzip {}: {e}", wasm.display()))?;
-    let size = out.stdout.len();
-    step(&format!(
-        "checking the download size: the wasm is {} KB gzipped (budget {} KB)",
-        size / 1000,
-        WASM_BUDGET_GZIP / 1000
-    ));
-    if size > WASM_BUDGET_GZIP {
-        return Err(format!(
-            "the release wasm is {size} bytes gzipped, over its budget of {WASM_BUDGET_GZIP}"
+    for (name, budget) in WASM_BUDGETS_GZIP {
+        let wasm = root().join("dist").join(name);
+        let out = std::process::Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&wasm)
+            .output()
+            .map_err(|e| format!("gzip {}: {e}", wasm.display()))?;
+        let size = out.stdout.len();
+        step(&format!(
+            "checking the download size: {name} is {} KB gzipped (budget {} KB)",
+            size / 1000,
+            budget / 1000
         ));
+        if !out.status.success() || size < 1000 {
+            return Err(format!(
+                "cannot read {}: build the app first",
+                wasm.display()
+            ));
+        }
+        if size > budget {
+            return Err(format!(
+                "{name} is {size} bytes gzipped, over its budget of {budget}"
+            ));
+        }
     }
     Ok(())
 }
@@ -243,11 +256,15 @@ fn test() -> Result {
         "-D",
         "warnings",
     ]))?;
-    step("linting the browser build (cargo clippy --target wasm32-unknown-unknown)");
+    step(
+        "linting the browser build: page and engine (cargo clippy --target wasm32-unknown-unknown)",
+    );
     run(tools.command("cargo").args([
         "clippy",
         "-p",
         "chronicle",
+        "-p",
+        "chronicle-engine",
         "--target",
         "wasm32-unknown-unknown",
         "--",

@@ -3,9 +3,10 @@
 //! # Overview
 //! [`run`] takes a corpus and the built app (`dist/`, from `cargo xtask build`) and writes
 //! one HTML file with everything inlined: the stylesheets, the icon (a data URL), the
-//! archive, the JavaScript glue (a classic script), the WebAssembly (base64, compiled
-//! from bytes) and the search engine's worker script, which the app starts from a Blob
-//! URL of the glue and itself (browsers allow that from `file://`).
+//! archive, the page's JavaScript glue (a classic script) and WebAssembly (base64, compiled
+//! from bytes), and the search engine's: its glue, its WebAssembly and its worker
+//! script, which the app starts from a Blob URL of the engine's glue and the worker
+//! script (browsers allow that from `file://`).
 //!
 //! The archive goes in prebuilt ([`crate::build::build`], gzipped, base64 in
 //! `<script type="application/gzip" id="chronicle-archive">`), so the file opens without
@@ -45,16 +46,20 @@ pub struct BundleArgs {
 }
 
 /// The parts of the built app a bundle inlines.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct AppFiles {
     /// Stylesheets, in order.
     pub css: Vec<String>,
-    /// The wasm-bindgen JavaScript glue (a classic script).
+    /// The page's wasm-bindgen JavaScript glue (a classic script).
     pub js: String,
+    /// The page's WebAssembly.
+    pub wasm: Vec<u8>,
     /// The engine worker's start-up script.
     pub worker: String,
-    /// The WebAssembly.
-    pub wasm: Vec<u8>,
+    /// The engine's wasm-bindgen glue (a classic script, for workers).
+    pub engine_js: String,
+    /// The engine's WebAssembly.
+    pub engine_wasm: Vec<u8>,
     /// The icon (SVG), if any.
     pub icon: Option<Vec<u8>>,
 }
@@ -100,6 +105,8 @@ pub fn app_files(dir: &Path) -> anyhow::Result<AppFiles> {
         js: String::from_utf8_lossy(&read(dir, &js_name)?).into_owned(),
         worker: String::from_utf8_lossy(&read(dir, "chronicle-worker.js")?).into_owned(),
         wasm: read(dir, &wasm_name)?,
+        engine_js: String::from_utf8_lossy(&read(dir, "chronicle-engine.js")?).into_owned(),
+        engine_wasm: read(dir, "chronicle-engine_bg.wasm")?,
         icon: icon.map(|n| read(dir, &n)).transpose()?,
     })
 }
@@ -187,14 +194,15 @@ pub fn bundle(app: &AppFiles, archive: Inlined, title: &str) -> String {
          .then((b) => {{ window.chronicleArchive = new File([b], 'archive.chronicle'); packed.remove(); }})\n\
          : Promise.resolve();\n\
          const glue = {js};\n\
-         const worker = {worker};\n\
+         const worker = {engine_js} + '\\n' + {worker};\n\
+         const engine = WebAssembly.compile(unpack(\"{engine_wasm}\"));\n\
+         engine.catch(() => {{}});\n\
+         window.chronicleRuntime = {{ engine, workerSource: worker }};\n\
          const wasm = unpack(\"{wasm}\");\n\
          const script = document.createElement('script');\n\
          script.src = URL.createObjectURL(new Blob([glue], {{ type: 'text/javascript' }}));\n\
-         script.onload = () => Promise.all([WebAssembly.compile(wasm), archive]).then(([module]) => {{\n\
-         window.chronicleRuntime = {{ module, workerSource: glue + '\\n' + worker }};\n\
-         return wasm_bindgen({{ module_or_path: module }});\n\
-         }});\n\
+         script.onload = () => Promise.all([WebAssembly.compile(wasm), archive])\n\
+         .then(([module]) => wasm_bindgen({{ module_or_path: module }}));\n\
          document.head.append(script);\n\
          }})();\n\
          </script>\n</body>\n</html>\n",
@@ -212,6 +220,8 @@ pub fn bundle(app: &AppFiles, archive: Inlined, title: &str) -> String {
         js = literal(&app.js),
         worker = literal(&app.worker),
         wasm = base64(&app.wasm),
+        engine_js = literal(&app.engine_js),
+        engine_wasm = base64(&app.engine_wasm),
     )
 }
 
@@ -310,6 +320,8 @@ mod tests {
             js: "const s = '</script><!-- x';".into(),
             worker: "// worker '</script>'".into(),
             wasm: vec![0, 97, 115, 109],
+            engine_js: "const e = '</script>';".into(),
+            engine_wasm: vec![0, 97, 115, 109, 1],
             icon: Some(b"<svg/>".to_vec()),
         };
         let html = bundle(
@@ -327,18 +339,13 @@ mod tests {
         assert_eq!(html.matches("</style>").count(), 1);
         assert!(html.contains("<title>A &lt;b&gt; title · Chronicle</title>"));
         assert!(!html.contains("<!-- x") && !html.contains("<!--\""));
-        assert!(html.contains("AGFzbQ=="));
+        assert!(html.contains("\"AGFzbQ==\""), "the page's WebAssembly");
+        assert!(html.contains("\"AGFzbQE=\""), "the engine's WebAssembly");
     }
 
     #[test]
     fn the_inlined_corpus_reads_back_unchanged() {
-        let app = AppFiles {
-            css: vec![],
-            js: String::new(),
-            worker: String::new(),
-            wasm: vec![],
-            icon: None,
-        };
+        let app = AppFiles::default();
         let corpus =
             r#"{"documents":[{"id":"x","title":"</script><!--<script>","body":"a < b <\/ c"}]}"#;
         let html = bundle(&app, Inlined::Json(corpus), "t");
@@ -352,13 +359,7 @@ mod tests {
     #[test]
     fn a_prebuilt_archive_is_inlined_whole_in_base64() {
         use base64::Engine;
-        let app = AppFiles {
-            css: vec![],
-            js: String::new(),
-            worker: String::new(),
-            wasm: vec![],
-            icon: None,
-        };
+        let app = AppFiles::default();
         let archive = b"CHRONARC\x01\0\0\0</script>\xff\x00";
         let html = bundle(&app, Inlined::Prebuilt(archive), "t");
         assert!(!html.contains("chronicle-corpus"));

@@ -1,10 +1,14 @@
-//! The engine's side: Chronicle running in Web Workers, so the page never waits on it.
+//! Chronicle's search engine, in Web Workers, so the page never waits on it.
 //!
 //! # Overview
-//! The page starts one *engine* worker and, for a large archive, *helper* workers (one
-//! per spare processor core). Every worker runs this same WebAssembly module: the page
-//! compiles it once and hands the compiled module to each worker, whose start-up script
-//! (`chronicle-worker.js`) instantiates it and calls [`worker_start`].
+//! A WebAssembly module of its own (`chronicle-engine_bg.wasm`), apart from the page's
+//! (`chronicle-app_bg.wasm`, which draws): the page never needs the engine's code, and
+//! the engine none of the page's, so each is only what it runs, and the engine is built
+//! for speed while the page is built for size. The page's start-up script compiles this
+//! module once and hands it to each worker; the worker's start-up script
+//! (`chronicle-worker.js`, after this module's glue `chronicle-engine.js`) instantiates
+//! it and calls [`worker_start`]. The page starts one *engine* worker and, for a large
+//! archive, *helper* workers (one per spare processor core).
 //!
 //! - [`engine`]: the engine worker. It loads the archive ([`load`]), keeps it, and
 //!   answers the page's requests ([`chronicle_core::protocol`]) with
@@ -13,15 +17,19 @@
 //!   parts of the archive, and sends them back.
 //! - [`runs`]: what loading keeps per run of documents.
 //! - [`text`]: the text of a prebuilt archive kept in shards beside it, fetched as read.
+//! - `api` (with the `bench-api` feature): the engine's JavaScript API, for the
+//!   engine-only benchmark.
 //!
 //! Messages between the page and the engine are bytes ([`chronicle_core::codec`]),
 //! transferred, not copied.
 
-pub mod engine;
-pub mod helper;
-pub mod load;
-pub mod runs;
-pub mod text;
+#[cfg(feature = "bench-api")]
+pub mod api;
+mod engine;
+mod helper;
+mod load;
+mod runs;
+mod text;
 
 use js_sys::{Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -98,3 +106,6 @@ pub fn js_message(value: &JsValue) -> String {
         .or_else(|| value.as_string())
         .unwrap_or_else(|| "the browser gave no reason".to_string())
 }
+
+/// Nothing runs when the module starts: a worker's first message says what it is.
+fn main() {}
