@@ -192,6 +192,12 @@ impl Engine {
         self.archive.take_missing_text()
     }
 
+    /// Compresses up to `blocks` blocks of text loaded uncompressed (see
+    /// [`crate::archive::PartBuilder::deferring_compression`]); whether any are left.
+    pub fn compress_text(&mut self, blocks: usize) -> bool {
+        self.archive.compress_text(blocks)
+    }
+
     /// Puts fetched blocks of text in; the open document is read again.
     pub fn fill_text(&mut self, first: u32, blocks: Vec<Box<[u8]>>) -> bool {
         self.open = None;

@@ -9,6 +9,11 @@
 //! blocks of its own, so that its opening ([`TextStore::get_prefix`]: a snippet) costs
 //! one block, not the whole text.
 //!
+//! Compression may wait ([`TextStore::defer_compression`]): a full block is then *stored*
+//! as it is (behind a marker where the compressed block says its size), so that loading
+//! spends nothing on it, and [`TextStore::compress_stored`] compresses such blocks later,
+//! a few at a time, when the engine is idle. Reading takes either kind.
+//!
 //! A store may be missing blocks: a prebuilt archive published as a site keeps its
 //! blocks in files of their own, fetched when a text in them is first read. Reading a
 //! missing block gives the text up to it and notes the block ([`TextStore::take_missing`]);
@@ -16,6 +21,20 @@
 
 /// Uncompressed size at which a block is sealed.
 pub const BLOCK_BYTES: usize = 32 * 1024;
+
+/// What a block stored uncompressed starts with, where a compressed one says its size
+/// (which is never this large).
+const STORED: [u8; 4] = u32::MAX.to_le_bytes();
+
+/// A block's text: as it is if stored, else decompressed.
+fn block_text(block: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
+    match block.strip_prefix(&STORED) {
+        Some(text) => Some(std::borrow::Cow::Borrowed(text)),
+        None => lz4_flex::decompress_size_prepended(block)
+            .ok()
+            .map(std::borrow::Cow::Owned),
+    }
+}
 
 /// Where a text is: its block, and its byte range inside the decompressed block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +63,10 @@ pub struct TextStore {
     raw_bytes: usize,
     /// Missing blocks that were read since the last [`TextStore::take_missing`].
     missing: std::cell::RefCell<Vec<u32>>,
+    /// Whether full blocks are stored as they are, to be compressed later.
+    deferred: bool,
+    /// No block before this one is stored uncompressed.
+    stored_from: usize,
 }
 
 impl TextStore {
@@ -88,9 +111,37 @@ impl TextStore {
     }
 
     fn seal(&mut self) {
-        let block = lz4_flex::compress_prepend_size(self.open.as_bytes());
+        let block = if self.deferred {
+            [&STORED[..], self.open.as_bytes()].concat()
+        } else {
+            lz4_flex::compress_prepend_size(self.open.as_bytes())
+        };
         self.sealed.push(block.into_boxed_slice());
         self.open.clear();
+    }
+
+    /// From now on, full blocks are stored as they are, to be compressed later by
+    /// [`TextStore::compress_stored`] (see the module docs).
+    pub fn defer_compression(&mut self) {
+        self.deferred = true;
+    }
+
+    /// Compresses up to `blocks` blocks that were stored as they are; returns whether any
+    /// are left.
+    pub fn compress_stored(&mut self, blocks: usize) -> bool {
+        let mut done = 0;
+        while self.stored_from < self.sealed.len() {
+            let block = &mut self.sealed[self.stored_from];
+            if let Some(text) = block.strip_prefix(&STORED) {
+                if done == blocks {
+                    return true;
+                }
+                *block = lz4_flex::compress_prepend_size(text).into_boxed_slice();
+                done += 1;
+            }
+            self.stored_from += 1;
+        }
+        false
     }
 
     /// Seals the last block and releases spare capacity (call after the last push).
@@ -108,6 +159,9 @@ impl TextStore {
         self.finish();
         other.finish();
         let offset = self.sealed.len() as u32;
+        if other.stored_from < other.sealed.len() {
+            self.stored_from = self.stored_from.min(offset as usize + other.stored_from);
+        }
         self.sealed.append(&mut other.sealed);
         self.raw_bytes += other.raw_bytes;
         offset
@@ -135,11 +189,7 @@ impl TextStore {
                 self.missing.borrow_mut().push(block as u32);
                 break;
             }
-            let Some(bytes) = self
-                .sealed
-                .get(block)
-                .and_then(|b| lz4_flex::decompress_size_prepended(b).ok())
-            else {
+            let Some(bytes) = self.sealed.get(block).and_then(|b| block_text(b)) else {
                 break;
             };
             let from = skip.min(bytes.len());
@@ -239,14 +289,14 @@ impl crate::codec::Decode for TextStore {
             sealed,
             open: r.string()?,
             raw_bytes,
-            missing: Default::default(),
+            ..Default::default()
         })
     }
 }
 
-/// Checks a compressed block read from bytes: it says how long it is decompressed, never
-/// more than a block (a damaged length would ask for gigabytes). Empty is a missing
-/// block, where allowed.
+/// Checks a block read from bytes: a compressed one says how long it is decompressed,
+/// never more than a block (a damaged length would ask for gigabytes); a stored one is
+/// no longer than a block. Empty is a missing block, where allowed.
 pub fn check_block(
     r: &crate::codec::Reader,
     block: &[u8],
@@ -255,9 +305,12 @@ pub fn check_block(
     if block.is_empty() && may_be_missing {
         return Ok(());
     }
-    let size = block
-        .first_chunk::<4>()
-        .map(|b| u32::from_le_bytes(*b) as usize);
+    let size = match block.strip_prefix(&STORED) {
+        Some(text) => Some(text.len()),
+        None => block
+            .first_chunk::<4>()
+            .map(|b| u32::from_le_bytes(*b) as usize),
+    };
     if size.is_none_or(|s| s > BLOCK_BYTES) {
         return Err(r.error("a block of text is damaged"));
     }
@@ -323,6 +376,65 @@ mod tests {
             assert_eq!(s.get_prefix(id, 5), "éé");
             assert_eq!(s.get_prefix(id, usize::MAX), long);
         }
+    }
+
+    #[test]
+    fn deferred_blocks_read_the_same_before_and_after_compression() {
+        let texts: Vec<String> = (0..400)
+            .map(|i| format!("deferred text {i} — ادلب ").repeat(i % 50))
+            .collect();
+        let long = "abc é ".repeat(30_000);
+        let fill = |s: &mut TextStore| {
+            let mut ids: Vec<TextId> = texts.iter().map(|t| s.push(t)).collect();
+            ids.push(s.push(&long));
+            s.finish();
+            ids
+        };
+        let mut compressed = TextStore::new();
+        fill(&mut compressed);
+        let mut a = TextStore::new();
+        a.defer_compression();
+        let ids_a = fill(&mut a);
+        let mut b = TextStore::new();
+        b.defer_compression();
+        fill(&mut b);
+        // Appended as parts are joined: the second store's blocks follow the first's.
+        let shift = a.append(b);
+        let check = |s: &TextStore| {
+            for (id, t) in ids_a.iter().zip(texts.iter().chain([&long])) {
+                assert_eq!(&s.get(*id), t);
+                assert_eq!(&s.get(id.shifted(shift)), t);
+            }
+        };
+        check(&a);
+        assert!(a.heap_bytes() > 2 * compressed.heap_bytes());
+        // Sent between threads as bytes, stored blocks and all.
+        let copy: TextStore = crate::codec::from_bytes(&crate::codec::to_bytes(&a)).unwrap();
+        check(&copy);
+        let mut rounds = 0;
+        while a.compress_stored(3) {
+            rounds += 1;
+            check(&a);
+        }
+        assert_eq!(rounds, (a.block_count() - 1) / 3);
+        check(&a);
+        assert_eq!(a.heap_bytes(), 2 * compressed.heap_bytes());
+        assert!(!a.compress_stored(3), "nothing left");
+    }
+
+    #[test]
+    fn a_damaged_block_is_refused_stored_or_not() {
+        let r = crate::codec::Reader::new(&[]);
+        let stored = |n: usize| [&STORED[..], &vec![b'a'; n]].concat();
+        assert!(check_block(&r, &stored(BLOCK_BYTES), false).is_ok());
+        assert!(check_block(&r, &stored(BLOCK_BYTES + 1), false).is_err());
+        let compressed = lz4_flex::compress_prepend_size(&[b'a'; BLOCK_BYTES]);
+        assert!(check_block(&r, &compressed, false).is_ok());
+        let mut huge = compressed.clone();
+        huge[..4].copy_from_slice(&(BLOCK_BYTES as u32 + 1).to_le_bytes());
+        assert!(check_block(&r, &huge, false).is_err());
+        assert!(check_block(&r, &[], true).is_ok());
+        assert!(check_block(&r, &[], false).is_err());
     }
 
     proptest! {

@@ -553,6 +553,7 @@ async fn load_sources(state: Shared, open: JsValue) {
                 snapshot(&mut st, true);
                 drop(st);
                 schedule(&state);
+                spawn_local(compress_when_idle(state.clone()));
                 return;
             }
             // Requests wait for the first partial archive: make it once it is due.
@@ -565,6 +566,28 @@ async fn load_sources(state: Shared, open: JsValue) {
             }
         }
         wait_for_part(&state).await;
+    }
+}
+
+/// Compresses the archive's text, which loading left uncompressed to be ready sooner
+/// ([`PartBuilder::deferring_compression`](chronicle_core::archive::PartBuilder)), in
+/// short slices while no request waits.
+async fn compress_when_idle(state: Shared) {
+    loop {
+        next_tick().await;
+        let mut st = state.borrow_mut();
+        if !st.inbox.is_empty() {
+            continue;
+        }
+        let Some(engine) = st.engine.as_mut() else {
+            return;
+        };
+        let start = now();
+        while now() - start < SLICE_MS {
+            if !engine.compress_text(4) {
+                return;
+            }
+        }
     }
 }
 

@@ -39,8 +39,9 @@ pub fn start(port: MessagePort) {
             return;
         };
         let mut runs = runs.borrow_mut();
-        let (reader, part) =
-            runs.get_or_insert_with(run, || (Reader::default(), PartBuilder::new()));
+        let (reader, part) = runs.get_or_insert_with(run, || {
+            (Reader::default(), PartBuilder::deferring_compression())
+        });
         if let Ok(batch) = Reflect::get(&data, &"batch".into()) {
             if !batch.is_undefined() {
                 match chronicle_core::codec::from_bytes::<Batch>(&bytes_of(&batch)) {

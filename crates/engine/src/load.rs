@@ -466,7 +466,7 @@ impl Load {
             self.own_run = Some(OwnRun {
                 run,
                 reader: Reader::default(),
-                part: PartBuilder::new(),
+                part: PartBuilder::deferring_compression(),
             });
         }
         self.own_run.as_mut().expect("just set")
