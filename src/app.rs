@@ -26,12 +26,13 @@ use crate::components::staged::Later;
 use crate::components::theme_toggle::{self as theme_toggle, ThemeCtx, ThemeToggle};
 use crate::components::timeline::Timeline;
 use crate::context::{MatchCursor, Nav, Phase, Session};
+use crate::i18n::{count, digits, fill, t, LanguageSwitch};
 use crate::instance::{use_instance, Instance, Options, Source};
 use crate::keyboard;
 use crate::state::View;
 use crate::state::ViewState;
 use crate::{files, history, state};
-use chronicle_core::format::{megabytes, thousands};
+use chronicle_core::format::megabytes;
 
 /// Opens the reader's own files instead of the current archive. Nothing leaves the
 /// browser: the files are read and indexed here.
@@ -126,7 +127,7 @@ pub fn App(options: Options) -> impl IntoView {
                 Phase::Failed(failure) => view! {
                     <CorpusError message=failure.message position=failure.position />
                     <p class="corpus-error__open">
-                        "Or open an archive of your own: " <OpenArchive />
+                        {t("Or open an archive of your own: ")} <OpenArchive />
                     </p>
                 }
                 .into_any(),
@@ -152,9 +153,9 @@ pub fn OpenArchive() -> impl IntoView {
         <label
             class="open-archive button"
             data-testid="open-archive"
-            title="Open a corpus (.json, .jsonl), a spreadsheet (.csv, .tsv), a prebuilt archive (.chronicle) or text files from your computer. Nothing is uploaded."
+            title=t("Open a corpus (.json, .jsonl), a spreadsheet (.csv, .tsv), a prebuilt archive (.chronicle) or text files from your computer. Nothing is uploaded.")
         >
-            "Open archive…"
+            {t("Open archive…")}
             <input
                 class="visually-hidden"
                 type="file"
@@ -209,7 +210,7 @@ fn DropZone() -> impl IntoView {
             aria-hidden="true"
         >
             <p class="drop-zone__message">
-                "Drop a corpus (.json, .jsonl), a spreadsheet (.csv, .tsv), a prebuilt archive (.chronicle) or text files to open them here. Nothing is uploaded."
+                {t("Drop a corpus (.json, .jsonl), a spreadsheet (.csv, .tsv), a prebuilt archive (.chronicle) or text files to open them here. Nothing is uploaded.")}
             </p>
         </div>
     }
@@ -219,16 +220,18 @@ fn DropZone() -> impl IntoView {
 pub fn progress_text(progress: &Progress) -> String {
     match (progress.bytes, progress.total) {
         (0, _) => String::new(),
-        (b, Some(t)) => format!(
-            "{} of {} · {} documents",
-            megabytes(b),
-            megabytes(t),
-            thousands(progress.documents as usize)
+        (b, Some(total)) => fill(
+            "{} of {} · {}",
+            &[
+                &digits(&megabytes(b)),
+                &digits(&megabytes(total)),
+                &count(progress.documents as usize, "document", "documents"),
+            ],
         ),
         (b, None) => format!(
-            "{} · {} documents",
-            megabytes(b),
-            thousands(progress.documents as usize)
+            "{} · {}",
+            digits(&megabytes(b)),
+            count(progress.documents as usize, "document", "documents")
         ),
     }
 }
@@ -309,7 +312,7 @@ fn Loading(progress: Progress) -> impl IntoView {
     view! {
         <div class="loading" role="status" data-testid="load-progress">
             <span class="loading__spinner" aria-hidden="true"></span>
-            <span>"Loading the archive… " {detail}</span>
+            <span>{t("Loading the archive… ")} {detail}</span>
             {percent(&progress)
                 .map(|p| view! { <progress class="loading__bar" max="100" value=p></progress> })}
         </div>
@@ -326,8 +329,8 @@ fn StillLoading() -> impl IntoView {
                 <div class="loading loading--partial" role="status" data-testid="load-progress">
                     <span class="loading__spinner" aria-hidden="true"></span>
                     <span>
-                        "Still loading · " {progress_text(&p)}
-                        " · results so far are partial"
+                        {t("Still loading · ")} {progress_text(&p)}
+                        {t(" · results so far are partial")}
                     </span>
                     {percent(&p)
                         .map(|v| view! { <progress class="loading__bar" max="100" value=v></progress> })}
@@ -347,7 +350,7 @@ pub fn ArchiveView() -> impl IntoView {
     let title = move || {
         session
             .info
-            .with(|i| i.title.clone().unwrap_or_else(|| "Archive".into()))
+            .with(|i| i.title.clone().unwrap_or_else(|| t("Archive").into()))
     };
     if instance.is_page() {
         crate::effect::effect(move |_| document().set_title(&format!("{} · Chronicle", title())));
@@ -375,18 +378,19 @@ pub fn ArchiveView() -> impl IntoView {
                 </div>
                 <SearchBar />
                 <OpenArchive />
+                {instance.is_page().then(|| view! { <LanguageSwitch /> })}
                 <ThemeToggle />
             </header>
             <StillLoading />
             <LoadProblems />
             <main class="panes" class:panes--filters-open=move || filters_open.get()>
-                <aside class="facets-pane" aria-label="Filters">
+                <aside class="facets-pane" aria-label=t("Filters")>
                     <button
                         class="facets-pane__close button"
                         type="button"
                         on:click=move |_| filters_open.set(false)
                     >
-                        "Done"
+                        {t("Done")}
                     </button>
                     <Later after=2>
                         <FacetPanel />
@@ -394,7 +398,7 @@ pub fn ArchiveView() -> impl IntoView {
                 </aside>
                 <section
                     class="results"
-                    aria-label="Results"
+                    aria-label=t("Results")
                     aria-busy=move || session.pending.get().to_string()
                     data-text-pending=move || session.text_pending.get().then_some("true")
                     data-testid="results"

@@ -22,6 +22,7 @@
 //! opened from disk) from a Blob URL of the same code, which is what browsers allow
 //! there. Messages are [`ToEngine`] and [`FromEngine`] as bytes, transferred.
 
+use crate::i18n::fill;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -174,7 +175,7 @@ impl Client {
                 Ok((worker, module)) => c.connect(worker, &module),
                 Err(e) => {
                     let on_error = c.inner.borrow().on_error.clone();
-                    on_error(format!("The search engine could not start: {e}"));
+                    on_error(fill("The search engine could not start: {}", &[&e]));
                 }
             }
         });
@@ -195,7 +196,7 @@ impl Client {
         let on_error_cb = self.inner.borrow().on_error.clone();
         let on_error =
             Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-                on_error_cb(format!("The search engine stopped: {}", e.message()));
+                on_error_cb(fill("The search engine stopped: {}", &[&e.message()]));
             });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
@@ -232,7 +233,7 @@ impl Client {
             .and_then(|e| e.as_string())
         {
             let on_error = self.inner.borrow().on_error.clone();
-            on_error(format!("The search engine could not start: {e}"));
+            on_error(fill("The search engine could not start: {}", &[&e]));
         }
     }
 

@@ -18,6 +18,7 @@ pub mod effect;
 pub mod fetch;
 pub mod files;
 pub mod history;
+pub mod i18n;
 pub mod instance;
 pub mod keyboard;
 pub mod panic;
@@ -69,6 +70,7 @@ pub fn start() {
             instance::Source::Url(named.unwrap_or_else(|| fetch::CORPUS_URL.to_string()))
         }
     };
+    i18n::choose_for_page();
     let options = instance::Options {
         source,
         url_state: true,
@@ -122,6 +124,8 @@ pub fn mount_embeds(css: Vec<String>) -> usize {
             continue;
         };
         let _ = container.set_attribute("class", "chronicle-root");
+        i18n::choose_for_embed(&host);
+        i18n::mark(&container, i18n::lang());
         let _ = shadow.append_child(&container);
         let attr = |name: &str| host.get_attribute(name);
         let options = instance::Options {

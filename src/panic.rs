@@ -45,13 +45,15 @@ fn show(detail: &str) {
     let parts = [
         (
             "h2",
-            "Chronicle stopped because of an internal error".to_string(),
+            crate::i18n::t("Chronicle stopped because of an internal error").to_string(),
         ),
         (
             "p",
-            "Your archive is safe: nothing was sent anywhere. Reload the page to start \
-             again. If it happens again, please report the details below."
-                .to_string(),
+            crate::i18n::t(
+                "Your archive is safe: nothing was sent anywhere. Reload the page to start \
+                 again. If it happens again, please report the details below.",
+            )
+            .to_string(),
         ),
         ("pre", detail.to_string()),
     ];
@@ -62,7 +64,7 @@ fn show(detail: &str) {
         }
     }
     if let Ok(button) = document.create_element("button") {
-        button.set_text_content(Some("Reload"));
+        button.set_text_content(Some(crate::i18n::t("Reload")));
         let reload = js_sys::Function::new_no_args("location.reload()");
         if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {
             b.set_onclick(Some(&reload));

@@ -16,6 +16,7 @@
 
 use chronicle_core::browse::{Facet, Selection};
 use chronicle_core::fragment::{decode, encode};
+use chronicle_core::locale::Lang;
 use chronicle_core::query::{parse_date_range, DateRange};
 use chronicle_core::series::tidy;
 use chronicle_core::timeline::format_range;
@@ -98,6 +99,8 @@ pub struct ViewState {
     pub share: bool,
     /// Whether identical copies are listed (`copies=1`), not folded into the first.
     pub copies: bool,
+    /// The interface's language, if the link names one (`lang=ar`).
+    pub lang: Option<Lang>,
 }
 
 fn range_to_span(r: DateRange) -> Option<(i32, i32)> {
@@ -126,6 +129,7 @@ impl ViewState {
                 "series" => state.series = tidy(&raw.split('|').map(decode).collect::<Vec<_>>()),
                 "share" => state.share = value == "1",
                 "copies" => state.copies = value == "1",
+                "lang" => state.lang = Lang::from_tag(&value),
                 _ => {
                     if let Some(facet) = key.strip_prefix("f.").and_then(Facet::from_key) {
                         if !value.is_empty() && !state.selection.has(facet, &value) {
@@ -176,6 +180,9 @@ impl ViewState {
         }
         if let Some(t) = self.theme.and_then(Theme::attribute) {
             parts.push(format!("theme={t}"));
+        }
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={}", l.code()));
         }
         if !self.series.is_empty() {
             let mut list = String::from("series=");
@@ -233,9 +240,11 @@ mod tests {
             series: vec!["idlib".into(), "a|b c".into(), "أدلب".into()],
             share: true,
             copies: true,
+            lang: Some(Lang::Ar),
         };
         let hash = s.to_hash();
         assert!(hash.contains("copies=1"), "{hash}");
+        assert!(hash.contains("lang=ar"), "{hash}");
         assert!(!hash.contains(' ') && !hash.contains('#'));
         assert!(hash.contains("range=1861-03..1865"), "{hash}");
         assert!(hash.contains("zoom=1860..1869"), "{hash}");

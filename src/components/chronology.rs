@@ -8,7 +8,7 @@
 //! knows where every row is: thousands of documents scroll smoothly, a screenful at a
 //! time.
 
-use chronicle_core::format::plural;
+use crate::i18n::{count, date, digits, fill, t};
 use chronicle_core::protocol::{ChronoRow, RowHeights, Rows, Window};
 use chronicle_core::Date;
 use leptos::html::Div;
@@ -119,29 +119,29 @@ pub fn Chronology() -> impl IntoView {
     let render = move |(i, row): (usize, ChronoRow)| match row {
         ChronoRow::Year(y, n) => view! {
             <h3 class="chronology__year">
-                {y}
-                <span class="chronology__count">{plural(n as usize, "document", "documents")}</span>
+                {digits(&y.to_string())}
+                <span class="chronology__count">{count(n as usize, "document", "documents")}</span>
             </h3>
         }
         .into_any(),
         ChronoRow::Month(y, m, n) => view! {
             <h4 class="chronology__month">
-                {Date::from_year_month(y, m).map(|d| d.to_string()).unwrap_or_default()}
-                <span class="chronology__count">{plural(n as usize, "document", "documents")}</span>
+                {Date::from_year_month(y, m).map(|d| date(&d)).unwrap_or_default()}
+                <span class="chronology__count">{count(n as usize, "document", "documents")}</span>
             </h4>
         }
         .into_any(),
         ChronoRow::YearOnly(y, n) => view! {
             <h4 class="chronology__month">
-                {format!("{y}, no month given")}
-                <span class="chronology__count">{plural(n as usize, "document", "documents")}</span>
+                {fill("{}, no month given", &[&digits(&y.to_string())])}
+                <span class="chronology__count">{count(n as usize, "document", "documents")}</span>
             </h4>
         }
         .into_any(),
         ChronoRow::Undated(n) => view! {
             <h3 class="chronology__month chronology__undated">
-                "Undated"
-                <span class="chronology__count">{plural(n as usize, "document", "documents")}</span>
+                {t("Undated")}
+                <span class="chronology__count">{count(n as usize, "document", "documents")}</span>
             </h3>
         }
         .into_any(),
@@ -151,7 +151,7 @@ pub fn Chronology() -> impl IntoView {
                 let id = id.clone();
                 move || nav.state.with(|s| s.doc.as_deref() == Some(id.as_str()))
             };
-            let meta: Vec<String> = [date.map(|d| d.to_string()), source]
+            let meta: Vec<String> = [date.map(|d| crate::i18n::date(&d)), source]
                 .into_iter()
                 .flatten()
                 .collect();

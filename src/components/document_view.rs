@@ -11,8 +11,8 @@
 //! links only for `http(s)` URLs (a corpus must not be able to plant a `javascript:`
 //! link), and every corpus string is a text node with `dir="auto"`.
 
+use crate::i18n::{count, date, fill, number, t};
 use chronicle_core::cite::Citation;
-use chronicle_core::format::thousands;
 use chronicle_core::metadata::Field;
 use chronicle_core::protocol::{Block, DocAnswer, DocMeta, RelatedDoc};
 use leptos::html::Div;
@@ -80,9 +80,9 @@ pub fn DocumentPane() -> impl IntoView {
             Some(None) => view! {
                 <aside class="document document--missing" data-testid="document-view">
                     <button class="document__close button" on:click=move |_| nav.close()>
-                        "Close"
+                        {t("Close")}
                     </button>
-                    <p>"No document in this archive has the id "<code>{id}</code>"."</p>
+                    <p>{t("No document in this archive has the id ")}<code dir="auto">{id}</code>"."</p>
                 </aside>
             }
             .into_any(),
@@ -138,12 +138,8 @@ pub fn DocumentView() -> impl IntoView {
     });
     let status = move || match (cursor.current(), counts.get().0) {
         (_, Some(0)) | (_, None) => String::new(),
-        (None, Some(n)) => format!(
-            "{} {}",
-            thousands(n as usize),
-            if n == 1 { "match" } else { "matches" }
-        ),
-        (Some(i), Some(n)) => format!("Match {} of {}", thousands(i + 1), thousands(n as usize)),
+        (None, Some(n)) => count(n as usize, "match", "matches"),
+        (Some(i), Some(n)) => fill("Match {} of {}", &[&number(i + 1), &number(n as usize)]),
     };
     let has_matches = move || counts.get().0.is_some_and(|n| n > 0);
     let cite_open = RwSignal::new(false);
@@ -169,22 +165,22 @@ pub fn DocumentView() -> impl IntoView {
                     <button
                         class="document__step button button--quiet"
                         type="button"
-                        title="Previous match (p)"
+                        title=t("Previous match (p)")
                         data-testid="previous-match"
                         on:click=move |_| step_match(session, cursor, instance, -1)
                     >
                         "↑"
-                        <span class="visually-hidden">" previous match"</span>
+                        <span class="visually-hidden">{t(" previous match")}</span>
                     </button>
                     <button
                         class="document__step button button--quiet"
                         type="button"
-                        title="Next match (n)"
+                        title=t("Next match (n)")
                         data-testid="next-match"
                         on:click=move |_| step_match(session, cursor, instance, 1)
                     >
                         "↓"
-                        <span class="visually-hidden">" next match"</span>
+                        <span class="visually-hidden">{t(" next match")}</span>
                     </button>
                 </Show>
                 <button
@@ -195,13 +191,13 @@ pub fn DocumentView() -> impl IntoView {
                     aria-controls="citation-panel"
                     on:click=move |_| cite_open.update(|o| *o = !*o)
                 >
-                    "Cite"
+                    {t("Cite")}
                 </button>
                 <button
                     class="document__close button button--quiet"
                     on:click=move |_| nav.close()
-                    aria-label="Close the document (Esc)"
-                    title="Close (Esc)"
+                    aria-label=t("Close the document (Esc)")
+                    title=t("Close (Esc)")
                 >
                     "×"
                 </button>
@@ -416,12 +412,12 @@ fn metadata(doc: &DocMeta) -> impl IntoView {
     let mut rows: Vec<(String, AnyView)> = Vec::new();
     if let Some(d) = doc.date {
         rows.push((
-            "Date".into(),
-            view! { <time datetime=d.to_iso()>{d.to_string()}</time> }.into_any(),
+            t("Date").into(),
+            view! { <time datetime=d.to_iso()>{date(&d)}</time> }.into_any(),
         ));
     }
     for (label, value) in &doc.fields {
-        rows.push((label.clone(), text(value)));
+        rows.push((t(label).to_string(), text(value)));
     }
     if let Some(url) = &doc.url {
         let view = if is_web_url(url) {
@@ -434,7 +430,7 @@ fn metadata(doc: &DocMeta) -> impl IntoView {
         } else {
             text(url)
         };
-        rows.push(("Original".into(), view));
+        rows.push((t("Original").into(), view));
     }
     let extra = doc.meta.clone();
     view! {
@@ -493,8 +489,8 @@ fn CitePanel(citation: Memo<Option<Citation>>) -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await;
             copied.set(match done {
-                Ok(_) => format!("{what} copied"),
-                Err(_) => "The browser did not allow copying: select the text instead".into(),
+                Ok(_) => fill("{} copied", &[t(what)]),
+                Err(_) => t("The browser did not allow copying: select the text instead").into(),
             });
         });
     };
@@ -505,7 +501,7 @@ fn CitePanel(citation: Memo<Option<Citation>>) -> impl IntoView {
             id="citation-panel"
             class="document__cite"
             data-testid="citation-panel"
-            aria-label="Cite this document"
+            aria-label=t("Cite this document")
         >
             <p class="document__cite-text" data-testid="citation" dir="auto">{text}</p>
             <button
@@ -514,7 +510,7 @@ fn CitePanel(citation: Memo<Option<Citation>>) -> impl IntoView {
                 data-testid="copy-citation"
                 on:click=move |_| copy("Citation", text())
             >
-                "Copy citation"
+                {t("Copy citation")}
             </button>
             <pre class="document__cite-bibtex" data-testid="citation-bibtex" dir="ltr">{bibtex}</pre>
             <button
@@ -523,7 +519,7 @@ fn CitePanel(citation: Memo<Option<Citation>>) -> impl IntoView {
                 data-testid="copy-bibtex"
                 on:click=move |_| copy("BibTeX", bibtex())
             >
-                "Copy BibTeX"
+                {t("Copy BibTeX")}
             </button>
             <span class="document__cite-status" role="status" data-testid="copy-status">
                 {move || copied.get()}
@@ -539,7 +535,7 @@ fn related(docs: &[RelatedDoc], nav: Nav) -> Option<impl IntoView> {
         .iter()
         .map(|r| (r.id.clone(), r.title.clone(), r.date))
         .collect();
-    doc_links(items, "Related", "related", 0, nav)
+    doc_links(items, t("Related"), "related", 0, nav)
 }
 
 /// Copies the document view links to; it says how many more there are.
@@ -555,7 +551,7 @@ fn copies(ids: &[String], nav: Nav) -> Option<impl IntoView> {
         .map(|id| (id.clone(), id.clone(), None))
         .collect();
     let more = ids.len().saturating_sub(COPIES_LISTED);
-    doc_links(items, "Identical copies", "copies", more, nav)
+    doc_links(items, t("Identical copies"), "copies", more, nav)
 }
 
 /// A titled list of documents (id, text of the link, date), each a link that opens it,
@@ -580,7 +576,8 @@ fn doc_links(
                     nav.open(id.clone(), Entry::Push);
                 }
             };
-            let date = date.map(|d| view! { <time datetime=d.to_iso()>{d.to_string()}</time> });
+            let date =
+                date.map(|d| view! { <time datetime=d.to_iso()>{crate::i18n::date(&d)}</time> });
             view! {
                 <li>
                     <a href=href on:click=open data-testid=format!("{name}-item") dir="auto">
@@ -598,7 +595,7 @@ fn doc_links(
         <nav class="document__related" aria-labelledby=labelled_by data-testid=name>
             <h3 id=heading_id class="document__related-heading">{heading}</h3>
             <ul>{items}</ul>
-            {(more > 0).then(|| format!("and {} more", thousands(more)))}
+            {(more > 0).then(|| fill("and {} more", &[&number(more)]))}
         </nav>
     })
 }

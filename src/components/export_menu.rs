@@ -2,7 +2,7 @@
 //! the export under way (the file is written in the engine worker, a slice at a time, so
 //! the page never waits; see `chronicle_core::export`).
 
-use chronicle_core::format::thousands;
+use crate::i18n::{count, fill, number, t};
 use chronicle_core::protocol::ExportFormat;
 use leptos::prelude::*;
 
@@ -11,10 +11,10 @@ use crate::context::{use_nav, use_session};
 /// What each format is called in the menu.
 fn label(format: ExportFormat) -> &'static str {
     match format {
-        ExportFormat::Csv => "CSV (spreadsheet)",
-        ExportFormat::Json => "JSON (opens in Chronicle)",
+        ExportFormat::Csv => t("CSV (spreadsheet)"),
+        ExportFormat::Json => t("JSON (opens in Chronicle)"),
         ExportFormat::Bibtex => "BibTeX",
-        ExportFormat::Ris => "RIS (Zotero, EndNote)",
+        ExportFormat::Ris => t("RIS (Zotero, EndNote)"),
     }
 }
 
@@ -35,12 +35,14 @@ pub fn ExportMenu() -> impl IntoView {
     let progress = move || {
         session.exporting.get().map(|e| {
             let text = if e.total == 0 {
-                "Preparing the export…".to_string()
+                t("Preparing the export…").to_string()
             } else {
-                format!(
-                    "Exporting {} of {} documents…",
-                    thousands(e.done as usize),
-                    thousands(e.total as usize)
+                fill(
+                    "Exporting {} of {}…",
+                    &[
+                        &number(e.done as usize),
+                        &count(e.total as usize, "document", "documents"),
+                    ],
                 )
             };
             view! {
@@ -49,7 +51,7 @@ pub fn ExportMenu() -> impl IntoView {
                     data-testid="export-progress"
                     max=e.total.max(1)
                     value=e.done
-                    aria-label="Export progress"
+                    aria-label=t("Export progress")
                 ></progress>
                 <span class="export__status">{text}</span>
             }
@@ -58,8 +60,8 @@ pub fn ExportMenu() -> impl IntoView {
     view! {
         <div class="export">
             <details class="export__menu" node_ref=menu>
-                <summary class="button" data-testid="export-button">"Export"</summary>
-                <div class="export__formats" role="group" aria-label="Export the results as">
+                <summary class="button" data-testid="export-button">{t("Export")}</summary>
+                <div class="export__formats" role="group" aria-label=t("Export the results as")>
                     {ExportFormat::ALL
                         .into_iter()
                         .map(|f| {

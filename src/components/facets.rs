@@ -9,9 +9,9 @@
 //! thousands of senders). Checking a value narrows the results; the choice goes into the
 //! URL.
 
+use crate::i18n::{fill, number, t};
 use chronicle_core::browse::Facet;
 use chronicle_core::engine::FACET_TOP;
-use chronicle_core::format::thousands;
 use chronicle_core::protocol::FacetCounts;
 use leptos::prelude::*;
 
@@ -68,7 +68,7 @@ fn FacetItem(facet: Facet, value: String, counts: Memo<Option<FacetCounts>>) -> 
                     on:change=move |_| nav.toggle_facet(facet, &toggle)
                 />
                 <span class="facet__name" dir="auto">{value}</span>
-                <span class="facet__count">{move || thousands(lookup.get().0 as usize)}</span>
+                <span class="facet__count">{move || number(lookup.get().0 as usize)}</span>
             </label>
         </li>
     }
@@ -117,15 +117,15 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
             aria-labelledby=labelled_by
         >
             <h2 class="facet__title" id=heading_id>
-                {facet.label()}
-                <span class="facet__distinct">{move || format!(" ({})", thousands(distinct() as usize))}</span>
+                {t(facet.label())}
+                <span class="facet__distinct">{move || format!(" ({})", number(distinct() as usize))}</span>
             </h2>
             <Show when=move || { distinct() >= FILTER_FROM }>
                 <input
                     class="facet__filter"
                     type="search"
-                    placeholder=format!("Filter {}…", facet.label().to_ascii_lowercase())
-                    aria-label=format!("Filter {}", facet.label().to_ascii_lowercase())
+                    placeholder=fill("Filter {}…", &[&t(facet.label()).to_lowercase()])
+                    aria-label=fill("Filter {}", &[&t(facet.label()).to_lowercase()])
                     prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
@@ -136,7 +136,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 </For>
             </ul>
             {move || (available() == 0 && filter.with(String::is_empty))
-                .then(|| view! { <p class="facet__none">"None among these results"</p> })}
+                .then(|| view! { <p class="facet__none">{t("None among these results")}</p> })}
             <Show when=move || { filter.with(String::is_empty) && available() > FACET_TOP }>
                 <button
                     class="facet__more button button--quiet"
@@ -145,9 +145,9 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 >
                     {move || {
                         if expanded.get() {
-                            "Show fewer".to_string()
+                            t("Show fewer").to_string()
                         } else {
-                            format!("Show more ({})", thousands((available() - FACET_TOP) as usize))
+                            fill("Show more ({})", &[&number((available() - FACET_TOP) as usize)])
                         }
                     }}
                 </button>

@@ -1,7 +1,7 @@
 //! The chips above the results: every facet value and the date range in force, each
 //! removable, and "Clear all".
 
-use chronicle_core::timeline::describe_range;
+use crate::i18n::{fill, range, t};
 use leptos::prelude::*;
 
 use crate::context::use_nav;
@@ -19,7 +19,7 @@ pub fn ActiveFilters() -> impl IntoView {
                 .flat_map(|(facet, values)| {
                     values.iter().map(move |v| {
                         (
-                            facet.label().to_string(),
+                            t(facet.label()).to_string(),
                             v.clone(),
                             ChipAction::Value(*facet, v.clone()),
                         )
@@ -27,19 +27,19 @@ pub fn ActiveFilters() -> impl IntoView {
                 })
                 .collect();
             if let Some(r) = &s.selection.range {
-                chips.push(("Dates".to_string(), describe_range(r), ChipAction::Range));
+                chips.push((t("Dates").to_string(), range(r), ChipAction::Range));
             }
             chips
         })
     };
     view! {
         <Show when=move || !chips().is_empty()>
-            <ul class="chips" aria-label="Filters in force">
+            <ul class="chips" aria-label=t("Filters in force")>
                 {move || {
                     chips()
                         .into_iter()
                         .map(|(label, value, action)| {
-                            let remove_label = format!("Remove {label}: {value}");
+                            let remove_label = fill("Remove {}: {}", &[&label, &value]);
                             view! {
                                 <li class="chip" data-testid="active-filter">
                                     <span class="chip__label">{label}": "</span>
@@ -68,7 +68,7 @@ pub fn ActiveFilters() -> impl IntoView {
                         data-testid="clear-filters"
                         on:click=move |_| nav.clear_filters()
                     >
-                        "Clear all"
+                        {t("Clear all")}
                     </button>
                 </li>
             </ul>

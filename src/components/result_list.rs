@@ -10,7 +10,7 @@
 //! Each [`ResultItem`] is a real link (`#…&doc=ID`), so it can be opened in a new tab; a
 //! plain click opens the document beside the list.
 
-use chronicle_core::format::{plural, thousands};
+use crate::i18n::{count, fill, number, t};
 use chronicle_core::protocol::{ResultRow, Rows, Window};
 use chronicle_core::Sort;
 use leptos::html::Div;
@@ -40,17 +40,17 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
         let searching = nav
             .state
             .with(|s| !s.q.trim().is_empty() || !s.selection.is_empty());
-        let noun = if n == 1 { "document" } else { "documents" };
         let so_far = if session.loading.with(Option::is_some) {
-            " so far"
+            t(" so far")
         } else {
             ""
         };
-        match (searching, n) {
-            (false, _) => format!("{} {noun}{so_far}", thousands(n)),
-            (true, 1) => format!("1 document matches{so_far}"),
-            (true, n) => format!("{} {noun} match{so_far}", thousands(n)),
-        }
+        let counted = if searching {
+            count(n, "document matches", "documents match")
+        } else {
+            count(n, "document", "documents")
+        };
+        format!("{counted}{so_far}")
     };
     let on_change = move |ev: leptos::ev::Event| {
         nav.set_sort(Sort::from_name(&event_target_value(&ev)).unwrap_or_default());
@@ -66,13 +66,13 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
                 aria-expanded=move || filters_open.get().to_string()
                 on:click=move |_| filters_open.update(|o| *o = !*o)
             >
-                "Filters"
+                {t("Filters")}
                 {move || {
                     let n = nav.state.with(|s| {
                         s.selection.values.iter().map(|(_, v)| v.len()).sum::<usize>()
                             + usize::from(s.selection.range.is_some())
                     });
-                    (n > 0).then(|| format!(" ({n})"))
+                    (n > 0).then(|| format!(" ({})", number(n)))
                 }}
             </button>
             // Kept in the page (hidden when there are no copies), so that focus stays on
@@ -83,24 +83,24 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
                 data-testid="copies-toggle"
                 hidden=move || session.copies.get() == 0
                 aria-pressed=move || nav.state.with(|s| s.copies).to_string()
-                title="Documents with the same title, text and date as one listed above them"
+                title=t("Documents with the same title, text and date as one listed above them")
                 on:click=move |_| nav.set_copies(!nav.state.with_untracked(|s| s.copies))
             >
                 {move || {
                     let n = session.copies.get() as usize;
-                    let verb = if nav.state.with(|s| s.copies) { "Fold" } else { "Show" };
-                    format!("{verb} {}", plural(n, "identical copy", "identical copies"))
+                    let verb = if nav.state.with(|s| s.copies) { "Fold {}" } else { "Show {}" };
+                    fill(verb, &[&count(n, "identical copy", "identical copies")])
                 }}
             </button>
             <ExportMenu />
-            <div class="view-toggle" role="group" aria-label="Show results as" data-testid="view-toggle">
+            <div class="view-toggle" role="group" aria-label=t("Show results as") data-testid="view-toggle">
                 <button
                     type="button"
                     class="view-toggle__button"
                     aria-pressed=move || nav.state.with(|s| s.view == View::List).to_string()
                     on:click=move |_| nav.set_view(View::List)
                 >
-                    "List"
+                    {t("List")}
                 </button>
                 <button
                     type="button"
@@ -108,19 +108,19 @@ pub fn ResultsHeader(filters_open: RwSignal<bool>) -> impl IntoView {
                     aria-pressed=move || nav.state.with(|s| s.view == View::Chronology).to_string()
                     on:click=move |_| nav.set_view(View::Chronology)
                 >
-                    "Chronology"
+                    {t("Chronology")}
                 </button>
             </div>
             <label class="results__sort" class:results__sort--hidden=move || nav.state.with(|s| s.view == View::Chronology)>
-                <span class="visually-hidden">"Order"</span>
+                <span class="visually-hidden">{t("Order")}</span>
                 <select
                     data-testid="sort-select"
                     prop:value=move || nav.state.with(|s| s.sort.name())
                     on:change=on_change
                 >
-                    <option value="relevance">"Best match"</option>
-                    <option value="newest">"Newest first"</option>
-                    <option value="oldest">"Oldest first"</option>
+                    <option value="relevance">{t("Best match")}</option>
+                    <option value="newest">{t("Newest first")}</option>
+                    <option value="oldest">{t("Oldest first")}</option>
                 </select>
             </label>
         </div>
@@ -281,9 +281,9 @@ pub fn ResultList() -> impl IntoView {
         >
             {move || (total() == 0 && session.answered.get()).then(|| view! {
                 <p class="results__empty">
-                    "Nothing matches "
+                    {t("Nothing matches ")}
                     <q dir="auto">{move || nav.state.with(|s| s.q.trim().to_string())}</q>
-                    ". Try fewer words, or check the spelling of names."
+                    {t(". Try fewer words, or check the spelling of names.")}
                 </p>
             })}
             <ol
@@ -328,7 +328,7 @@ pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
             }
         }
     };
-    let meta: Vec<String> = [row.date.map(|d| d.to_string()), row.source.clone()]
+    let meta: Vec<String> = [row.date.map(|d| crate::i18n::date(&d)), row.source.clone()]
         .into_iter()
         .flatten()
         .collect();
@@ -360,7 +360,7 @@ pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
                     let n = row.copies as usize;
                     view! {
                         <span class="result-card__copies" data-testid="result-copies">
-                            {format!("+{}", plural(n, "identical copy", "identical copies"))}
+                            {format!("+{}", count(n, "identical copy", "identical copies"))}
                         </span>
                     }
                 })}

@@ -6,6 +6,7 @@
 //! of the query that were not understood, struck through, with the reason; the rest is
 //! still searched.
 
+use crate::i18n::t;
 use leptos::prelude::*;
 
 use crate::context::{use_nav, use_session};
@@ -20,14 +21,14 @@ pub fn SearchBar() -> impl IntoView {
         <div class="search">
             <form class="search__form" role="search" on:submit=|ev| ev.prevent_default()>
                 <label class="visually-hidden" for=SEARCH_INPUT_ID>
-                    "Search the archive"
+                    {t("Search the archive")}
                 </label>
                 <input
                     id=SEARCH_INPUT_ID
                     class="search__input"
                     type="search"
                     data-testid="search-input"
-                    placeholder="Search the archive  ( / )"
+                    placeholder=t("Search the archive  ( / )")
                     autocomplete="off"
                     spellcheck="false"
                     dir="auto"
@@ -41,11 +42,11 @@ pub fn SearchBar() -> impl IntoView {
                     data-testid="query-help-button"
                     aria-expanded=move || help_open.get().to_string()
                     aria-controls="chronicle-query-help"
-                    title="How to search"
+                    title=t("How to search")
                     on:click=move |_| help_open.update(|o| *o = !*o)
                 >
                     "?"
-                    <span class="visually-hidden">" How to search"</span>
+                    <span class="visually-hidden">{t(" How to search")}</span>
                 </button>
             </form>
             <IgnoredParts />
@@ -85,7 +86,7 @@ pub fn IgnoredParts() -> impl IntoView {
                     .map(|(part, reason)| {
                         view! {
                             <span class="search__ignored-item">
-                                "Not understood, so left out: "
+                                {t("Not understood, so left out: ")}
                                 <del dir="auto">{part}</del>
                                 " — "
                                 {reason}
@@ -101,7 +102,7 @@ pub fn IgnoredParts() -> impl IntoView {
 /// The syntax table and the keys: constant markup of the app's own (set as HTML in one
 /// call: a view of thirty static elements costs the WebAssembly about a kilobyte; no
 /// corpus or reader text ever goes through HTML).
-const HELP: &str = concat!(
+pub(crate) const HELP: &str = concat!(
     r#"<table class="query-help__table"><tbody>"#,
     r#"<tr><td><code>idlib agreement</code></td><td>documents with both words (titles count most)</td></tr>"#,
     r#"<tr><td><code>agree</code></td><td>while typing, the last word also matches as a prefix</td></tr>"#,
@@ -128,13 +129,13 @@ pub fn QueryHelp(on_close: impl Fn() + 'static + Send + Sync) -> impl IntoView {
             id="chronicle-query-help"
             class="query-help"
             data-testid="query-help"
-            aria-label="How to search"
+            aria-label=t("How to search")
         >
             <button class="query-help__close" type="button" on:click=move |_| on_close()>
-                "Close"
+                {t("Close")}
             </button>
-            <h2 class="query-help__title">"How to search"</h2>
-            <div inner_html=HELP></div>
+            <h2 class="query-help__title">{t("How to search")}</h2>
+            <div inner_html=t(HELP)></div>
         </section>
     }
 }

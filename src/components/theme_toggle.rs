@@ -13,6 +13,7 @@
 
 use crate::context::Nav;
 use crate::history;
+use crate::i18n::t;
 use crate::instance::{use_instance, Instance};
 use crate::state::Theme;
 use leptos::prelude::*;
@@ -23,9 +24,9 @@ const STORAGE_KEY: &str = "chronicle-theme";
 /// What the button says (to screen readers, and as its tooltip).
 fn label(theme: Theme) -> &'static str {
     match theme {
-        Theme::System => "Theme: as your system (change)",
-        Theme::Light => "Theme: light (change)",
-        Theme::Dark => "Theme: dark (change)",
+        Theme::System => t("Theme: as your system (change)"),
+        Theme::Light => t("Theme: light (change)"),
+        Theme::Dark => t("Theme: dark (change)"),
     }
 }
 

@@ -23,12 +23,12 @@
 
 mod bars;
 mod chart;
-mod series;
+pub(crate) mod series;
 
-use chronicle_core::format::{plural, thousands};
+use crate::i18n::{count, fill, number, range, t};
 use chronicle_core::protocol::Timeline as Data;
 use chronicle_core::query::DateRange;
-use chronicle_core::timeline::{describe_range, zoom_out};
+use chronicle_core::timeline::{zoom_out, Granularity};
 use leptos::prelude::*;
 
 use crate::context::{use_nav, use_session, Nav};
@@ -41,6 +41,18 @@ const HEIGHT: i32 = 96;
 const AXIS: i32 = 18;
 /// Quiet time before the screen reader table follows the bars.
 const TABLE_SETTLE_MS: u64 = 300;
+
+/// "by year": what a bar stands for, as the line above the chart says it.
+fn by_unit(g: Granularity) -> &'static str {
+    match g {
+        Granularity::Day => "by day",
+        Granularity::Week => "by week",
+        Granularity::Month => "by month",
+        Granularity::Year => "by year",
+        Granularity::Decade => "by decade",
+        Granularity::Century => "by century",
+    }
+}
 
 /// The timeline above the results.
 #[component]
@@ -56,13 +68,13 @@ pub fn Timeline() -> impl IntoView {
                 view! {
                     <section class="timeline timeline--empty" data-testid="timeline">
                         <span class="timeline__undated" data-testid="timeline-undated">
-                            {move || plural(session.total.get() as usize, "undated document", "undated documents")}
+                            {move || count(session.total.get() as usize, "undated document", "undated documents")}
                         </span>
                     </section>
                 }
             }
         >
-            <section class="timeline" data-testid="timeline" aria-label="Timeline">
+            <section class="timeline" data-testid="timeline" aria-label=t("Timeline")>
                 <TimelineBar data nav />
                 <TimelineChart data nav />
                 <SeriesPanel data nav />
@@ -72,7 +84,7 @@ pub fn Timeline() -> impl IntoView {
                         .map(|r| {
                             view! {
                                 <p class="visually-hidden" aria-live="polite">
-                                    {format!("Showing documents dated {}", describe_range(&r))}
+                                    {fill("Showing documents dated {}", &[&range(&r)])}
                                 </p>
                             }
                         })
@@ -92,9 +104,9 @@ fn TimelineBar(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
                 return String::new();
             };
             let h = &d.histogram;
-            let mut parts = vec![format!("by {}", h.granularity.name())];
+            let mut parts = vec![t(by_unit(h.granularity)).to_string()];
             if h.coarser > 0 {
-                parts.push(format!("{} dated less precisely", thousands(h.coarser)));
+                parts.push(fill("{} dated less precisely", &[&number(h.coarser)]));
             }
             parts.join(" · ")
         })
@@ -115,19 +127,19 @@ fn TimelineBar(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
     let outside = move |before: bool| {
         move || {
             side(before).map(|(n, span)| {
-                let range = DateRange {
+                let dates = DateRange {
                     start: Some(span.0),
                     end: Some(span.1),
                 };
+                // In Arabic, written right to left, earlier is to the right.
                 let text = if before {
-                    format!("← {} earlier", thousands(n as usize))
+                    fill("← {} earlier", &[&number(n as usize)])
                 } else {
-                    format!("{} later →", thousands(n as usize))
+                    fill("{} later →", &[&number(n as usize)])
                 };
-                let title = format!(
+                let title = fill(
                     "{} dated {}: show them",
-                    plural(n as usize, "document", "documents"),
-                    describe_range(&range)
+                    &[&count(n as usize, "document", "documents"), &range(&dates)],
                 );
                 view! {
                     <button
@@ -150,7 +162,7 @@ fn TimelineBar(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
             <span class="timeline__summary">{summary}</span>
             <Show when=move || { undated() > 0 }>
                 <span class="timeline__undated" data-testid="timeline-undated">
-                    {move || plural(undated(), "undated", "undated")}
+                    {move || count(undated(), "undated", "undated")}
                 </span>
             </Show>
             {outside(false)}
@@ -167,7 +179,7 @@ fn TimelineBar(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
                             nav.set_zoom(zoom_out(span, whole));
                         }
                     >
-                        "Zoom out"
+                        {t("Zoom out")}
                     </button>
                 </Show>
                 <Show when=move || zoomed() || ranged()>
@@ -177,7 +189,7 @@ fn TimelineBar(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
                         data-testid="timeline-reset"
                         on:click=move |_| nav.reset_timeline()
                     >
-                        "Reset"
+                        {t("Reset")}
                     </button>
                 </Show>
             </span>

@@ -42,6 +42,7 @@ pub mod html;
 pub mod ids;
 pub mod json;
 pub mod load;
+pub mod locale;
 pub mod mail;
 pub mod metadata;
 pub mod model;

@@ -17,6 +17,7 @@
 
 use crate::csv::push_field as csv_field;
 use crate::format::{per_mille, thousands};
+use crate::locale::Lang;
 use crate::protocol::{Series, Timeline};
 use crate::query::DateRange;
 use crate::timeline::{bars_in, Granularity};
@@ -102,9 +103,9 @@ pub struct TableRow {
     pub all: u32,
 }
 
-/// The rows of the timeline's table: every bar of the chart, or only those in `range`,
-/// with the compared queries' numbers.
-pub fn table(t: &Timeline, range: Option<&DateRange>) -> Vec<TableRow> {
+/// The rows of the timeline's table (its periods named in `lang`): every bar of the
+/// chart, or only those in `range`, with the compared queries' numbers.
+pub fn table(t: &Timeline, range: Option<&DateRange>, lang: Lang) -> Vec<TableRow> {
     let h = &t.histogram;
     let (first, last) = match range {
         Some(r) => match bars_in(&h.buckets, r) {
@@ -119,7 +120,7 @@ pub fn table(t: &Timeline, range: Option<&DateRange>) -> Vec<TableRow> {
         .skip(first)
         .take((last + 1).saturating_sub(first))
         .map(|(i, b)| TableRow {
-            label: b.label(h.granularity),
+            label: crate::locale::period(lang, b, h.granularity),
             from: b.iso_start(Granularity::Day),
             to: b.iso_end(Granularity::Day),
             documents: b.count as u32,
@@ -181,7 +182,7 @@ pub fn csv(t: &Timeline, range: Option<&DateRange>) -> String {
         out.push_str(",all documents");
     }
     out.push_str("\r\n");
-    for row in table(t, range) {
+    for row in table(t, range, Lang::En) {
         csv_field(&mut out, &row.label);
         out.push_str(&format!(",{},{},{}", row.from, row.to, row.documents));
         for (count, share) in row.counts.iter().zip(&row.shares) {

@@ -19,6 +19,7 @@
 
 use crate::bitset::DocSet;
 use crate::date::{civil_from_days, days_from_civil, Date};
+use crate::locale::{self, Lang};
 use crate::model::DocId;
 use crate::query::DateRange;
 
@@ -196,7 +197,8 @@ impl Histogram {
 
     /// Which buckets get an axis label: at most about `max_labels`, on round boundaries
     /// (decades, years, months…).
-    pub fn labels(&self, max_labels: usize) -> Vec<(usize, String)> {
+    /// `lang`: the language they are written in.
+    pub fn labels(&self, max_labels: usize, lang: Lang) -> Vec<(usize, String)> {
         let n = self.buckets.len();
         if n == 0 {
             return Vec::new();
@@ -221,15 +223,17 @@ impl Histogram {
             .filter(|(_, b)| self.granularity.unit(b.start).rem_euclid(step) == 0)
             .map(|(i, b)| {
                 let (y, m, d) = civil_from_days(b.start);
+                let year = || locale::digits(lang, &y.to_string());
                 let text = match self.granularity {
-                    Granularity::Century | Granularity::Decade => format!("{y}s"),
-                    Granularity::Year => format!("{y}"),
-                    Granularity::Month if m == 1 => format!("{y}"),
-                    Granularity::Month => {
-                        Date::from_year_month(y, m).map_or(String::new(), |d| d.to_string())
+                    Granularity::Century | Granularity::Decade if lang == Lang::En => {
+                        format!("{y}s")
                     }
+                    Granularity::Century | Granularity::Decade | Granularity::Year => year(),
+                    Granularity::Month if m == 1 => year(),
+                    Granularity::Month => Date::from_year_month(y, m)
+                        .map_or(String::new(), |d| locale::date(lang, &d)),
                     Granularity::Week | Granularity::Day => {
-                        Date::from_ymd(y, m, d).map_or(String::new(), |d| d.to_string())
+                        Date::from_ymd(y, m, d).map_or(String::new(), |d| locale::date(lang, &d))
                     }
                 };
                 (i, text)

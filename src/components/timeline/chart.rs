@@ -10,7 +10,8 @@
 //! - what is drawn: the band over the range, the bars ([`super::bars`]), the axis, the
 //!   tooltip and the live region.
 
-use chronicle_core::format::plural;
+use crate::i18n::{count, lang, t};
+use chronicle_core::locale::period;
 use chronicle_core::protocol::Timeline as Data;
 use chronicle_core::timeline::{
     bar_after_key, bars_in, bars_range, keyboard_start, Bucket, Granularity,
@@ -72,8 +73,8 @@ impl Bars {
             let b = b.get(i)?;
             Some(format!(
                 "{}: {}",
-                b.label(*g),
-                plural(b.count, "document", "documents")
+                period(lang(), b, *g),
+                count(b.count, "document", "documents")
             ))
         })?;
         let scale = scale_of(nav);
@@ -171,8 +172,15 @@ impl Actions {
         }
     }
 
+    /// How far into the chart the pointer is, from where time starts: the left edge, or
+    /// in a language written right to left, the right edge.
     fn x_of(&self, ev: &PointerEvent) -> f64 {
-        f64::from(ev.client_x()) - self.pointing.left.get_value()
+        let x = f64::from(ev.client_x()) - self.pointing.left.get_value();
+        if lang().is_rtl() {
+            self.bars.width.get_untracked() - x
+        } else {
+            x
+        }
     }
 
     fn pointer_down(&self, ev: PointerEvent) {
@@ -231,7 +239,7 @@ impl Actions {
             return;
         }
         let current = p.active.get_untracked().unwrap_or(start);
-        let key = ev.key();
+        let key = mirrored(ev.key());
         if let Some(next) = bar_after_key(&key, current, n) {
             ev.prevent_default();
             if ev.shift_key() {
@@ -330,6 +338,28 @@ fn draw_bars(
     });
 }
 
+/// An arrow key as the chart reads it: right to left, the left arrow goes forward in time.
+fn mirrored(key: String) -> String {
+    if !lang().is_rtl() {
+        return key;
+    }
+    match key.as_str() {
+        "ArrowLeft" => "ArrowRight".into(),
+        "ArrowRight" => "ArrowLeft".into(),
+        _ => key,
+    }
+}
+
+/// Where a point `x` pixels after the start of time is drawn: the same, or mirrored in a
+/// language written right to left (time then runs from the right edge).
+fn drawn_at(x: i32, width: f64) -> i32 {
+    if lang().is_rtl() {
+        width.round() as i32 - x
+    } else {
+        x
+    }
+}
+
 /// The axis: ticks and labels under the bars. The labels follow the bars' dates, not
 /// their counts, so a memo keeps them while typing.
 #[component]
@@ -338,7 +368,7 @@ fn Axis(data: RwSignal<Option<Data>>, bars: Bars) -> impl IntoView {
         let max_labels = (bars.width.get() / LABEL_WIDTH).max(2.0) as usize;
         data.with(|d| {
             d.as_ref()
-                .map(|d| d.histogram.labels(max_labels))
+                .map(|d| d.histogram.labels(max_labels, lang()))
                 .unwrap_or_default()
         })
     });
@@ -348,10 +378,10 @@ fn Axis(data: RwSignal<Option<Data>>, bars: Bars) -> impl IntoView {
             .get()
             .into_iter()
             .map(|(i, text)| {
-                let x = (i as f64 * w).round() as i32;
+                let x = drawn_at((i as f64 * w).round() as i32, bars.width.get());
                 view! {
                     <line class="timeline__tick" x1=x x2=x y1=HEIGHT - AXIS y2=HEIGHT - AXIS + 4 />
-                    <text class="timeline__label" x=x + 2 y=HEIGHT - 4>
+                    <text class="timeline__label" x=x + if lang().is_rtl() { -2 } else { 2 } y=HEIGHT - 4>
                         {text}
                     </text>
                 }
@@ -378,7 +408,7 @@ pub fn TimelineChart(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
     let tooltip = move || {
         let i = pointing.pointed()?;
         let x = ((i as f64 + 0.5) * bars.bar_width()).round() as i32;
-        Some((bars.describe(i, nav)?, x))
+        Some((bars.describe(i, nav)?, drawn_at(x, bars.width.get())))
     };
     let announcement = move || {
         pointing
@@ -393,8 +423,8 @@ pub fn TimelineChart(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
             node_ref=chart
             tabindex="0"
             role="group"
-            aria-roledescription="timeline"
-            aria-label="Documents over time. Arrow keys move between bars, Shift and arrows select a range, Enter zooms in, Escape clears the range."
+            aria-roledescription=t("timeline")
+            aria-label=t("Documents over time. Arrow keys move between bars, Shift and arrows select a range, Enter zooms in, Escape clears the range.")
             on:pointerdown=move |ev| act.pointer_down(ev)
             on:pointermove=move |ev| act.pointer_move(ev)
             on:pointerup=move |ev| act.pointer_up(ev)
@@ -403,16 +433,21 @@ pub fn TimelineChart(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
             on:blur=move |_| pointing.active.set(None)
         >
             <svg class="timeline__svg" width=move || bars.width.get().round() as i32 height=HEIGHT aria-hidden="true">
-                {move || {
-                    band(bars, pointing, nav)
-                        .map(|(x0, x1)| {
-                            view! {
-                                <rect class="timeline__band" x=x0 y="0" width=(x1 - x0).max(1) height=HEIGHT - AXIS />
-                            }
-                        })
-                }}
-                <g node_ref=layer></g>
-                <g node_ref=lines></g>
+                // Right to left, the bars, the band and the lines are drawn mirrored.
+                <g transform=move || {
+                    lang().is_rtl().then(|| format!("matrix(-1 0 0 1 {} 0)", bars.width.get().round()))
+                }>
+                    {move || {
+                        band(bars, pointing, nav)
+                            .map(|(x0, x1)| {
+                                view! {
+                                    <rect class="timeline__band" x=x0 y="0" width=(x1 - x0).max(1) height=HEIGHT - AXIS />
+                                }
+                            })
+                    }}
+                    <g node_ref=layer></g>
+                    <g node_ref=lines></g>
+                </g>
                 <Axis data bars />
             </svg>
             {move || {

@@ -14,7 +14,7 @@
 //! effect each (the legend, the table): a reactive view per part would cost the
 //! WebAssembly several kilobytes for what is a few elements.
 
-use chronicle_core::format::thousands;
+use crate::i18n::{fill, number, t};
 use chronicle_core::protocol::Timeline as Data;
 use chronicle_core::query::DateRange;
 use chronicle_core::series::{self, show, value, Scale, MAX_SERIES};
@@ -123,7 +123,7 @@ impl Panel {
             return;
         };
         if panel.child_element_count() == 0 {
-            panel.set_inner_html(SKELETON);
+            panel.set_inner_html(t(SKELETON));
         }
         // Every key typed in the search box redraws the timeline; the list is written
         // again only when it changed.
@@ -209,7 +209,7 @@ impl Panel {
 /// The panel's fixed parts: the box to add a query, the legend, the scale switch, "Table",
 /// "CSV", and the table. Constant markup of the app's own (no corpus text ever goes
 /// through HTML), set once: one call instead of forty.
-const SKELETON: &str = concat!(
+pub(crate) const SKELETON: &str = concat!(
     r#"<form class="series__form"><label for="chronicle-series-input">Compare over time</label>"#,
     r#"<input id="chronicle-series-input" class="series__input" type="search" data-testid="series-input" dir="auto" autocomplete="off" spellcheck="false" placeholder="a word or query">"#,
     r#"<button type="submit" class="button button--quiet" data-testid="series-add">Add</button></form>"#,
@@ -294,12 +294,12 @@ fn fill_legend(ul: &web_sys::Element, list: &[String], totals: &[u32]) -> Result
         swatch.set_attribute("aria-hidden", "true")?;
         add(&li, "span", q)?.set_attribute("dir", "auto")?;
         if let Some(&n) = totals.get(k) {
-            let total = add(&li, "span", &thousands(n as usize))?;
+            let total = add(&li, "span", &number(n as usize))?;
             total.set_class_name("series__total");
             total.set_attribute("data-testid", "series-total")?;
         }
         let button = add(&li, "button", "×")?;
-        let label = format!("Stop comparing {q}");
+        let label = fill("Stop comparing {}", &[q]);
         button.set_class_name("series__remove button button--quiet");
         for (name, v) in [
             ("type", "button"),
@@ -322,13 +322,13 @@ fn fill_table(
     range: Option<&DateRange>,
 ) -> Result<(), JsValue> {
     table.set_text_content(None);
-    add(table, "caption", "Documents per period")?;
+    add(table, "caption", t("Documents per period"))?;
     let head = add(&add(table, "thead", "")?, "tr", "")?;
     let compared = !d.series.is_empty();
-    let mut heads = vec!["Period", "Documents"];
+    let mut heads = vec![t("Period"), t("Documents")];
     heads.extend(d.series.iter().map(|s| s.q.as_str()));
     if compared {
-        heads.push("All documents");
+        heads.push(t("All documents"));
     }
     for h in heads {
         let th = add(&head, "th", h)?;
@@ -336,16 +336,16 @@ fn fill_table(
         th.set_attribute("dir", "auto")?;
     }
     let body = add(table, "tbody", "")?;
-    for r in series::table(d, range) {
+    for r in series::table(d, range, crate::i18n::lang()) {
         let tr = add(&body, "tr", "")?;
         add(&tr, "th", &r.label)?.set_attribute("scope", "row")?;
-        add(&tr, "td", &thousands(r.documents as usize))?;
+        add(&tr, "td", &number(r.documents as usize))?;
         for (&c, &s) in r.counts.iter().zip(&r.shares) {
             let text = format!("{} ({})", show(c, Scale::Count), show(s, Scale::Share));
             add(&tr, "td", &text)?;
         }
         if compared {
-            add(&tr, "td", &thousands(r.all as usize))?;
+            add(&tr, "td", &number(r.all as usize))?;
         }
     }
     Ok(())

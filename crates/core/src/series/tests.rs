@@ -54,7 +54,7 @@ fn a_share_is_of_the_bars_documents_and_an_empty_bar_has_none() {
 #[test]
 fn the_table_keeps_the_bars_of_the_range() {
     let t = timeline(&[8, 4, 3], &[("idlib", &[1, 2, 3]), ("aleppo", &[0, 1, 0])]);
-    let all = table(&t, None);
+    let all = table(&t, None, crate::locale::Lang::En);
     assert_eq!(all.len(), 3);
     assert_eq!(all[1].label, "2011");
     assert_eq!(
@@ -65,13 +65,13 @@ fn the_table_keeps_the_bars_of_the_range() {
     assert_eq!(all[1].shares, [500, 250]);
     assert_eq!((all[1].all, all[1].documents), (4, 1));
     let range = crate::query::parse_date_range("2011..2012").unwrap();
-    let some = table(&t, Some(&range));
+    let some = table(&t, Some(&range), crate::locale::Lang::En);
     assert_eq!(
         some.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(),
         ["2011", "2012"]
     );
     let none = crate::query::parse_date_range("1990..1991").unwrap();
-    assert!(table(&t, Some(&none)).is_empty());
+    assert!(table(&t, Some(&none), crate::locale::Lang::En).is_empty());
 }
 
 #[test]

@@ -143,7 +143,11 @@ fn year_buckets_cover_the_span() {
     assert_eq!(h.buckets.len(), 61);
     assert_eq!(h.buckets[0].count, 1);
     assert_eq!(h.buckets[60].count, 1);
-    let labels: Vec<String> = h.labels(8).into_iter().map(|(_, t)| t).collect();
+    let labels: Vec<String> = h
+        .labels(8, crate::locale::Lang::En)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
     assert_eq!(
         labels,
         ["1790", "1800", "1810", "1820", "1830", "1840", "1850"]
