@@ -141,6 +141,15 @@ pub const WORDS: &[(&str, &str)] = &[
     ("The search engine could not start: {}", "تعذّر تشغيل محرك البحث: {}"),
     ("The search engine stopped: {}", "توقف محرك البحث: {}"),
     ("Year", "السنة"),
+    ("OR needs a word on each side", "تحتاج OR إلى كلمة على كل جانب"),
+    ("OR cannot join an excluded word", "لا تصل OR كلمة مستبعدة"),
+    ("a lone `-` excludes nothing", "علامة `-` وحدها لا تستبعد شيئًا"),
+    ("`{}:` needs a value", "يحتاج `{}:` إلى قيمة"),
+    ("an empty phrase", "عبارة فارغة"),
+    ("`{}` is not a date (use 1861, 1861-03 or 1861-03-04)", "`{}` ليس تاريخًا (اكتب 1861 أو 1861-03 أو 1861-03-04)"),
+    ("`{}`: give a day, not a time", "`{}`: اذكر يومًا لا وقتًا"),
+    ("`{}:` needs a date", "يحتاج `{}:` إلى تاريخ"),
+    ("`date:..` needs a date on at least one side", "يحتاج `date:..` إلى تاريخ على جانب واحد على الأقل"),
 ];
 
 /// Counts: the English plural, and the Arabic zero, one, two, few, many and other.

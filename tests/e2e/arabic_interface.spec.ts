@@ -41,6 +41,9 @@ test('#lang=ar: right to left, Arabic words, plurals, digits and dates', async (
     await search(page, q);
     await expect(page.getByTestId('result-count')).toHaveText(text);
   }
+  // What the query language cannot read is said in Arabic too.
+  await search(page, 'idlib date:18xx');
+  await expect(page.getByTestId('query-ignored')).toContainText('`18xx` ليس تاريخًا');
   // The document's own text keeps its direction; the interface around it is Arabic.
   await search(page, 'coalition idlib');
   await page.getByTestId('result-title').first().click();
