@@ -14,8 +14,10 @@
 //! gets `dir="rtl"` and `lang="ar"`, and the styles, written with logical properties,
 //! mirror; the timeline runs right to left. The header's switch ([`LanguageSwitch`])
 //! reloads the page in the other language, keeping the view (`#lang=` in the link).
-//! What the engine writes about a corpus file's problems stays in English, and so does
-//! the query language (`source:`, `date:`, `OR`).
+//! The engine's reasons for leaving part of a query out are matched to their Arabic
+//! ([`reason`]); a corpus file's problems are framed in Arabic ([`problem`]) with what is
+//! wrong in the engine's English; the query language's words (`source:`, `date:`, `OR`)
+//! stay as they are.
 
 pub mod ar;
 
@@ -23,6 +25,7 @@ use std::cell::Cell;
 
 use chronicle_core::date::Date;
 use chronicle_core::locale::{self, Lang};
+use chronicle_core::problem::Problem;
 use chronicle_core::query::DateRange;
 use leptos::prelude::*;
 
@@ -132,6 +135,43 @@ pub fn reason(text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+/// A problem found in a corpus file, as the page lists it: its frame (error or warning,
+/// where, which document and field) in the interface's language; what is wrong as the
+/// engine says it, in English.
+pub fn problem(p: &Problem) -> String {
+    if lang() == Lang::En {
+        return p.to_string();
+    }
+    let mut place = Vec::new();
+    match (&p.file, p.position) {
+        (Some(f), Some(at)) => place.push(format!("{f}:{at}")),
+        (Some(f), None) => place.push(f.clone()),
+        (None, Some(at)) => place.push(fill("line {}", &[&at.to_string()])),
+        (None, None) => {}
+    }
+    if let Some(i) = p.doc_index {
+        let n = number(i + 1);
+        place.push(match &p.doc_id {
+            Some(id) => fill("document {} (id \"{}\")", &[&n, id]),
+            None => fill("document {}", &[&n]),
+        });
+    }
+    if let Some(field) = &p.field {
+        place.push(fill("field \"{}\"", &[field]));
+    }
+    let level = if p.is_error() {
+        t("error")
+    } else {
+        t("warning")
+    };
+    let place = place.join(t(", "));
+    if place.is_empty() {
+        format!("{level}: {}", p.message)
+    } else {
+        format!("{level}: {place}: {}", p.message)
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -424,6 +464,20 @@ mod tests {
             assert!(seen.iter().any(|r| r.starts_with(before)), "{template}");
         }
         assert_eq!(reason("18xx"), "18xx");
+    }
+
+    #[test]
+    fn a_problem_is_framed_in_arabic() {
+        let p = Problem::error("the title is missing")
+            .in_file("corpus.json")
+            .at(chronicle_core::json::Position {
+                line: 12,
+                column: 5,
+            });
+        set(Lang::Ar);
+        assert_eq!(problem(&p), "خطأ: corpus.json:12:5: the title is missing");
+        set(Lang::En);
+        assert_eq!(problem(&p), p.to_string());
     }
 
     #[test]

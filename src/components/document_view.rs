@@ -223,7 +223,7 @@ pub fn DocumentView() -> impl IntoView {
             }}
             // On paper, the reference at the foot (see the print styles).
             <footer class="document__print-cite" data-testid="print-citation">
-                {move || citation.with(|c| c.as_ref().map(Citation::text))}
+                {move || citation.with(|c| c.as_ref().map(|c| c.text_in(crate::i18n::lang())))}
             </footer>
         </article>
     }
@@ -494,7 +494,13 @@ fn CitePanel(citation: Memo<Option<Citation>>) -> impl IntoView {
             });
         });
     };
-    let text = move || citation.with(|c| c.as_ref().map(Citation::text).unwrap_or_default());
+    let text = move || {
+        citation.with(|c| {
+            c.as_ref()
+                .map(|c| c.text_in(crate::i18n::lang()))
+                .unwrap_or_default()
+        })
+    };
     let bibtex = move || citation.with(|c| c.as_ref().map(Citation::bibtex).unwrap_or_default());
     view! {
         <section

@@ -57,7 +57,7 @@ pub fn LoadProblems() -> impl IntoView {
                     } else {
                         "problems__item"
                     };
-                    view! { <li class=class>{p.to_string()}</li> }
+                    view! { <li class=class dir="auto">{crate::i18n::problem(p)}</li> }
                 })
                 .collect_view();
             Some(view! {

@@ -150,6 +150,12 @@ pub const WORDS: &[(&str, &str)] = &[
     ("`{}`: give a day, not a time", "`{}`: اذكر يومًا لا وقتًا"),
     ("`{}:` needs a date", "يحتاج `{}:` إلى تاريخ"),
     ("`date:..` needs a date on at least one side", "يحتاج `date:..` إلى تاريخ على جانب واحد على الأقل"),
+    ("line {}", "السطر {}"),
+    ("document {} (id \"{}\")", "الوثيقة {} (المعرّف \"{}\")"),
+    ("document {}", "الوثيقة {}"),
+    ("field \"{}\"", "الحقل \"{}\""),
+    ("error", "خطأ"),
+    ("warning", "تحذير"),
 ];
 
 /// Counts: the English plural, and the Arabic zero, one, two, few, many and other.

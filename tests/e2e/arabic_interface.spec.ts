@@ -117,3 +117,18 @@ test('a script-tag embed in Arabic (data-lang) on an English page', async ({ pag
   await expect(page.locator('html')).not.toHaveAttribute('dir', 'rtl');
   await expect(archive.getByTestId('language-switch')).toHaveCount(0);
 });
+
+test('in Arabic, a citation and the problems of a corpus file are framed in Arabic', async ({ page }) => {
+  await openArchive(page, './#lang=ar&q=coalition+idlib');
+  await page.getByTestId('result-title').first().click();
+  await page.getByTestId('cite-button').click();
+  const citation = page.getByTestId('citation');
+  await expect(citation).toContainText('«The Coalition with the presence');
+  await expect(citation).toContainText('١٧ أكتوبر ٢٠١٨');
+  await expect(citation).toContainText('تاريخ الاطلاع');
+  await page.goto('./fixtures/broken-docs/#lang=ar');
+  await expect(page.getByTestId('rejected-count')).toHaveText('رُفضت وثيقة واحدة');
+  await page.getByTestId('rejected-count').click();
+  await expect(page.locator('.problems__list')).toContainText('خطأ: السطر');
+  await expect(page.locator('.problems__list')).toContainText('الوثيقة ٦ (المعرّف "nothing")، الحقل "title": the document has neither a title nor a text');
+});

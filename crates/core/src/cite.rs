@@ -11,6 +11,7 @@
 use std::fmt::Write as _;
 
 use crate::date::{Date, Precision, MONTHS};
+use crate::locale::{self, Lang};
 
 /// What a reference to one document says. See the module docs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,6 +88,63 @@ impl Citation {
         match &self.accessed {
             Some(day) => {
                 let _ = write!(s, " (accessed {day}).");
+            }
+            None => s.push('.'),
+        }
+        s
+    }
+
+    /// The reference as text in the interface's language: [`Citation::text`] in English;
+    /// in Arabic the same order with «» quotes, the dates in Arabic
+    /// ([`crate::locale::date`]), the archive after «في» and the day consulted as
+    /// «تاريخ الاطلاع».
+    ///
+    /// ```
+    /// use chronicle_core::cite::Citation;
+    /// use chronicle_core::locale::Lang;
+    /// let c = Citation {
+    ///     title: "Talks resume".into(),
+    ///     source: Some("الائتلاف الوطني السوري".into()),
+    ///     date: chronicle_core::Date::parse_iso("2018-10-17T14:03").ok(),
+    ///     archive: Some("Press releases".into()),
+    ///     permalink: "https://example.org/#doc=talks".into(),
+    ///     accessed: Some("2026-11-28".into()),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(c.text_in(Lang::Ar), "الائتلاف الوطني السوري. «Talks resume». ١٧ أكتوبر ٢٠١٨. \
+    ///     في Press releases. https://example.org/#doc=talks (تاريخ الاطلاع: ٢٨ نوفمبر ٢٠٢٦).");
+    /// assert_eq!(c.text_in(Lang::En), c.text());
+    /// ```
+    pub fn text_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.text();
+        }
+        // A citation gives the day, not the time.
+        let day = |d: Date| {
+            let (y, m, day) = d.ymd();
+            match d.precision() {
+                Precision::Time => Date::from_ymd(y, m, day).unwrap_or(d),
+                _ => d,
+            }
+        };
+        let mut s = String::new();
+        if let Some(a) = self.author() {
+            s.push_str(a.trim_end_matches('.'));
+            s.push_str(". ");
+        }
+        let title = self.title.trim_end_matches(['.', ' ']);
+        let _ = write!(s, "«{title}».");
+        if let Some(d) = self.date {
+            let _ = write!(s, " {}.", locale::date(lang, &day(d)));
+        }
+        if let Some(a) = &self.archive {
+            let _ = write!(s, " في {}.", a.trim_end_matches('.'));
+        }
+        let _ = write!(s, " {}", self.permalink);
+        match &self.accessed {
+            Some(iso) => {
+                let shown = Date::parse_iso(iso).map_or(iso.clone(), |d| locale::date(lang, &d));
+                let _ = write!(s, " (تاريخ الاطلاع: {shown}).");
             }
             None => s.push('.'),
         }
