@@ -56,7 +56,7 @@ pub fn t(en: &str) -> &str {
 }
 
 /// The words `en` in the interface's language, each `{}` replaced by the next of
-/// `values`: `fill("Nothing matches {}", &[q])`.
+/// `values`: `fill("Remove {}: {}", &[label, value])`.
 pub fn fill(en: &'static str, values: &[&str]) -> String {
     let mut out = String::new();
     let mut values = values.iter();

@@ -575,10 +575,12 @@ async fn load_sources(state: Shared, open: JsValue) {
 async fn compress_when_idle(state: Shared) {
     loop {
         next_tick().await;
-        let mut st = state.borrow_mut();
-        if !st.inbox.is_empty() {
+        if !state.borrow().inbox.is_empty() {
+            // Requests first: look again a frame later (not at once, which would spin).
+            pause(16).await;
             continue;
         }
+        let mut st = state.borrow_mut();
         let Some(engine) = st.engine.as_mut() else {
             return;
         };
@@ -589,6 +591,14 @@ async fn compress_when_idle(state: Shared) {
             }
         }
     }
+}
+
+/// Resolves after `ms` milliseconds.
+async fn pause(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 fn ask_for_helpers() {
