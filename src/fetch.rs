@@ -1,7 +1,7 @@
 //! Where the corpus is, and what the browser says when something fails.
 //!
 //! # Overview
-//! The engine worker fetches and reads the corpus ([`crate::worker`]); the page only
+//! The engine worker fetches and reads the corpus (`chronicle-engine`); the page only
 //! names it: [`CORPUS_URL`], next to the page, so the app works under any sub-path.
 
 use wasm_bindgen::{JsCast, JsValue};

@@ -178,6 +178,11 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// The first of the browser's languages the interface has (else English).
+fn browser_lang() -> Lang {
+    Lang::preferred(browser_languages().iter().map(String::as_str)).unwrap_or_default()
+}
+
 /// The browser's languages, most preferred first.
 fn browser_languages() -> Vec<String> {
     let navigator = window().navigator();
@@ -202,8 +207,7 @@ pub fn choose_for_page() {
                 .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
                 .and_then(|v| Lang::from_tag(&v))
         })
-        .or_else(|| Lang::preferred(browser_languages().iter().map(String::as_str)))
-        .unwrap_or_default();
+        .unwrap_or_else(browser_lang);
     set(lang);
     if let Some(html) = document().document_element() {
         mark(&html, lang);
@@ -219,8 +223,7 @@ pub fn choose_for_embed(host: &web_sys::Element) {
         .get_attribute("data-lang")
         .or(page_lang)
         .and_then(|v| Lang::from_tag(&v))
-        .or_else(|| Lang::preferred(browser_languages().iter().map(String::as_str)))
-        .unwrap_or_default();
+        .unwrap_or_else(browser_lang);
     set(lang);
 }
 

@@ -32,6 +32,17 @@ pub struct Citation {
     pub accessed: Option<String>,
 }
 
+/// A document's date as a citation gives it: at its precision, never finer than the day;
+/// in English written out (`17 October 2018`), in Arabic as the interface writes dates.
+fn cited_date(lang: Lang, d: Date) -> String {
+    let (y, m, day) = d.ymd();
+    match (lang, d.precision()) {
+        (Lang::En, _) => long_date(d),
+        (_, Precision::Time) => locale::date(lang, &Date::from_ymd(y, m, day).unwrap_or(d)),
+        _ => locale::date(lang, &d),
+    }
+}
+
 /// A date written out at its precision: `17 October 2018`, `October 2018`, `2018`.
 fn long_date(d: Date) -> String {
     let (y, m, day) = d.ymd();
@@ -71,27 +82,7 @@ impl Citation {
     ///     In Press releases. https://example.org/#doc=talks (accessed 2026-11-28).");
     /// ```
     pub fn text(&self) -> String {
-        let mut s = String::new();
-        if let Some(a) = self.author() {
-            s.push_str(a.trim_end_matches('.'));
-            s.push_str(". ");
-        }
-        let title = self.title.trim_end_matches(['.', ' ']);
-        let _ = write!(s, "“{title}.”");
-        if let Some(d) = self.date {
-            let _ = write!(s, " {}.", long_date(d));
-        }
-        if let Some(a) = &self.archive {
-            let _ = write!(s, " In {}.", a.trim_end_matches('.'));
-        }
-        let _ = write!(s, " {}", self.permalink);
-        match &self.accessed {
-            Some(day) => {
-                let _ = write!(s, " (accessed {day}).");
-            }
-            None => s.push('.'),
-        }
-        s
+        self.text_in(Lang::En)
     }
 
     /// The reference as text in the interface's language: [`Citation::text`] in English;
@@ -116,37 +107,36 @@ impl Citation {
     /// assert_eq!(c.text_in(Lang::En), c.text());
     /// ```
     pub fn text_in(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.text();
-        }
-        // A citation gives the day, not the time.
-        let day = |d: Date| {
-            let (y, m, day) = d.ymd();
-            match d.precision() {
-                Precision::Time => Date::from_ymd(y, m, day).unwrap_or(d),
-                _ => d,
-            }
-        };
         let mut s = String::new();
         if let Some(a) = self.author() {
             s.push_str(a.trim_end_matches('.'));
             s.push_str(". ");
         }
         let title = self.title.trim_end_matches(['.', ' ']);
-        let _ = write!(s, "«{title}».");
+        let _ = match lang {
+            Lang::En => write!(s, "“{title}.”"),
+            Lang::Ar => write!(s, "«{title}»."),
+        };
         if let Some(d) = self.date {
-            let _ = write!(s, " {}.", locale::date(lang, &day(d)));
+            let _ = write!(s, " {}.", cited_date(lang, d));
         }
         if let Some(a) = &self.archive {
-            let _ = write!(s, " في {}.", a.trim_end_matches('.'));
+            let within = match lang {
+                Lang::En => "In",
+                Lang::Ar => "في",
+            };
+            let _ = write!(s, " {within} {}.", a.trim_end_matches('.'));
         }
         let _ = write!(s, " {}", self.permalink);
-        match &self.accessed {
-            Some(iso) => {
+        match (&self.accessed, lang) {
+            (Some(day), Lang::En) => {
+                let _ = write!(s, " (accessed {day}).");
+            }
+            (Some(iso), Lang::Ar) => {
                 let shown = Date::parse_iso(iso).map_or(iso.clone(), |d| locale::date(lang, &d));
                 let _ = write!(s, " (تاريخ الاطلاع: {shown}).");
             }
-            None => s.push('.'),
+            (None, _) => s.push('.'),
         }
         s
     }

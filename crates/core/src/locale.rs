@@ -221,19 +221,19 @@ pub fn period(lang: Lang, bar: &Bucket, g: Granularity) -> String {
     digits(lang, &text)
 }
 
-/// A date range as readers say it: `1861 – 1865`, `up to 1900`, `from 2001` in English
-/// (as [`crate::timeline::describe_range`]), `١٨٦١ – ١٨٦٥`, `حتى ١٩٠٠`, `من ٢٠٠١` in
-/// Arabic.
+/// A date range as readers say it: `1861 – 1865`, `up to 1900`, `from 2001` in English,
+/// `١٨٦١ – ١٨٦٥`, `حتى ١٩٠٠`, `من ٢٠٠١` in Arabic.
 pub fn range(lang: Lang, r: &DateRange) -> String {
-    if lang == Lang::En {
-        return crate::timeline::describe_range(r);
-    }
+    let (up_to, from) = match lang {
+        Lang::En => ("up to", "from"),
+        Lang::Ar => ("حتى", "من"),
+    };
     let text = crate::timeline::format_range(r);
     let shown = |s: &str| Date::parse_iso(s).map_or(digits(lang, s), |d| date(lang, &d));
     match text.split_once("..") {
         None => shown(&text),
-        Some(("", b)) => format!("حتى {}", shown(b)),
-        Some((a, "")) => format!("من {}", shown(a)),
+        Some(("", b)) => format!("{up_to} {}", shown(b)),
+        Some((a, "")) => format!("{from} {}", shown(a)),
         Some((a, b)) => format!("{} – {}", shown(a), shown(b)),
     }
 }

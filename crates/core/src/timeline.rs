@@ -521,14 +521,7 @@ pub fn format_range(range: &DateRange) -> String {
 /// assert_eq!(describe_range(&parse_date_range("..1900").unwrap()), "up to 1900");
 /// ```
 pub fn describe_range(range: &DateRange) -> String {
-    let text = format_range(range);
-    let shown = |s: &str| Date::parse_iso(s).map_or(s.to_string(), |d| d.to_string());
-    match text.split_once("..") {
-        None => shown(&text),
-        Some(("", b)) => format!("up to {}", shown(b)),
-        Some((a, "")) => format!("from {}", shown(a)),
-        Some((a, b)) => format!("{} – {}", shown(a), shown(b)),
-    }
+    locale::range(Lang::En, range)
 }
 
 /// A row of the chronology view.
