@@ -127,10 +127,11 @@ async function openHuge(page) {
   return { openMs, elements };
 }
 
-function nativeLoad(file) {
-  const out = execSync(`cargo run --release -q -p chronicle-core --example load_profile -- ${file}`, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+function nativeLoad(file, flags = '') {
+  const out = execSync(`cargo run --release -q -p chronicle-core --example load_profile -- ${file} ${flags}`, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
   const m = out.match(/load: (\d+) ms/);
-  return m ? Number(m[1]) : null;
+  const later = out.match(/then compressing the text: (\d+) ms/);
+  return m ? { ms: Number(m[1]), compressMs: later ? Number(later[1]) : 0 } : null;
 }
 
 /**
@@ -180,9 +181,14 @@ async function dropFile(file, documents) {
 // ---------------------------------------------------------------------------------------
 
 log('    native loading (one core, load_profile, best of 3)… ');
-const nativeMs = Math.min(...[0, 1, 2].map(() => nativeLoad(corpora.mail50k.file)));
+// As the browser's engine loads: searchable first, the text compressed afterwards.
+const nativeRuns = [0, 1, 2].map(() => nativeLoad(corpora.mail50k.file));
+const nativeMs = Math.min(...nativeRuns.map((r) => r.ms));
+const nativeCompressMs = Math.min(...nativeRuns.map((r) => r.compressMs));
 const nativeMBps = corpora.mail50k.bytes / 1e6 / (nativeMs / 1000);
-log(`${ms(nativeMs)}, ${nativeMBps.toFixed(0)} MB/s\n`);
+// And with the text compressed as it loads (what `chronicle build` does).
+const inlineMs = Math.min(...[0, 1, 2].map(() => nativeLoad(corpora.mail50k.file, '--compress-while-loading').ms));
+log(`${ms(nativeMs)}, ${nativeMBps.toFixed(0)} MB/s (compressing the text as it loads: ${ms(inlineMs)})\n`);
 
 const server = spawn(process.execPath, [join(root, 'tests/e2e/server.mjs'), String(port)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 600));
@@ -275,7 +281,7 @@ const goals = [
   ['205 MB of mail: no long task over 50 ms while loading', `${c50.chronicle.loadLongTasks} per load (median of ${c50.chronicle.runs}); the longest in any load ${ms(c50.chronicle.loadLongestTaskMs)}`, c50.chronicle.loadLongestTaskMs <= 50],
   ['205 MB of mail: ready ≤ 3 s', secs(c50.chronicle.readyMs), c50.chronicle.readyMs <= 3000],
   ['205 MB of mail: ready ≤ 0.1× MiniSearch', `${secs(c50.chronicle.readyMs)} vs ${peer(c50.minisearch, (x) => `${secs(x.readyMs)} (${ratio(c50.chronicle.readyMs, x.readyMs)})`)}`, c50.minisearch.failed ? true : c50.chronicle.readyMs <= 0.1 * c50.minisearch.readyMs],
-  ['native loading ≥ 100 MB/s on mail (one core)', `${nativeMBps.toFixed(0)} MB/s (${secs(nativeMs)} for ${mb(corpora.mail50k.bytes)})`, nativeMBps >= 100],
+  ['native loading ≥ 100 MB/s on mail (one core, searchable; the text compressed afterwards)', `${nativeMBps.toFixed(0)} MB/s (${secs(nativeMs)} for ${mb(corpora.mail50k.bytes)}; ${(corpora.mail50k.bytes / 1e6 / (inlineMs / 1000)).toFixed(0)} MB/s compressing as it loads)`, nativeMBps >= 100],
   ['opening a 50 MB document ≤ 200 ms', ms(e2e.huge.chronicle.openMs), e2e.huge.chronicle.openMs <= 200],
   ['the page’s wasm ≤ 340 KB gzip (#11)', `${kb(sizes.page.gzip)} (and the engine’s, loaded by its workers alongside: ${kb(sizes.engine.gzip)})`, sizes.page.gzip <= 340_000],
 ];
@@ -405,7 +411,9 @@ Goals: three-word passages MRR ≥ 0.8 (${met(relevance.chronicle.runsMrr >= 0.8
 md += `## Native loading and download size
 
 - \`cargo run --release -p chronicle-core --example load_profile -- target/corpora/mail-50k.json\`
-  (one thread): **${secs(nativeMs)}** for ${mb(corpora.mail50k.bytes)}, ${nativeMBps.toFixed(0)} MB/s.
+  (one thread): searchable in **${secs(nativeMs)}** for ${mb(corpora.mail50k.bytes)}, ${nativeMBps.toFixed(0)} MB/s, loading as the browser's engine does: the text
+  is kept as read until the archive is ready, then compressed (${ms(nativeCompressMs)} more, in the browser in slices while no request waits).
+  Compressing it while loading (\`--compress-while-loading\`, as \`chronicle build\` does): ${secs(inlineMs)}, ${(corpora.mail50k.bytes / 1e6 / (inlineMs / 1000)).toFixed(0)} MB/s.
   In the browser the same work is shared by a worker per core (see *ready* above).
 - The release wasm is two modules (GNU gzip -9, as \`cargo xtask test\` checks their budgets; zlib's level 9 in brackets): the page's, ${(sizes.page.raw / 1000).toFixed(0)} KB raw, **${kb(sizes.page.gzip)} gzip** (${kb(sizes.page.zlib)}), built for size; the engine's, which only its Web Workers load, ${(sizes.engine.raw / 1000).toFixed(0)} KB raw, **${kb(sizes.engine.gzip)} gzip** (${kb(sizes.engine.zlib)}), built for speed; ${kb(sizes.page.gzip + sizes.engine.gzip)} in all.
 `;

@@ -268,39 +268,25 @@ const FONT_WARMUP: [(&str, &str, &str); 16] = [
 ];
 
 /// Text in the scripts archives hold, in each font and size the results use, laid out
-/// unseen while the archive downloads, one per frame: finding a font for a size, or a
-/// fallback font for Arabic or Cyrillic, takes milliseconds each, better spent now than
-/// all at once when the results first show.
+/// unseen in the first frame: finding a font for a size, or a fallback font for Arabic,
+/// takes milliseconds each while the browser is idle, but up to 50 ms each once it
+/// streams a large archive (a synchronous call to the browser process, traced in
+/// Chromium). The first frame comes before the engine's worker has started, so before the
+/// download.
 #[component]
 fn FontWarmup() -> impl IntoView {
-    let shown = RwSignal::new(0usize);
-    fn next(shown: RwSignal<usize>) {
-        request_animation_frame(move || {
-            if let Some(n) = shown.try_update(|n| {
-                *n += 1;
-                *n
-            }) {
-                if n < FONT_WARMUP.len() {
-                    next(shown);
-                }
-            }
-        });
-    }
-    next(shown);
     view! {
         <span class="font-warmup" aria-hidden="true">
-            {move || {
-                FONT_WARMUP[..shown.get().min(FONT_WARMUP.len())]
-                    .iter()
-                    .map(|&(family, size, weight)| {
-                        view! {
-                            <span class=family style:font-size=size style:font-weight=weight>
-                                "Aé ادلب “” —"
-                            </span>
-                        }
-                    })
-                    .collect_view()
-            }}
+            {FONT_WARMUP
+                .iter()
+                .map(|&(family, size, weight)| {
+                    view! {
+                        <span class=family style:font-size=size style:font-weight=weight>
+                            "Aé ادلب “” —"
+                        </span>
+                    }
+                })
+                .collect_view()}
         </span>
     }
 }

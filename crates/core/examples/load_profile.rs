@@ -1,5 +1,7 @@
 //! Where loading time and memory go: `cargo run --release -p chronicle-core --example
-//! load_profile -- corpus.json`. Counts heap bytes with a wrapping allocator (current and
+//! load_profile -- corpus.json [--compress-while-loading]`. Loads as the browser's engine
+//! does (text compressed once the archive is ready, then timed apart), or with the text
+//! compressed as it loads. Counts heap bytes with a wrapping allocator (current and
 //! peak), which is what a wasm module's linear memory grows to.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -40,7 +42,11 @@ fn main() {
     let base = CURRENT.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
     let t = Instant::now();
+    let inline = std::env::args().any(|a| a == "--compress-while-loading");
     let mut loader = chronicle_core::ArchiveLoader::new();
+    if !inline {
+        loader = loader.deferring_compression();
+    }
     for chunk in bytes.chunks(1 << 20) {
         loader.feed(chunk).expect("a corpus");
     }
@@ -50,14 +56,23 @@ fn main() {
         mb(CURRENT.load(Ordering::Relaxed) - base),
         mb(PEAK.load(Ordering::Relaxed) - base)
     );
-    let archive = loader.finish().expect("a corpus");
+    let mut archive = loader.finish().expect("a corpus");
     let total = t.elapsed();
     println!(
-        "load: {:.0} ms (streaming {:.0} ms, finish {:.0} ms)",
+        "load: {:.0} ms (streaming {:.0} ms, finish {:.0} ms), {:.0} MB/s",
         total.as_secs_f64() * 1e3,
         fed.as_secs_f64() * 1e3,
-        (total - fed).as_secs_f64() * 1e3
+        (total - fed).as_secs_f64() * 1e3,
+        bytes.len() as f64 / 1e6 / total.as_secs_f64()
     );
+    if !inline {
+        let t = Instant::now();
+        while archive.compress_text(64) {}
+        println!(
+            "then compressing the text: {:.0} ms",
+            t.elapsed().as_secs_f64() * 1e3
+        );
+    }
     println!(
         "heap now {} peak {} (without the input); documents {}, terms {}, index {}, text {} -> {}, metadata {}",
         mb(CURRENT.load(Ordering::Relaxed) - base),

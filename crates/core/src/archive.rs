@@ -300,6 +300,13 @@ impl ArchiveLoader {
         Self::with(Loader::json_lines())
     }
 
+    /// This loader, storing text uncompressed until [`Archive::compress_text`], as the
+    /// browser's engine loads (see [`PartBuilder::deferring_compression`]).
+    pub fn deferring_compression(mut self) -> ArchiveLoader {
+        self.current = PartBuilder::deferring_compression();
+        self
+    }
+
     fn with(loader: Loader) -> ArchiveLoader {
         ArchiveLoader {
             loader: Some(loader),

@@ -64,6 +64,12 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut buf = String::new();
+    // Most texts are all ASCII (checked a word of bytes at a time): their words are found
+    // in one pass, without first cutting them at whitespace.
+    if text.is_ascii() {
+        ascii_words(text, 0, &mut buf, &mut f);
+        return;
+    }
     let mut i = 0;
     while i < n {
         if CLASS[bytes[i] as usize] & SEP != 0 {
@@ -101,6 +107,7 @@ const ALNUM: u8 = 4; // letters and digits
 const LETTER: u8 = 8;
 const DIGIT: u8 = 16;
 const HIGH: u8 = 32; // not ASCII
+const UPPER: u8 = 64; // A-Z: `UPPER >> 1` is the bit that makes them lower case
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -110,6 +117,8 @@ const CLASS: [u8; 256] = {
             HIGH
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b':') {
             SEP
+        } else if c.is_ascii_uppercase() {
+            WORD | ALNUM | LETTER | UPPER
         } else if c.is_ascii_alphabetic() {
             WORD | ALNUM | LETTER
         } else if c.is_ascii_digit() {
@@ -156,25 +165,31 @@ fn ascii_words(
         }
         let start = i;
         let mut alnum = 0u8;
-        loop {
-            while i < n {
-                let c = CLASS[chunk[i] as usize];
-                if c & WORD == 0 {
-                    break;
+        {
+            // SAFETY: only ASCII bytes are pushed, so `buf` stays UTF-8.
+            let out = unsafe { buf.as_mut_vec() };
+            out.clear();
+            // The word is copied and lower-cased in the pass that finds its end.
+            loop {
+                while i < n {
+                    let b = chunk[i];
+                    let c = CLASS[b as usize];
+                    if c & WORD == 0 {
+                        break;
+                    }
+                    alnum |= c;
+                    out.push(b | ((c & UPPER) >> 1));
+                    i += 1;
                 }
-                alnum |= c;
-                i += 1;
+                if i + 1 < n && joins(chunk[i], chunk[i - 1], chunk[i + 1]) {
+                    out.push(chunk[i]);
+                    i += 1;
+                    continue;
+                }
+                break;
             }
-            if i + 1 < n && joins(chunk[i], chunk[i - 1], chunk[i + 1]) {
-                i += 1;
-                continue;
-            }
-            break;
         }
         if alnum & ALNUM != 0 {
-            buf.clear();
-            buf.push_str(&text[start..i]);
-            buf.make_ascii_lowercase();
             strip_possessive(buf);
             f(offset + start..offset + i, buf);
         }
