@@ -18,7 +18,7 @@ pub fn CorpusError(message: String, position: Option<(u32, u32)>) -> impl IntoVi
     view! {
         <section class="corpus-error" role="alert" data-testid="corpus-error">
             <h1 class="corpus-error__title">{t("This archive could not be opened")}</h1>
-            <p class="corpus-error__message">{message}</p>
+            <p class="corpus-error__message">{crate::i18n::said(&message)}</p>
             {place.map(|p| view! { <p class="corpus-error__place">{p}</p> })}
             <p class="corpus-error__hint">
                 {t("If you made this file, ")}

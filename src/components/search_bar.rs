@@ -89,7 +89,7 @@ pub fn IgnoredParts() -> impl IntoView {
                                 {t("Not understood, so left out: ")}
                                 <del dir="auto">{part}</del>
                                 " — "
-                                {crate::i18n::reason(&reason)}
+                                {crate::i18n::said(&reason)}
                             </span>
                         }
                     })

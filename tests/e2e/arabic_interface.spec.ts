@@ -3,6 +3,7 @@
 // that runs from the right. See: #12
 import { test, expect, openArchive, search, settled } from './helpers';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 const axePath = join(__dirname, '../../node_modules/axe-core/axe.min.js');
@@ -118,7 +119,7 @@ test('a script-tag embed in Arabic (data-lang) on an English page', async ({ pag
   await expect(archive.getByTestId('language-switch')).toHaveCount(0);
 });
 
-test('in Arabic, a citation and the problems of a corpus file are framed in Arabic', async ({ page }) => {
+test('in Arabic, a citation and the problems of a corpus file are said in Arabic', async ({ page }) => {
   await openArchive(page, './#lang=ar&q=coalition+idlib');
   await page.getByTestId('result-title').first().click();
   await page.getByTestId('cite-button').click();
@@ -130,5 +131,29 @@ test('in Arabic, a citation and the problems of a corpus file are framed in Arab
   await expect(page.getByTestId('rejected-count')).toHaveText('رُفضت وثيقة واحدة');
   await page.getByTestId('rejected-count').click();
   await expect(page.locator('.problems__list')).toContainText('خطأ: السطر');
-  await expect(page.locator('.problems__list')).toContainText('الوثيقة ٦ (المعرّف "nothing")، الحقل "title": the document has neither a title nor a text');
+  const problems = page.locator('.problems__list');
+  await expect(problems).toContainText('الوثيقة ٦ (المعرّف "nothing")، الحقل "title": ليس للوثيقة عنوان ولا نص؛ رُفضت الوثيقة');
+  // The warnings too, the engine's sentences inside one another translated whole.
+  await expect(problems).toContainText('ليس تاريخًا');
+  await expect(problems).not.toContainText('is not a date');
+  await expect(problems).not.toContainText('document rejected');
+  // A file that cannot be read at all.
+  await page.goto('./fixtures/not-json/#lang=ar');
+  const error = page.getByTestId('corpus-error');
+  await expect(error).toContainText('الملف ليس JSON صالحًا: `]` لا يُغلق `{` الذي قبله');
+  await expect(error).toContainText('السطر ٣، العمود ١٤');
+});
+
+test('in Arabic, the chronology downloads as CSV with Arabic headings and periods, its days and numbers as spreadsheets read them', async ({ page }) => {
+  await openArchive(page, './#lang=ar&series=tariff');
+  await expect(page.getByTestId('series-item')).toHaveCount(1);
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('timeline-csv').click();
+  const path = test.info().outputPath('chronicle-timeline.csv');
+  await (await downloading).saveAs(path);
+  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toBe('الفترة,من,إلى,الوثائق,tariff,tariff (٪ من الوثائق),كل الوثائق');
+  expect(lines.length).toBeGreaterThan(2);
+  // A period named in Arabic digits; its first and last day ISO; the counts in digits 0-9.
+  expect(lines[1]).toMatch(/^[٠-٩][^,]*,\d{4}-\d\d-\d\d,\d{4}-\d\d-\d\d,\d+,\d+,\d+\.\d,\d+$/);
 });

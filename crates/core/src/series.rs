@@ -139,9 +139,38 @@ pub fn table(t: &Timeline, range: Option<&DateRange>, lang: Lang) -> Vec<TableRo
         .collect()
 }
 
+/// The words of a CSV's header row (see [`csv_in`]); `share` is a series' share column,
+/// `{}` standing for its query.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvHeader<'a> {
+    /// The period's name.
+    pub period: &'a str,
+    /// Its first day.
+    pub from: &'a str,
+    /// Its last day.
+    pub to: &'a str,
+    /// The bar's documents.
+    pub documents: &'a str,
+    /// All documents (when queries are compared).
+    pub all: &'a str,
+    /// A series' share, `{}` standing for its query.
+    pub share: &'a str,
+}
+
+/// The header row in English.
+pub const ENGLISH_HEADER: CsvHeader<'static> = CsvHeader {
+    period: "period",
+    from: "from",
+    to: "to",
+    documents: "documents",
+    all: "all documents",
+    share: "{} (% of documents)",
+};
+
 /// The table as CSV (RFC 4180, with a byte-order mark so that spreadsheets read it as
 /// UTF-8): the period, its first and last day, the bar's documents, and if queries are
-/// compared, each one's count and share in percent, and all documents.
+/// compared, each one's count and share in percent, and all documents. In English; see
+/// [`csv_in`] for another language.
 ///
 /// ```
 /// # use chronicle_core::series::csv;
@@ -170,19 +199,68 @@ pub fn table(t: &Timeline, range: Option<&DateRange>, lang: Lang) -> Vec<TableRo
 /// );
 /// ```
 pub fn csv(t: &Timeline, range: Option<&DateRange>) -> String {
+    csv_in(t, range, Lang::En, &ENGLISH_HEADER)
+}
+
+/// [`csv`] for a reader of `lang`: the header row in `header`'s words and the periods
+/// named in the language (`١٨٦٠–١٨٦٩`); the days (ISO 8601) and the numbers stay as
+/// spreadsheets read them.
+///
+/// ```
+/// # use chronicle_core::series::{csv_in, CsvHeader};
+/// # use chronicle_core::protocol::Timeline;
+/// # use chronicle_core::timeline::{Bucket, Granularity, Histogram};
+/// # use chronicle_core::locale::Lang;
+/// let t = Timeline {
+///     histogram: Histogram {
+///         granularity: Granularity::Year,
+///         span: (0, 364),
+///         buckets: vec![Bucket { start: 0, end: 364, count: 5 }],
+///         undated: 0,
+///         coarser: 0,
+///         outside: 0,
+///     },
+///     zoomed: false,
+///     whole: (0, 364),
+///     before: None,
+///     after: None,
+///     series: vec![],
+///     base: vec![],
+/// };
+/// let header = CsvHeader { period: "الفترة", from: "من", to: "إلى", documents: "الوثائق",
+///     all: "كل الوثائق", share: "{} (٪ من الوثائق)" };
+/// assert_eq!(csv_in(&t, None, Lang::Ar, &header),
+///     "\u{feff}الفترة,من,إلى,الوثائق\r\n١٩٧٠,1970-01-01,1970-12-31,5\r\n");
+/// ```
+pub fn csv_in(
+    t: &Timeline,
+    range: Option<&DateRange>,
+    lang: Lang,
+    header: &CsvHeader<'_>,
+) -> String {
     let compared = !t.series.is_empty();
-    let mut out = String::from("\u{feff}period,from,to,documents");
+    let mut out = String::from("\u{feff}");
+    for (i, word) in [header.period, header.from, header.to, header.documents]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(',');
+        }
+        csv_field(&mut out, word);
+    }
     for s in &t.series {
         out.push(',');
         csv_field(&mut out, &s.q);
         out.push(',');
-        csv_field(&mut out, &format!("{} (% of documents)", s.q));
+        csv_field(&mut out, &header.share.replace("{}", &s.q));
     }
     if compared {
-        out.push_str(",all documents");
+        out.push(',');
+        csv_field(&mut out, header.all);
     }
     out.push_str("\r\n");
-    for row in table(t, range, Lang::En) {
+    for row in table(t, range, lang) {
         csv_field(&mut out, &row.label);
         out.push_str(&format!(",{},{},{}", row.from, row.to, row.documents));
         for (count, share) in row.counts.iter().zip(&row.shares) {

@@ -194,7 +194,7 @@ impl Panel {
             Some("timeline-csv") => {
                 let csv = self
                     .data
-                    .with_untracked(|d| d.as_ref().map(|d| series::csv(d, range.as_ref())));
+                    .with_untracked(|d| d.as_ref().map(|d| csv(d, range.as_ref())));
                 if let Some(csv) = csv {
                     let mime = "text/csv;charset=utf-8";
                     let parts: Vec<_> = crate::download::blob(&csv).into_iter().collect();
@@ -349,4 +349,17 @@ fn fill_table(
         }
     }
     Ok(())
+}
+
+/// The chronology as CSV, its header row and periods in the interface's language.
+fn csv(data: &Data, range: Option<&DateRange>) -> String {
+    let header = series::CsvHeader {
+        period: t("period"),
+        from: t("from"),
+        to: t("to"),
+        documents: t("documents"),
+        all: t("all documents"),
+        share: t("{} (% of documents)"),
+    };
+    series::csv_in(data, range, crate::i18n::lang(), &header)
 }
