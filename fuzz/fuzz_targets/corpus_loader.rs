@@ -31,7 +31,11 @@ fuzz_target!(|data: &[u8]| {
     let chunk = 1 + data.first().copied().unwrap_or(0) as usize % 13;
     let pieces = load(data, chunk);
     // Documents and problems agree whenever both loads succeed; both fail alike.
-    assert_eq!(whole.2.is_some(), pieces.2.is_some(), "{whole:?} vs {pieces:?}");
+    assert_eq!(
+        whole.2.is_some(),
+        pieces.2.is_some(),
+        "{whole:?} vs {pieces:?}"
+    );
     if whole.2.is_none() {
         assert_eq!(whole, pieces);
     }

@@ -1,7 +1,9 @@
 //! Fuzzes the prebuilt archive reader: any bytes, whole or in chunks, open or fail with
 //! a message, never panic; an archive that opens answers a query. The input starts as a
 //! real archive (of a small corpus) with the fuzzer's bytes written over part of it, so
-//! the fuzzer reaches the parts and their index, not only the magic.
+//! the fuzzer reaches the parts and their index, not only the magic. Half the time the
+//! archive keeps its postings in index shards, and the bytes are written over one of
+//! them instead: a shard is refused with a message or put in, and the query answers.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -10,23 +12,38 @@ use chronicle_core::engine::Engine;
 use chronicle_core::prebuilt::{self, Decoder};
 use libfuzzer_sys::fuzz_target;
 
+const JSON: &str = r#"{"title":"T","documents":[
+    {"id":"a","title":"Idlib talks","body":"The political process. Negotiations.","date":"2018-10-17","source":"Syrian Coalition","tags":["peace"]},
+    {"id":"a","title":"Union","body":"The state of the union, 1861.","date":"0102","source":"Abraham Lincoln","language":"en"},
+    {"id":"c","title":"Undated","body":"إدلب résumé government goverment"},
+    {"id":"e","title":"Undated","body":"إدلب résumé government goverment"},
+    {"id":"d","title":7}]}"#;
+
 fn valid() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| {
-        let json = r#"{"title":"T","documents":[
-            {"id":"a","title":"Idlib talks","body":"The political process. Negotiations.","date":"2018-10-17","source":"Syrian Coalition","tags":["peace"]},
-            {"id":"a","title":"Union","body":"The state of the union, 1861.","date":"0102","source":"Abraham Lincoln","language":"en"},
-            {"id":"c","title":"Undated","body":"إدلب résumé government goverment"},
-            {"id":"e","title":"Undated","body":"إدلب résumé government goverment"},
-            {"id":"d","title":7}]}"#;
-        let (summary, parts) = prebuilt::parts_of(json.as_bytes(), 64).expect("the fuzz corpus loads");
+        let (summary, parts) =
+            prebuilt::parts_of(JSON.as_bytes(), 64).expect("the fuzz corpus loads");
         prebuilt::write(&summary, &parts, &[])
     })
 }
 
-fuzz_target!(|data: &[u8]| {
-    // The first two bytes say where to write the rest over a valid archive.
-    let mut bytes = valid().to_vec();
+/// The same archive with its postings in index shards: the archive, where the shards
+/// start, and the shards.
+fn shelved() -> &'static (Vec<u8>, Vec<u32>, Vec<Vec<u8>>) {
+    static BUILT: OnceLock<(Vec<u8>, Vec<u32>, Vec<Vec<u8>>)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let (summary, parts) =
+            prebuilt::parts_of(JSON.as_bytes(), 64).expect("the fuzz corpus loads");
+        let mut part = prebuilt::join(parts);
+        let (starts, shards) = prebuilt::split_postings(&mut part, 16);
+        (prebuilt::write(&summary, &[part], &[]), starts, shards)
+    })
+}
+
+/// `data`'s bytes after its first two written over `bytes` where those two say (and the
+/// rest cut off there, a third of the time).
+fn overwrite(bytes: &mut Vec<u8>, data: &[u8]) {
     if let [a, b, rest @ ..] = data {
         let at = usize::from(u16::from_le_bytes([*a, *b])) % (bytes.len() + 1);
         let end = (at + rest.len()).min(bytes.len());
@@ -34,6 +51,20 @@ fuzz_target!(|data: &[u8]| {
         if data.len() % 3 == 0 {
             bytes.truncate(at);
         }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let (kept_out, starts, shards) = shelved();
+    let shard = (data.len() % 2 == 1)
+        .then(|| usize::from(data.first().copied().unwrap_or(0)) % shards.len());
+    let mut bytes = if shard.is_some() {
+        kept_out.clone()
+    } else {
+        valid().to_vec()
+    };
+    if shard.is_none() {
+        overwrite(&mut bytes, data);
     }
     let whole = prebuilt::open(&bytes);
     let mut d = Decoder::new();
@@ -45,6 +76,17 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(whole.is_ok(), chunked.is_ok());
     if let Ok(archive) = whole {
         let mut e = Engine::new(archive, 1);
+        if let Some(damaged) = shard {
+            for (i, s) in shards.iter().enumerate() {
+                let mut s = s.clone();
+                if i == damaged {
+                    overwrite(&mut s, data);
+                }
+                if let Ok(lists) = prebuilt::read_index_shard(&s, i, starts) {
+                    let _ = e.fill_postings(i, lists);
+                }
+            }
+        }
         let _ = e.info(None);
         let _ = e.answer(&chronicle_core::protocol::ViewRequest {
             seq: 1,
@@ -52,7 +94,10 @@ fuzz_target!(|data: &[u8]| {
             selection: Default::default(),
             sort: Default::default(),
             zoom: None,
-            window: chronicle_core::protocol::Window::Rows { start: 0, count: 10 },
+            window: chronicle_core::protocol::Window::Rows {
+                start: 0,
+                count: 10,
+            },
             facets: Vec::new(),
             open: None,
             series: vec!["union".into(), "idlib".into()],

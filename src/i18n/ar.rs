@@ -274,6 +274,8 @@ pub const WORDS: &[(&str, &str)] = &[
     ("a helper sent a part that cannot be read: {}", "أرسل أحد العاملين المساعدين جزءًا تتعذّر قراءته: {}"),
     ("not a corpus (.json, .jsonl), spreadsheet (.csv, .tsv) or text (.txt) file; skipped", "ليس ملف مجموعة (‎.json، ‎.jsonl) ولا جدولًا (‎.csv، ‎.tsv) ولا ملفًا نصيًّا (‎.txt)؛ تُرك"),
     ("could not load the text in {}: {}", "تعذّر تحميل النص في {}: {}"),
+    ("this archive keeps its search index in a folder beside it on its site (corpus.chronicle.index/), which a file opened from your computer cannot reach: the facets and the timeline work, but a search finds nothing. Open the site itself, or build the archive with `chronicle build --single-file`.", "يحفظ هذا الأرشيف فهرس البحث في مجلد بجانبه على موقعه (corpus.chronicle.index/)، ولا يصل إليه ملف مفتوح من حاسوبك: التصنيفات والخط الزمني تعمل، لكن البحث لا يجد شيئًا. افتح الموقع نفسه، أو ابنِ الأرشيف بالأمر `chronicle build --single-file`."),
+    ("its postings are kept out, and it has more than one part", "فهرسه محفوظ خارجه، وله أكثر من جزء"),
     ("this archive keeps the text of its documents in a folder beside it on its site (corpus.chronicle.text/), which a file opened from your computer cannot reach: search, facets and the timeline work, but snippets and documents show no text. Open the site itself, or build the archive with `chronicle build --single-file`.", "يحفظ هذا الأرشيف نصوص وثائقه في مجلد بجانبه على موقعه (corpus.chronicle.text/)، ولا يصل إليه ملف مفتوح من حاسوبك: البحث والتصنيفات والخط الزمني تعمل، لكن المقتطفات والوثائق تظهر بلا نص. افتح الموقع نفسه، أو ابنِ الأرشيف بالأمر `chronicle build --single-file`."),
     ("line {}", "السطر {}"),
     ("document {} (id \"{}\")", "الوثيقة {} (المعرّف \"{}\")"),

@@ -152,6 +152,8 @@ pub(super) const SENTENCES: &[&str] = &[
     "a helper sent a part that cannot be read: {}",
     "not a corpus (.json, .jsonl), spreadsheet (.csv, .tsv) or text (.txt) file; skipped",
     "could not load the text in {}: {}",
+    "this archive keeps its search index in a folder beside it on its site (corpus.chronicle.index/), which a file opened from your computer cannot reach: the facets and the timeline work, but a search finds nothing. Open the site itself, or build the archive with `chronicle build --single-file`.",
+    "its postings are kept out, and it has more than one part",
     "this archive keeps the text of its documents in a folder beside it on its site (corpus.chronicle.text/), which a file opened from your computer cannot reach: search, facets and the timeline work, but snippets and documents show no text. Open the site itself, or build the archive with `chronicle build --single-file`.",
 ];
 
@@ -509,6 +511,7 @@ mod tests {
             "part {} cannot be read: {}",
             "the archive ends after {} of its {} parts",
             "unexpected frame of kind {}",
+            "its postings are kept out, and it has more than one part",
             "expected YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 date-time",
             "the year is out of range",
             "expected `-` after the year",

@@ -21,12 +21,18 @@ async function seen(page: import('@playwright/test').Page, q: string) {
   };
 }
 
-test('the built site fetches the prebuilt archive and only the text it shows, and answers as the JSON does', async ({ page }) => {
+test('the built site fetches the prebuilt archive, the index shards of the words searched and the text it shows, and answers as the JSON does', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await openArchive(page, './site/');
   expect(fetched).toContain('/site/corpus.chronicle');
   expect(fetched.filter((p) => p.endsWith('.json'))).toEqual([]);
+  // The postings are in index shards beside it: listing the whole archive, with its
+  // facets and timeline, needs none.
+  const indexShards = readdirSync(join(__dirname, '../../dist-site/corpus.chronicle.index'));
+  const indexFetched = () => [...new Set(fetched.filter((p) => p.startsWith('/site/corpus.chronicle.index/')))];
+  expect(indexShards.length).toBeGreaterThan(20);
+  expect(indexFetched()).toEqual([]);
   // The text is in shards beside the archive: the first page of results fetched a few.
   const shards = readdirSync(join(__dirname, '../../dist-site/corpus.chronicle.text'));
   const textFetched = () => new Set(fetched.filter((p) => p.startsWith('/site/corpus.chronicle.text/'))).size;
@@ -40,6 +46,19 @@ test('the built site fetches the prebuilt archive and only the text it shows, an
   await expect(page.getByTestId('result-count')).toContainText('1 document');
   await settled(page);
   expect(textFetched() - before).toBeLessThanOrEqual(1);
+  // The word's postings (its own, its forms', its completions' and its typo forms'):
+  // a few shards, each a file of the index folder, fetched once.
+  const forIdlib = indexFetched();
+  expect(forIdlib.length).toBeGreaterThan(0);
+  expect(forIdlib.length).toBeLessThanOrEqual(4);
+  for (const p of forIdlib) expect(indexShards).toContain(p.split('/').pop());
+  expect(fetched.filter((p) => p.startsWith('/site/corpus.chronicle.index/')).length).toBe(forIdlib.length);
+  // Searched again, nothing more is fetched: the shards stay for the visit.
+  await page.getByTestId('search-input').fill('');
+  await settled(page);
+  await page.getByTestId('search-input').fill('idlib');
+  await expect(page.getByTestId('result-count')).toContainText('1 document');
+  expect(indexFetched()).toEqual(forIdlib);
   await openArchive(page, './site/');
   const built: unknown[] = [];
   for (const q of ['idlib', 'negotiaton', 'source:coalition', '"political process"']) built.push(await seen(page, q));
@@ -77,17 +96,22 @@ test('a .chronicle file picked by the reader opens like a corpus, text and all',
   await expect(page.getByTestId('document-view')).toContainText('Syrian Coalition');
 });
 
-test('a site archive picked as a file, without its text folder, says what is missing', async ({ page }) => {
+test('a site archive picked as a file, without its text and index folders, says what is missing', async ({ page }) => {
   await openArchive(page);
+  const all = await resultCount(page);
   await page.getByTestId('open-archive').setInputFiles({
     name: 'corpus.chronicle',
     mimeType: 'application/octet-stream',
     buffer: readFileSync(archivePath),
   });
   await expect(page.getByTestId('archive-title')).toHaveText(/State of the Union/);
-  await expect(page.locator('.problems__list')).toContainText('keeps the text of its documents in a folder beside it');
+  const problems = page.locator('.problems__list');
+  await expect(problems).toContainText('keeps the text of its documents in a folder beside it');
+  await expect(problems).toContainText('keeps its search index in a folder beside it');
+  // Every document is listed, with facets; a search finds nothing, as said.
+  expect(await resultCount(page)).toBe(all);
   await search(page, 'idlib');
-  expect(await resultCount(page)).toBe(1);
+  expect(await resultCount(page)).toBe(0);
 });
 
 test('a script-tag embed and an iframe can point at a prebuilt archive', async ({ page }) => {
@@ -114,6 +138,21 @@ test.describe('when the archive is damaged', () => {
     );
     await page.goto('./site/');
     await expect(page.getByTestId('corpus-error')).toContainText('the archive is cut short');
+  });
+
+  test('an index shard that cannot be fetched leaves its words out, and the page answers', async ({ page }) => {
+    const failed: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && failed.push(m.text()));
+    await page.route('**/site/corpus.chronicle.index/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await openArchive(page, './site/');
+    const all = await resultCount(page);
+    await search(page, 'idlib');
+    // Answered (not left waiting), with no documents for the word whose postings are
+    // missing, and the console says which shard and why.
+    expect(await resultCount(page)).toBe(0);
+    expect(failed.join('\n')).toMatch(/could not load the index in .*corpus\.chronicle\.index\/\d{5}\.bin: the server answered 404/);
+    await search(page, '');
+    expect(await resultCount(page)).toBe(all);
   });
 
   test('an archive of another format version is refused by name', async ({ page }) => {

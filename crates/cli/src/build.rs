@@ -80,6 +80,8 @@ pub struct Built {
     pub archive: Vec<u8>,
     /// The text shards, in order.
     pub shards: Vec<Vec<u8>>,
+    /// The index shards, in order.
+    pub index: Vec<Vec<u8>>,
 }
 
 /// Runs `chronicle build`.
@@ -101,7 +103,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let json = serde_json::to_vec(&corpus)?;
     let documents = corpus.documents.len();
     drop(corpus);
-    let Built { archive, shards } = build(
+    let Built {
+        archive,
+        shards,
+        index,
+    } = build(
         &json,
         (problems.clone(), rejected),
         Layout {
@@ -119,18 +125,24 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let target = args.output.join(ARCHIVE_NAME);
     std::fs::write(&target, &archive)
         .with_context(|| format!("cannot write {}", target.display()))?;
-    let dir = args.output.join(prebuilt::text_dir(ARCHIVE_NAME));
-    if dir.exists() {
-        // Shards of an earlier build must not linger.
-        std::fs::remove_dir_all(&dir).with_context(|| format!("cannot clear {}", dir.display()))?;
-    }
-    if !shards.is_empty() {
-        std::fs::create_dir_all(&dir)?;
-        for (i, shard) in shards.iter().enumerate() {
-            std::fs::write(dir.join(prebuilt::shard_name(i)), shard)?;
+    for (dir, shards) in [
+        (prebuilt::text_dir(ARCHIVE_NAME), &shards),
+        (prebuilt::index_dir(ARCHIVE_NAME), &index),
+    ] {
+        let dir = args.output.join(dir);
+        if dir.exists() {
+            // Shards of an earlier build must not linger.
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot clear {}", dir.display()))?;
+        }
+        if !shards.is_empty() {
+            std::fs::create_dir_all(&dir)?;
+            for (i, shard) in shards.iter().enumerate() {
+                std::fs::write(dir.join(prebuilt::shard_name(i)), shard)?;
+            }
         }
     }
-    let bytes = archive.len() + shards.iter().map(Vec::len).sum::<usize>();
+    let bytes = archive.len() + shards.iter().chain(&index).map(Vec::len).sum::<usize>();
 
     let mut stderr = std::io::stderr().lock();
     for p in &problems {
@@ -140,11 +152,13 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     writeln!(
         stderr,
         "built {documents} documents from {files} files ({rejected} rejected, {warnings} \
-         warnings) → {} ({}: the archive {}, its text in {} shards; format version {}) in {} ms",
+         warnings) → {} ({}: the archive {}, its text in {} shards, its index in {} shards; \
+         format version {}) in {} ms",
         args.output.display(),
         human_bytes(bytes as u64),
         human_bytes(archive.len() as u64),
         shards.len(),
+        index.len(),
         prebuilt::VERSION,
         started.elapsed().as_millis(),
     )?;
@@ -183,14 +197,18 @@ pub fn build(
     // The JSON was written from valid documents: its places mean nothing to the reader,
     // whose problems came with the inputs' own.
     part.problems.clear();
-    let (starts, shards) = if layout.split {
-        prebuilt::split_text(&mut part, prebuilt::SHARD_BYTES)
+    let ((starts, shards), (_, index)) = if layout.split {
+        (
+            prebuilt::split_text(&mut part, prebuilt::SHARD_BYTES),
+            prebuilt::split_postings(&mut part, prebuilt::INDEX_SHARD_BYTES),
+        )
     } else {
         Default::default()
     };
     Ok(Built {
         archive: prebuilt::write(&summary, &[part], &starts),
         shards,
+        index,
     })
 }
 

@@ -125,6 +125,12 @@ pub struct Part {
 }
 
 impl Part {
+    /// Where the index shards its postings are kept in start, if they are kept out (a
+    /// prebuilt site's; see [`crate::search::shelf`]).
+    pub fn index_shards(&self) -> Option<&[u32]> {
+        self.index.postings.shelf().map(|s| s.starts())
+    }
+
     /// Takes out the compressed blocks of its text (see [`TextStore::take_blocks`]).
     pub fn take_text_blocks(&mut self) -> Vec<Box<[u8]>> {
         self.store.finish();
@@ -573,6 +579,24 @@ impl Archive {
     /// [`PartBuilder::deferring_compression`]); returns whether any are left.
     pub fn compress_text(&mut self, blocks: usize) -> bool {
         self.store.compress_stored(blocks)
+    }
+
+    /// Index shards that queries read while not in since the last call (see
+    /// [`crate::search::shelf`]): fetch them, [`Archive::fill_postings`], and ask again.
+    pub fn take_missing_postings(&self) -> Vec<u32> {
+        self.index
+            .shelf()
+            .map(|s| s.take_wanted())
+            .unwrap_or_default()
+    }
+
+    /// Puts fetched index shard `s` in; why not if it does not fit the index.
+    pub fn fill_postings(
+        &mut self,
+        s: usize,
+        lists: crate::search::shelf::ShardLists,
+    ) -> Result<(), String> {
+        self.index.fill_postings(s, lists)
     }
 
     /// Puts fetched blocks of text in, the first at number `first`; whether they fit.

@@ -198,6 +198,30 @@ impl Engine {
         self.archive.compress_text(blocks)
     }
 
+    /// Index shards read while not in since the last call (see
+    /// [`crate::search::shelf`]): the answer given meanwhile is wrong, and is asked again
+    /// once they are in.
+    pub fn take_missing_postings(&self) -> Vec<u32> {
+        self.archive.take_missing_postings()
+    }
+
+    /// Puts a fetched index shard in; what was searched without it is searched again.
+    pub fn fill_postings(
+        &mut self,
+        s: usize,
+        lists: crate::search::shelf::ShardLists,
+    ) -> Result<(), String> {
+        self.searched = None;
+        self.results = None;
+        self.facets = None;
+        self.timeline = None;
+        self.series.clear();
+        self.series_counts = None;
+        self.chrono = None;
+        self.open = None;
+        self.archive.fill_postings(s, lists)
+    }
+
     /// Puts fetched blocks of text in; the open document is read again.
     pub fn fill_text(&mut self, first: u32, blocks: Vec<Box<[u8]>>) -> bool {
         self.open = None;

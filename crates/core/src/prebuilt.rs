@@ -28,6 +28,13 @@
 //! first block and the list of blocks. Offline files and dropped files keep the text
 //! inside.
 //!
+//! A site's archive also keeps the postings of its index out, in *index shards* of
+//! consecutive terms beside it (`corpus.chronicle.index/00000.bin`, …; see [`index`]):
+//! its part then holds the dictionary, each term's document count and last document, and
+//! where the index shards start. The app fetches the shards a query's terms are in, so
+//! it opens after fetching the dictionary, the metadata and the facets' values alone.
+//! Such an archive has one part.
+//!
 //! Nothing after the end frame is read. A file of another version is refused with a
 //! message saying so; damaged or cut-short bytes give a [`Damaged`] error naming the
 //! byte, never a panic.
@@ -40,11 +47,14 @@ use crate::codec::{self, Writer};
 use crate::load::{LoadError, Loader, Reader, Summary};
 use crate::problem::Problem;
 
+pub mod index;
+pub use index::{index_dir, read_index_shard, split_postings, INDEX_MAGIC, INDEX_SHARD_BYTES};
+
 /// The first bytes of every prebuilt archive.
 pub const MAGIC: [u8; 8] = *b"CHRONARC";
 /// The format version this code writes and reads (2: the metadata fields as one table;
-/// 3: each document's key for finding identical copies).
-pub const VERSION: u32 = 3;
+/// 3: each document's key for finding identical copies; 4: postings in index shards).
+pub const VERSION: u32 = 4;
 /// The first bytes of every text shard.
 pub const SHARD_MAGIC: [u8; 8] = *b"CHRONTXT";
 /// Compressed bytes of text in a shard (more when one block is larger).
@@ -282,6 +292,15 @@ impl Decoder {
                             format!("part {} cannot be read: {}", self.parts + 1, e.what),
                         )
                     })?;
+                    if p.index.postings.shelf().is_some() && *expected != 1 {
+                        // Index shards number the terms of one index: the parts would
+                        // have to be joined, which needs their postings.
+                        return Err(self.damaged(
+                            Damage::Broken,
+                            *at,
+                            "its postings are kept out, and it has more than one part".into(),
+                        ));
+                    }
                     self.parts += 1;
                     part(p, framed);
                 }

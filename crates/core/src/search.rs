@@ -31,6 +31,7 @@ pub mod merge;
 pub mod postings;
 pub mod rank;
 pub mod related;
+pub mod shelf;
 
 #[cfg(test)]
 mod oracle;
@@ -246,6 +247,16 @@ impl SearchIndex {
     /// Number of distinct terms.
     pub fn term_count(&self) -> usize {
         self.seg.term_count()
+    }
+
+    /// The index shards its postings are kept in, if they are (a prebuilt site's).
+    pub fn shelf(&self) -> Option<&shelf::Shelf> {
+        self.seg.postings.shelf()
+    }
+
+    /// Puts index shard `s` in (checked against the index: see [`shelf::Shelf::fill`]).
+    pub fn fill_postings(&mut self, s: usize, lists: shelf::ShardLists) -> Result<(), String> {
+        self.seg.postings.fill(s, lists)
     }
 
     /// The metadata values, for field queries and facets.

@@ -22,6 +22,7 @@ use chronicle_core::codec::{from_bytes, to_bytes};
 use chronicle_core::engine::Engine;
 use chronicle_core::export::Exporter;
 use chronicle_core::load::{Converted, Converter};
+use chronicle_core::prebuilt;
 use chronicle_core::protocol::{ExportPart, Failure, FromEngine, Progress, ToEngine};
 use chronicle_core::Problem;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -31,7 +32,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{File, MessageEvent, MessagePort, ReadableStreamDefaultReader, Response};
 
 use super::load::{Load, Stop};
-use super::text::{self, Shards};
+use super::shards::{self, Kind as Held, Shards};
 use super::{bytes_of, js_message, next_tick, now, scope, transferable};
 
 /// Longest slice of loading work between two looks at the inbox.
@@ -67,6 +68,8 @@ struct State {
     started: f64,
     /// The text shards of a prebuilt archive that keeps its text beside it.
     text: Option<Shards>,
+    /// The index shards of a prebuilt archive that keeps its postings beside it.
+    index: Option<Shards>,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -162,6 +165,7 @@ fn answer_inbox(state: &Shared) {
     let State {
         engine: Some(engine),
         text,
+        index,
         inbox,
         ..
     } = &mut *st
@@ -171,33 +175,54 @@ fn answer_inbox(state: &Shared) {
     let mut again = Vec::new();
     for r in requests {
         let mut reply = match &r {
-            ToEngine::View(v) => FromEngine::Answer(engine.answer(v)),
-            ToEngine::Rows(r) => FromEngine::Answer(engine.rows(&r.view)),
-            ToEngine::Doc(d) => FromEngine::Doc(engine.document(d)),
-            ToEngine::Step(s) => FromEngine::Step(engine.step(s)),
-            ToEngine::Export(x) => {
-                // Written a slice at a time between other requests (see `export`).
-                let exporter = engine.export(x);
-                spawn_local(export(state.clone(), x.view.seq, exporter));
+            ToEngine::View(v) => Some(FromEngine::Answer(engine.answer(v))),
+            ToEngine::Rows(r) => Some(FromEngine::Answer(engine.rows(&r.view))),
+            ToEngine::Doc(d) => Some(FromEngine::Doc(engine.document(d))),
+            ToEngine::Step(s) => Some(FromEngine::Step(engine.step(s))),
+            ToEngine::Export(_) => None,
+        };
+        let exporter = match &r {
+            ToEngine::Export(x) => Some(engine.export(x)),
+            _ => None,
+        };
+        // Postings the answer read but the archive keeps in shards: it would be wrong, so
+        // it waits; the shards are fetched, and the request is answered again.
+        let needed = engine.take_missing_postings();
+        if let Some(shards) = index.as_mut().filter(|_| !needed.is_empty()) {
+            let wanted = shards.wanted(needed.iter().map(|&s| s as usize));
+            if !wanted.is_empty() {
+                // (The text it read was for the wrong answer.)
+                engine.take_missing_text();
+                again.push(r);
+                if !std::mem::replace(&mut shards.fetching, true) {
+                    spawn_local(fill(state.clone(), Held::Index, wanted));
+                }
                 continue;
             }
-        };
+        }
+        if let (ToEngine::Export(x), Some(exporter)) = (&r, exporter) {
+            // Written a slice at a time between other requests (see `export`).
+            spawn_local(export(state.clone(), x.view.seq, exporter));
+            continue;
+        }
         // Text the answer read but the archive keeps in shards: the answer goes now
         // (saying so), the shards are fetched, and the request is answered again.
         let missing = engine.take_missing_text();
         if let Some(shards) = text.as_mut().filter(|_| !missing.is_empty()) {
-            let wanted = shards.wanted(&missing);
+            let wanted = shards.wanted_for_blocks(&missing);
             if !wanted.is_empty() {
-                if let FromEngine::Answer(a) = &mut reply {
+                if let Some(FromEngine::Answer(a)) = &mut reply {
                     a.text_pending = true;
                 }
                 again.push(r);
                 if !std::mem::replace(&mut shards.fetching, true) {
-                    spawn_local(fill_text(state.clone(), wanted));
+                    spawn_local(fill(state.clone(), Held::Text, wanted));
                 }
             }
         }
-        post(&reply);
+        if let Some(reply) = reply {
+            post(&reply);
+        }
     }
     // Answered again once the text is in, unless newer requests replace them.
     for r in again {
@@ -225,7 +250,7 @@ async fn export(state: Shared, seq: u32, mut exporter: Exporter) {
                 .text
                 .as_ref()
                 .filter(|_| !missing.is_empty())
-                .map(|shards| shards.wanted(&missing))
+                .map(|shards| shards.wanted_for_blocks(&missing))
                 .unwrap_or_default();
             if wanted.is_empty() {
                 post(&FromEngine::Export(ExportPart {
@@ -247,36 +272,69 @@ async fn export(state: Shared, seq: u32, mut exporter: Exporter) {
         if wanted.is_empty() {
             next_tick().await;
         } else {
-            fill_text(state.clone(), wanted).await;
+            fill(state.clone(), Held::Text, wanted).await;
         }
     }
 }
 
-/// Fetches text shards, puts them into the archive, and answers what waits again.
-async fn fill_text(state: Shared, wanted: Vec<usize>) {
-    let Some((base, starts)) = state.borrow().text.as_ref().map(Shards::plan) else {
+/// Fetches shards of text or of the index, puts them into the archive, and answers what
+/// waits again.
+async fn fill(state: Shared, kind: Held, wanted: Vec<usize>) {
+    let plan = {
+        let st = state.borrow();
+        match kind {
+            Held::Text => st.text.as_ref(),
+            Held::Index => st.index.as_ref(),
+        }
+        .map(Shards::plan)
+    };
+    let Some((kind, base, starts)) = plan else {
         return;
     };
-    let fetched = text::fetch(&base, &starts, &wanted).await;
+    let fetched = shards::fetch(kind, &base, &wanted).await;
     {
         let mut st = state.borrow_mut();
-        let State { engine, text, .. } = &mut *st;
-        for (i, result) in fetched {
-            match (result, engine.as_mut()) {
-                (Ok((first, blocks)), Some(engine)) => {
-                    engine.fill_text(first, blocks);
+        let State {
+            engine,
+            text,
+            index,
+            ..
+        } = &mut *st;
+        let shards = match kind {
+            Held::Text => text.as_mut(),
+            Held::Index => index.as_mut(),
+        };
+        let Some(shards) = shards else {
+            return;
+        };
+        for (i, bytes) in fetched {
+            let put = bytes.and_then(|bytes| {
+                let Some(engine) = engine.as_mut() else {
+                    return Ok(());
+                };
+                match kind {
+                    Held::Text => prebuilt::read_shard(&bytes, i, &starts)
+                        .map(|(first, blocks)| {
+                            engine.fill_text(first, blocks);
+                        })
+                        .map_err(|e| e.to_string()),
+                    Held::Index => prebuilt::read_index_shard(&bytes, i, &starts)
+                        .map_err(|e| e.to_string())
+                        .and_then(|lists| {
+                            engine.fill_postings(i, lists).map_err(|why| {
+                                format!(
+                                    "index shard {} does not fit the archive: {why}",
+                                    prebuilt::shard_name(i)
+                                )
+                            })
+                        }),
                 }
-                (Ok(_), None) => {}
-                (Err(why), _) => {
-                    if let Some(shards) = text.as_mut() {
-                        shards.failed(i, &why);
-                    }
-                }
+            });
+            if let Err(why) = put {
+                shards.failed(i, &why);
             }
         }
-        if let Some(shards) = text.as_mut() {
-            shards.fetching = false;
-        }
+        shards.fetching = false;
     }
     schedule(&state);
 }
@@ -528,7 +586,27 @@ async fn load_sources(state: Shared, open: JsValue) {
                     load.add_problems(vec![warning], 0);
                 }
             }
-            st.text = Some(Shards::new(archive_url.as_deref(), starts));
+            st.text = Some(Shards::new(Held::Text, archive_url.as_deref(), starts));
+        }
+        let starts = st
+            .load
+            .as_mut()
+            .map(|l| std::mem::take(&mut l.index_shards));
+        if let Some(starts) = starts.filter(|s| !s.is_empty()) {
+            if archive_url.is_none() {
+                // A site's archive opened as a file: its index stayed on the site.
+                let warning = Problem::warning(
+                    "this archive keeps its search index in a folder beside it on its site \
+                     (corpus.chronicle.index/), which a file opened from your computer \
+                     cannot reach: the facets and the timeline work, but a search finds \
+                     nothing. Open the site itself, or build the archive with `chronicle \
+                     build --single-file`.",
+                );
+                if let Some(load) = st.load.as_mut() {
+                    load.add_problems(vec![warning], 0);
+                }
+            }
+            st.index = Some(Shards::new(Held::Index, archive_url.as_deref(), starts));
         }
         if let Some(load) = st.load.as_mut() {
             load.end_input();

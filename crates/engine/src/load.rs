@@ -104,6 +104,8 @@ pub struct Load {
     pub input_done: bool,
     /// Where the text shards of a prebuilt archive start (empty: the text is inside).
     pub text_shards: Vec<u32>,
+    /// Where a prebuilt archive's index shards start, if it keeps its postings beside it.
+    pub index_shards: Vec<u32>,
     format: Option<Format>,
     file: Option<Rc<str>>,
     run_limit: usize,
@@ -136,6 +138,7 @@ impl Load {
             runs: 0,
             input_done: false,
             text_shards: Vec::new(),
+            index_shards: Vec::new(),
             format: None,
             file: None,
             run_limit,
@@ -211,6 +214,9 @@ impl Load {
 
     /// A part of a prebuilt archive: a run, finished.
     fn prebuilt_part(&mut self, part: Part, bytes: u64) {
+        if let Some(starts) = part.index_shards() {
+            self.index_shards = starts.to_vec();
+        }
         let run = self.runs;
         self.runs += 1;
         self.pending.insert(run, (bytes, part.len() as u64));

@@ -29,7 +29,7 @@ mod engine;
 mod helper;
 mod load;
 mod runs;
-mod text;
+mod shards;
 
 use js_sys::{Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;

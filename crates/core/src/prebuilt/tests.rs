@@ -116,6 +116,16 @@ const QUERIES: &[&str] = &[
 fn answers_fetching(archive: Archive, fetch: &mut dyn FnMut(&mut Engine) -> bool) -> Vec<String> {
     let mut e = Engine::new(archive, 1);
     let mut out = vec![format!("{:?}", e.info(None))];
+    // Terms compared over time, too.
+    let mut compared = view("talk");
+    compared.series = vec!["idlib".into(), "geneva OR إدلب".into()];
+    let a = loop {
+        let a = e.answer(&compared);
+        if !fetch(&mut e) {
+            break a;
+        }
+    };
+    out.push(format!("{a:?}"));
     for &q in QUERIES {
         let a = loop {
             let a = e.answer(&view(q));
@@ -146,6 +156,22 @@ fn answers_fetching(archive: Archive, fetch: &mut dyn FnMut(&mut Engine) -> bool
         }
     }
     out
+}
+
+/// `got` is `want`; if not, where they first differ (answers are long).
+fn assert_same(got: &[String], want: &[String]) {
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        if g != w {
+            let at = g.bytes().zip(w.bytes()).take_while(|(a, b)| a == b).count();
+            let from = at.saturating_sub(200);
+            panic!(
+                "answer {i} differs at byte {at}:\n got …{}\nwant …{}",
+                &g[from..(at + 200).min(g.len())],
+                &w[from..(at + 200).min(w.len())]
+            );
+        }
+    }
+    assert_eq!(got.len(), want.len());
 }
 
 /// A corpus of `n` documents whose picks spread over every kind `corpus` makes.
@@ -181,6 +207,125 @@ fn text_in_shards_is_fetched_as_read_and_answers_the_same() {
     });
     assert_eq!(got, from_json);
     assert!(!fetched.is_empty());
+}
+
+#[test]
+fn postings_in_index_shards_are_fetched_as_read_and_answer_the_same() {
+    let json = spread(300);
+    let from_json = answers(Archive::from_bytes(json.as_bytes()).unwrap());
+    let (summary, parts) = parts_of(json.as_bytes(), 1024).unwrap();
+    let mut part = join(parts);
+    let (text_starts, texts) = split_text(&mut part, 64);
+    // Tiny shards: a term or a few each.
+    let (starts, shards) = split_postings(&mut part, 96);
+    assert!(shards.len() > 10, "{} shards", shards.len());
+    let bytes = write(&summary, &[part], &text_starts);
+    let (archive, _) = open_with_shards(&bytes).unwrap();
+    assert_eq!(
+        archive.index.shelf().map(|s| s.starts().to_vec()),
+        Some(starts.clone())
+    );
+    let mut fetched = std::collections::BTreeSet::new();
+    let got = answers_fetching(archive, &mut |e| {
+        let wanted = e.take_missing_postings();
+        for &i in &wanted {
+            let lists = read_index_shard(&shards[i as usize], i as usize, &starts).unwrap();
+            e.fill_postings(i as usize, lists).unwrap();
+            fetched.insert(i);
+        }
+        // Text is read for the answers given once the postings are in.
+        let missing = e.take_missing_text();
+        let texts_wanted = shards_of(&missing, &text_starts);
+        for &i in &texts_wanted {
+            let (first, blocks) = read_shard(&texts[i], i, &text_starts).unwrap();
+            assert!(e.fill_text(first, blocks));
+        }
+        !wanted.is_empty() || !texts_wanted.is_empty()
+    });
+    assert_same(&got, &from_json);
+    // Only some of the shards were needed.
+    assert!(
+        !fetched.is_empty() && fetched.len() < shards.len(),
+        "{fetched:?}"
+    );
+}
+
+#[test]
+fn a_wrong_or_damaged_index_shard_is_refused() {
+    let json = spread(200);
+    let (_, parts) = parts_of(json.as_bytes(), 1 << 20).unwrap();
+    let mut part = join(parts);
+    let (starts, shards) = split_postings(&mut part, 64);
+    assert!(shards.len() >= 3);
+    assert!(read_index_shard(&shards[0], 0, &starts).is_ok());
+    let e = read_index_shard(&shards[1], 0, &starts).unwrap_err();
+    assert_eq!(e.kind, Damage::WrongShard, "{e}");
+    assert!(e.message.contains("index shard 00000.bin"), "{e}");
+    for cut in 0..shards[0].len() {
+        assert!(
+            read_index_shard(&shards[0][..cut], 0, &starts).is_err(),
+            "{cut}"
+        );
+    }
+    let e = read_index_shard(b"not a shard at all", 0, &starts).unwrap_err();
+    assert_eq!(e.kind, Damage::NotAnArchive, "{e}");
+    let e = read_index_shard(&shards[0], starts.len(), &starts).unwrap_err();
+    assert_eq!(e.kind, Damage::WrongShard, "{e}");
+    // A text shard is not an index shard.
+    let (text_starts, texts) = split_text(&mut part, 64);
+    assert_eq!(
+        read_index_shard(&texts[0], 0, &text_starts)
+            .unwrap_err()
+            .kind,
+        Damage::NotAnArchive
+    );
+    // A shard that reads but does not fit its terms' counts is refused when put in.
+    let bytes = write(&Summary::default(), &[part], &[]);
+    let mut archive = open(&bytes).unwrap();
+    let lists = read_index_shard(&shards[0], 0, &starts).unwrap();
+    // Too few terms for its place; postings its terms' counts say are not there.
+    let mut short = lists.clone();
+    short.doc_ends.pop();
+    short.pos_ends.pop();
+    assert!(archive.fill_postings(0, short).is_err());
+    let empty = crate::search::shelf::ShardLists {
+        doc_ends: vec![0; lists.len()],
+        docs: Vec::new(),
+        pos_ends: vec![0; lists.len()],
+        positions: Vec::new(),
+    };
+    let e = archive.fill_postings(0, empty).unwrap_err();
+    assert!(e.contains("counts more postings"), "{e}");
+    assert!(archive.fill_postings(0, lists).is_ok());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any bytes given as an index shard are refused or put in, never a panic, and a
+    /// query over them answers.
+    #[test]
+    fn damaged_index_shards_never_panic(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
+        let json = spread(60);
+        let (_, parts) = parts_of(json.as_bytes(), 1 << 20).unwrap();
+        let mut part = join(parts);
+        let (starts, shards) = split_postings(&mut part, 64);
+        let bytes = write(&Summary::default(), &[part], &[]);
+        let mut e = Engine::new(open(&bytes).unwrap(), 1);
+        for (i, shard) in shards.iter().enumerate() {
+            let mut shard = shard.clone();
+            for &(at, b) in &flips {
+                let n = shard.len();
+                shard[at % n] ^= b | 1;
+            }
+            if let Ok(lists) = read_index_shard(&shard, i, &starts) {
+                let _ = e.fill_postings(i, lists);
+            }
+        }
+        for q in QUERIES {
+            let _ = e.answer(&view(q));
+        }
+    }
 }
 
 #[test]

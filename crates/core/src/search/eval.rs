@@ -70,7 +70,7 @@ impl SearchIndex {
     /// The `limit` ids with the most documents, ties to the first term (the order kept).
     fn most_frequent(&self, ids: &mut Vec<(u32, Kind)>, limit: usize) {
         if ids.len() > limit {
-            let df = |id: u32| self.seg.postings.term(id).len() as u32;
+            let df = |id: u32| self.seg.postings.df(id);
             // Fewest typos, then most documents, then the first term: a radix sort (stable,
             // so the last part first), linear in the completions ("t" alone has a hundred
             // thousand).

@@ -19,6 +19,11 @@
 //! Reading is sequential ([`TermPostings::iter`]): building sets of documents and scoring
 //! walk every posting anyway and never touch the positions; phrase checks walk the lists
 //! of their words in step and read positions only for the documents they check.
+//!
+//! A prebuilt site's index keeps its streams out, in shards put in as queries read them
+//! ([`PostingLists::shelve`], [`super::shelf`]); the counts and last documents stay.
+
+use super::shelf::{ShardLists, Shelf};
 
 /// Largest title count kept in the packed counts.
 const MAX_TITLE_TF: u32 = 15;
@@ -32,6 +37,9 @@ pub struct PostingLists {
     pos_ends: Vec<u32>,
     counts: Vec<u32>,
     last: Vec<u32>,
+    /// The streams, when they are kept out in shards (then `docs`, `doc_ends`,
+    /// `positions` and `pos_ends` are empty).
+    shelf: Option<Box<Shelf>>,
 }
 
 /// One term's postings, borrowed from a [`PostingLists`].
@@ -65,10 +73,14 @@ impl PostingLists {
         self.counts.is_empty()
     }
 
-    /// The postings of term `id`.
+    /// The postings of term `id` (none if they are in a shard not put in, which is then
+    /// noted: see [`Shelf::take_wanted`]).
     #[inline(always)]
     pub fn term(&self, id: u32) -> TermPostings<'_> {
         let i = id as usize;
+        if let Some(shelf) = &self.shelf {
+            return shelf.term(id, self.counts[i], self.last[i]);
+        }
         let range = |ends: &[u32]| {
             let start = if i == 0 { 0 } else { ends[i - 1] as usize };
             start..ends[i] as usize
@@ -79,6 +91,12 @@ impl PostingLists {
             count: self.counts[i],
             last: self.last[i],
         }
+    }
+
+    /// In how many documents term `id` occurs (known whether its postings are in or not).
+    #[inline(always)]
+    pub fn df(&self, id: u32) -> u32 {
+        self.counts[id as usize]
     }
 
     /// Bytes of the document and position streams.
@@ -94,10 +112,69 @@ impl PostingLists {
                 + self.pos_ends.capacity()
                 + self.counts.capacity()
                 + self.last.capacity())
+            + self.shelf.as_ref().map_or(0, |s| s.heap_bytes())
+    }
+
+    /// The shards the streams are kept in, if they are.
+    pub fn shelf(&self) -> Option<&Shelf> {
+        self.shelf.as_deref()
+    }
+
+    /// The same, to put shards in.
+    pub fn shelf_mut(&mut self) -> Option<&mut Shelf> {
+        self.shelf.as_deref_mut()
+    }
+
+    /// Puts shard `s` of a shelved index in (checked: see [`Shelf::fill`]).
+    pub fn fill(&mut self, s: usize, lists: ShardLists) -> Result<(), String> {
+        match self.shelf.as_deref_mut() {
+            Some(shelf) => shelf.fill(s, lists, &self.counts),
+            None => Err("the index keeps no postings out".into()),
+        }
+    }
+
+    /// Takes the streams out into shards of consecutive terms, of about `shard_bytes`
+    /// each (more where one term's postings are larger): where each starts (the first
+    /// term, then the number of terms), and the shards. The lists then read postings
+    /// only from shards put back ([`PostingLists::fill`]).
+    pub fn shelve(&mut self, shard_bytes: usize) -> (Vec<u32>, Vec<ShardLists>) {
+        if self.shelf.is_some() || self.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let mut starts = vec![0u32];
+        let mut shards = Vec::new();
+        let mut current = ShardLists::default();
+        let n = self.len();
+        for id in 0..n as u32 {
+            let t = self.term(id);
+            current.docs.extend_from_slice(t.docs);
+            current.doc_ends.push(current.docs.len() as u32);
+            current.positions.extend_from_slice(t.positions);
+            current.pos_ends.push(current.positions.len() as u32);
+            if current.docs.len() + current.positions.len() >= shard_bytes || id as usize + 1 == n {
+                shards.push(std::mem::take(&mut current));
+                starts.push(id + 1);
+            }
+        }
+        self.docs = Vec::new();
+        self.doc_ends = Vec::new();
+        self.positions = Vec::new();
+        self.pos_ends = Vec::new();
+        self.shelf = Some(Box::new(Shelf::new(starts.clone())));
+        (starts, shards)
     }
 }
 
 impl<'a> TermPostings<'a> {
+    pub(crate) fn new(docs: &'a [u8], positions: &'a [u8], count: u32, last: u32) -> Self {
+        TermPostings {
+            docs,
+            positions,
+            count,
+            last,
+        }
+    }
+
     /// Number of documents (document frequency).
     pub fn len(&self) -> usize {
         self.count as usize
@@ -151,6 +228,7 @@ impl ListWriter {
                 pos_ends: Vec::with_capacity(terms),
                 counts: Vec::with_capacity(terms),
                 last: Vec::with_capacity(terms),
+                shelf: None,
             },
             count: 0,
             last: None,
@@ -326,6 +404,7 @@ impl ScatterWriter {
             pos_ends,
             counts,
             last,
+            shelf: None,
         }
     }
 }
@@ -481,6 +560,8 @@ impl crate::codec::Encode for PostingLists {
         w.u32s(&self.pos_ends);
         w.u32s(&self.counts);
         w.u32s(&self.last);
+        // Where the shards start if the streams are kept out (none put in is written).
+        w.u32s(self.shelf.as_ref().map_or(&[], |s| s.starts()));
     }
 }
 
@@ -492,6 +573,29 @@ impl crate::codec::Decode for PostingLists {
         let pos_ends = r.u32s()?;
         let counts = r.u32s()?;
         let last = r.u32s()?;
+        let starts = r.u32s()?;
+        if !starts.is_empty() {
+            // Kept out: no streams here, and shards of consecutive terms covering them all.
+            let covers = starts.first() == Some(&0)
+                && starts.windows(2).all(|w| w[0] < w[1])
+                && starts.last().map(|&e| e as usize) == Some(counts.len());
+            if !docs.is_empty()
+                || !doc_ends.is_empty()
+                || !positions.is_empty()
+                || !pos_ends.is_empty()
+            {
+                return Err(r.error("postings both inside and kept out"));
+            }
+            if !covers || last.len() != counts.len() {
+                return Err(r.error("the index shards do not cover the terms"));
+            }
+            return Ok(PostingLists {
+                counts,
+                last,
+                shelf: Some(Box::new(Shelf::new(starts))),
+                ..Default::default()
+            });
+        }
         let n = doc_ends.len();
         if pos_ends.len() != n || counts.len() != n || last.len() != n {
             return Err(r.error("posting tables of different lengths"));
@@ -517,6 +621,7 @@ impl crate::codec::Decode for PostingLists {
             pos_ends,
             counts,
             last,
+            shelf: None,
         })
     }
 }

@@ -53,7 +53,7 @@ impl SearchIndex {
         let mut words: Vec<(f32, u32)> = tf
             .into_iter()
             .filter_map(|(id, f)| {
-                let df = self.seg.postings.term(id).len();
+                let df = self.seg.postings.df(id) as usize;
                 (df >= 2 && df <= common).then(|| (f.ln_1p() * self.idf(df), id))
             })
             .collect();

@@ -1,0 +1,111 @@
+//! Index shards: a site's postings, kept out of its archive file.
+//!
+//! # Overview
+//! [`split_postings`] takes the postings out of a (joined) part into shards of
+//! consecutive terms (see [`crate::search::shelf`]); the archive keeps where each
+//! starts, and `chronicle build` writes them beside it (`corpus.chronicle.index/00000.bin`,
+//! …, [`index_dir`]). Shard `i` holds terms `starts[i]` up to `starts[i + 1]`: 8 bytes
+//! [`INDEX_MAGIC`], the format version, then the number of its first term, and its
+//! terms' end offsets and streams. [`read_index_shard`] refuses a shard of another
+//! version, another place or damaged bytes with a [`Damaged`] naming it, never a panic.
+
+use crate::archive::Part;
+use crate::codec::{self, Writer};
+use crate::search::shelf::ShardLists;
+
+use super::{preamble, shard_name, version_after, Damage, Damaged, PREAMBLE, VERSION};
+
+/// The first bytes of every index shard.
+pub const INDEX_MAGIC: [u8; 8] = *b"CHRONIDX";
+/// Bytes of postings in an index shard (more when one term's are larger).
+pub const INDEX_SHARD_BYTES: usize = 64 * 1024;
+
+/// The directory of the index shards of the archive file `archive` (a name or a URL).
+pub fn index_dir(archive: &str) -> String {
+    format!("{archive}.index")
+}
+
+/// Takes the postings out of a (joined) part into shards of about `shard_bytes`: where
+/// each starts (its first term, then the number of terms), and each shard's bytes. The
+/// part's index then keeps its dictionary, counts and last documents only.
+pub fn split_postings(part: &mut Part, shard_bytes: usize) -> (Vec<u32>, Vec<Vec<u8>>) {
+    let (starts, lists) = part.index.postings.shelve(shard_bytes);
+    let shards = lists
+        .iter()
+        .zip(&starts)
+        .map(|(l, &first)| {
+            let mut w = Writer::new();
+            w.uint(u64::from(first));
+            w.u32s(&l.doc_ends);
+            w.bytes(&l.docs);
+            w.u32s(&l.pos_ends);
+            w.bytes(&l.positions);
+            let mut out = preamble(&INDEX_MAGIC);
+            out.extend_from_slice(&w.finish());
+            out
+        })
+        .collect();
+    (starts, shards)
+}
+
+/// Reads index shard `i`, which must hold the terms `starts[i]..starts[i + 1]`.
+pub fn read_index_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<ShardLists, Damaged> {
+    let damaged = |kind: Damage, message: String, at: usize| Damaged {
+        kind,
+        message: format!("index shard {} cannot be read: {message}", shard_name(i)),
+        at: at as u64,
+    };
+    let Some(version) = version_after(bytes, &INDEX_MAGIC) else {
+        return Err(damaged(
+            Damage::NotAnArchive,
+            "it is not a Chronicle index shard".into(),
+            0,
+        ));
+    };
+    if version != VERSION {
+        return Err(damaged(
+            Damage::Version(version),
+            "it is of another format version".into(),
+            INDEX_MAGIC.len(),
+        ));
+    }
+    let (Some(&first), Some(&end)) = (starts.get(i), starts.get(i + 1)) else {
+        return Err(damaged(
+            Damage::WrongShard,
+            "the archive has no such shard".into(),
+            0,
+        ));
+    };
+    let mut r = codec::Reader::new(&bytes[PREAMBLE..]);
+    let read = |r: &mut codec::Reader| -> codec::Result<(u32, ShardLists)> {
+        let at = r.u32()?;
+        let doc_ends = r.u32s()?;
+        let docs = r.bytes()?.to_vec();
+        let pos_ends = r.u32s()?;
+        let positions = r.bytes()?.to_vec();
+        r.end()?;
+        if pos_ends.len() != doc_ends.len() {
+            return Err(r.error("posting tables of different lengths"));
+        }
+        codec::check_ends(r, &doc_ends, docs.len(), "postings")?;
+        codec::check_ends(r, &pos_ends, positions.len(), "positions")?;
+        Ok((
+            at,
+            ShardLists {
+                doc_ends,
+                docs,
+                pos_ends,
+                positions,
+            },
+        ))
+    };
+    let (at, lists) = read(&mut r).map_err(|e| damaged(Damage::Broken, e.what, PREAMBLE + e.at))?;
+    if at != first || lists.len() != (end - first) as usize {
+        return Err(damaged(
+            Damage::WrongShard,
+            "it holds other terms than the archive says".into(),
+            PREAMBLE,
+        ));
+    }
+    Ok(lists)
+}

@@ -1,0 +1,139 @@
+//! Text and postings kept out of a prebuilt archive, fetched when the engine first reads
+//! them.
+//!
+//! # Overview
+//! A site built by `chronicle build` keeps the compressed text of its documents, and the
+//! postings of its index, in shards beside the archive file ([`chronicle_core::prebuilt`]),
+//! so the app opens after fetching the dictionary and metadata alone. When answering a
+//! request reads a block of text, or a term's postings, that is not there, the engine
+//! worker asks [`Shards::wanted`] which shards to fetch, fetches them all at once
+//! ([`fetch`]), puts them in, and answers the request again: an answer that lacked
+//! postings is not sent (it would be wrong), one that lacked text goes at once, saying
+//! its snippets follow. A shard that cannot be fetched or read is not asked for again:
+//! the request is then answered without it, and the console says why.
+
+use chronicle_core::prebuilt;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+use super::{bytes_of, js_message, scope};
+
+/// What a set of shards holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Blocks of the documents' text.
+    Text,
+    /// The postings of runs of terms.
+    Index,
+}
+
+/// Where an archive's shards of one kind are, and which failed.
+#[derive(Debug)]
+pub struct Shards {
+    kind: Kind,
+    /// The URL of their directory (ending in `/`); `None` when the archive came from a
+    /// file, whose shards cannot be reached.
+    base: Option<String>,
+    starts: Vec<u32>,
+    /// Shards that failed (few: a list does).
+    failed: Vec<usize>,
+    /// Whether a fetch is under way (requests wait for it).
+    pub fetching: bool,
+}
+
+impl Shards {
+    /// The shards of `kind` of the archive at `archive_url` (absolute), which start at
+    /// `starts` (blocks of text, or terms).
+    pub fn new(kind: Kind, archive_url: Option<&str>, starts: Vec<u32>) -> Shards {
+        let base = archive_url.map(|u| {
+            let file = u.split(['?', '#']).next().unwrap_or(u);
+            match kind {
+                Kind::Text => format!("{}/", prebuilt::text_dir(file)),
+                Kind::Index => format!("{}/", prebuilt::index_dir(file)),
+            }
+        });
+        Shards {
+            kind,
+            base,
+            starts,
+            failed: Vec::new(),
+            fetching: false,
+        }
+    }
+
+    /// Of the shards `needed`, those to fetch: none if they cannot be fetched, nor those
+    /// that failed.
+    pub fn wanted(&self, needed: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        if self.base.is_none() {
+            return Vec::new();
+        }
+        needed
+            .into_iter()
+            .filter(|i| !self.failed.contains(i))
+            .collect()
+    }
+
+    /// The text shards that hold these missing blocks, to fetch.
+    pub fn wanted_for_blocks(&self, missing: &[u32]) -> Vec<usize> {
+        self.wanted(prebuilt::shards_of(missing, &self.starts))
+    }
+
+    /// What to fetch: what they hold, the directory URL and where shards start.
+    pub fn plan(&self) -> (Kind, String, Vec<u32>) {
+        (
+            self.kind,
+            self.base.clone().unwrap_or_default(),
+            self.starts.clone(),
+        )
+    }
+
+    /// A shard failed: it is not asked for again.
+    pub fn failed(&mut self, shard: usize, why: &str) {
+        if !self.failed.contains(&shard) {
+            self.failed.push(shard);
+        }
+        web_sys::console::error_1(&format!("Chronicle: {why}").into());
+    }
+}
+
+/// Fetches shards `wanted` (all at once) from `base`: each one's bytes, or why not.
+pub async fn fetch(
+    kind: Kind,
+    base: &str,
+    wanted: &[usize],
+) -> Vec<(usize, Result<Vec<u8>, String>)> {
+    // Every request goes out before the first answer is awaited.
+    let pending: Vec<_> = wanted
+        .iter()
+        .map(|&i| {
+            let url = format!("{base}{}", prebuilt::shard_name(i));
+            (i, url.clone(), JsFuture::from(scope().fetch_with_str(&url)))
+        })
+        .collect();
+    let what = match kind {
+        Kind::Text => "text",
+        Kind::Index => "index",
+    };
+    let mut out = Vec::with_capacity(pending.len());
+    for (i, url, request) in pending {
+        let result = async {
+            let response: Response = request
+                .await
+                .map_err(|e| js_message(&e))?
+                .dyn_into()
+                .map_err(|_| "unexpected fetch result".to_string())?;
+            if !response.ok() {
+                return Err(format!("the server answered {}", response.status()));
+            }
+            let buffer = response.array_buffer().map_err(|e| js_message(&e))?;
+            Ok(bytes_of(
+                &JsFuture::from(buffer).await.map_err(|e| js_message(&e))?,
+            ))
+        }
+        .await
+        .map_err(|why: String| format!("could not load the {what} in {url}: {why}"));
+        out.push((i, result));
+    }
+    out
+}
