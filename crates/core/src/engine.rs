@@ -211,6 +211,13 @@ impl Engine {
         s: usize,
         lists: crate::search::shelf::ShardLists,
     ) -> Result<(), String> {
+        self.forget_searches();
+        self.archive.fill_postings(s, lists)
+    }
+
+    /// Forgets what was searched, counted and laid out: after an answer that read
+    /// postings not in (see [`Engine::take_missing_postings`]), whose searches were wrong.
+    pub fn forget_searches(&mut self) {
         self.searched = None;
         self.results = None;
         self.facets = None;
@@ -219,7 +226,6 @@ impl Engine {
         self.series_counts = None;
         self.chrono = None;
         self.open = None;
-        self.archive.fill_postings(s, lists)
     }
 
     /// Puts fetched blocks of text in; the open document is read again.

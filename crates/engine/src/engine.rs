@@ -162,6 +162,8 @@ fn answer_inbox(state: &Shared) {
         return;
     }
     let requests = std::mem::take(&mut st.inbox);
+    // While a prebuilt archive loads, its shards may not be known yet.
+    let loading = st.load.is_some();
     let State {
         engine: Some(engine),
         text,
@@ -188,14 +190,22 @@ fn answer_inbox(state: &Shared) {
         // Postings the answer read but the archive keeps in shards: it would be wrong, so
         // it waits; the shards are fetched, and the request is answered again.
         let needed = engine.take_missing_postings();
-        if let Some(shards) = index.as_mut().filter(|_| !needed.is_empty()) {
-            let wanted = shards.wanted(needed.iter().map(|&s| s as usize));
-            if !wanted.is_empty() {
-                // (The text it read was for the wrong answer.)
+        if !needed.is_empty() {
+            let wanted = index
+                .as_ref()
+                .map(|shards| shards.wanted(needed.iter().map(|&s| s as usize)))
+                .unwrap_or_default();
+            if !wanted.is_empty() || (index.is_none() && loading) {
+                // What it searched, and the text it read, were for the wrong answer.
+                engine.forget_searches();
                 engine.take_missing_text();
                 again.push(r);
-                if !std::mem::replace(&mut shards.fetching, true) {
-                    spawn_local(fill(state.clone(), Held::Index, wanted));
+                // (Where the shards are is known once the archive has loaded; without
+                // them it is asked again then.)
+                if let Some(shards) = index.as_mut() {
+                    if !std::mem::replace(&mut shards.fetching, true) {
+                        spawn_local(fill(state.clone(), Held::Index, wanted));
+                    }
                 }
                 continue;
             }
@@ -208,15 +218,20 @@ fn answer_inbox(state: &Shared) {
         // Text the answer read but the archive keeps in shards: the answer goes now
         // (saying so), the shards are fetched, and the request is answered again.
         let missing = engine.take_missing_text();
-        if let Some(shards) = text.as_mut().filter(|_| !missing.is_empty()) {
-            let wanted = shards.wanted_for_blocks(&missing);
-            if !wanted.is_empty() {
+        if !missing.is_empty() {
+            let wanted = text
+                .as_ref()
+                .map(|shards| shards.wanted_for_blocks(&missing))
+                .unwrap_or_default();
+            if !wanted.is_empty() || (text.is_none() && loading) {
                 if let Some(FromEngine::Answer(a)) = &mut reply {
                     a.text_pending = true;
                 }
                 again.push(r);
-                if !std::mem::replace(&mut shards.fetching, true) {
-                    spawn_local(fill(state.clone(), Held::Text, wanted));
+                if let Some(shards) = text.as_mut() {
+                    if !std::mem::replace(&mut shards.fetching, true) {
+                        spawn_local(fill(state.clone(), Held::Text, wanted));
+                    }
                 }
             }
         }
