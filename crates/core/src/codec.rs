@@ -133,6 +133,26 @@ impl Writer {
         }
     }
 
+    /// 32-bit numbers, with their count, each as a variable-length integer: for numbers
+    /// mostly small (a word's document count is 1 for most words of an archive).
+    pub fn varints(&mut self, v: &[u32]) {
+        self.usize(v.len());
+        for &x in v {
+            self.uint(u64::from(x));
+        }
+    }
+
+    /// Non-decreasing 32-bit numbers (offsets), with their count, as the differences
+    /// between them (variable-length).
+    pub fn ascending(&mut self, v: &[u32]) {
+        self.usize(v.len());
+        let mut prev = 0u32;
+        for &x in v {
+            self.uint(u64::from(x.wrapping_sub(prev)));
+            prev = x;
+        }
+    }
+
     /// 32-bit floats, with their count.
     pub fn f32s(&mut self, v: &[f32]) {
         self.usize(v.len());
@@ -320,6 +340,30 @@ impl<'a> Reader<'a> {
             .collect())
     }
 
+    /// 32-bit numbers written by [`Writer::varints`].
+    pub fn varints(&mut self) -> Result<Vec<u32>> {
+        let n = self.count(1)?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(self.u32()?);
+        }
+        Ok(out)
+    }
+
+    /// Non-decreasing 32-bit numbers written by [`Writer::ascending`].
+    pub fn ascending(&mut self) -> Result<Vec<u32>> {
+        let n = self.count(1)?;
+        let mut out = Vec::with_capacity(n);
+        let mut at = 0u32;
+        for _ in 0..n {
+            at = at
+                .checked_add(self.u32()?)
+                .ok_or_else(|| self.error("an offset is out of range"))?;
+            out.push(at);
+        }
+        Ok(out)
+    }
+
     /// 32-bit floats.
     pub fn f32s(&mut self) -> Result<Vec<f32>> {
         let n = self.count(4)?;
@@ -476,13 +520,19 @@ mod tests {
             w.int(i);
             w.str(&s);
             w.u32s(&v);
+            w.varints(&v);
+            let mut ascending = v.clone();
+            ascending.sort_unstable();
+            w.ascending(&ascending);
             w.opt_str(Some(&s));
             let bytes = w.finish();
             let mut r = Reader::new(&bytes);
             prop_assert_eq!(r.uint().unwrap(), u);
             prop_assert_eq!(r.int().unwrap(), i);
             prop_assert_eq!(r.str().unwrap(), s.as_str());
-            prop_assert_eq!(r.u32s().unwrap(), v);
+            prop_assert_eq!(r.u32s().unwrap(), v.clone());
+            prop_assert_eq!(r.varints().unwrap(), v);
+            prop_assert_eq!(r.ascending().unwrap(), ascending);
             prop_assert_eq!(r.opt_string().unwrap(), Some(s.clone()));
             prop_assert!(r.end().is_ok());
         }
@@ -494,6 +544,8 @@ mod tests {
             let _ = r.uint();
             let _ = r.str();
             let _ = r.u32s();
+            let _ = r.varints();
+            let _ = r.ascending();
             let _ = r.list::<String>();
         }
     }

@@ -278,7 +278,7 @@ impl Encode for DocTable {
         w.u32s(&self.url_of);
         w.u32s(&self.list_ends.concat());
         w.u32s(&self.list_items);
-        w.u32s(&self.meta_ends);
+        w.ascending(&self.meta_ends);
         let meta: Vec<u32> = self.meta_items.iter().flat_map(|&(k, v)| [k, v]).collect();
         w.u32s(&meta);
         w.put(&self.values.strings);
@@ -307,7 +307,7 @@ impl Decode for DocTable {
             .map(|c| std::array::from_fn(|k| c[k]))
             .collect();
         let list_items = r.u32s()?;
-        let meta_ends = r.u32s()?;
+        let meta_ends = r.ascending()?;
         let meta = r.u32s()?;
         if meta.len() % 2 != 0 {
             return Err(r.error("metadata pairs have a remainder"));

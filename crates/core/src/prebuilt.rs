@@ -57,8 +57,9 @@ pub const MAGIC: [u8; 8] = *b"CHRONARC";
 pub const VERSION: u32 = 4;
 /// The first bytes of every text shard.
 pub const SHARD_MAGIC: [u8; 8] = *b"CHRONTXT";
-/// Compressed bytes of text in a shard (more when one block is larger).
-pub const SHARD_BYTES: usize = 32 * 1024;
+/// Compressed bytes of text in a shard (more when one block is larger): small, as the
+/// snippets of a page of results come from as many documents.
+pub const SHARD_BYTES: usize = 16 * 1024;
 /// Bytes of document text in one run (one part) of a built archive.
 pub const RUN_BYTES: usize = crate::archive::PART_BYTES;
 

@@ -103,14 +103,14 @@ impl<'a> FromIterator<&'a str> for StrList {
 impl crate::codec::Encode for StrList {
     fn encode(&self, w: &mut crate::codec::Writer) {
         w.str(&self.text);
-        w.u32s(&self.ends);
+        w.ascending(&self.ends);
     }
 }
 
 impl crate::codec::Decode for StrList {
     fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
         let text = r.string()?;
-        let ends = r.u32s()?;
+        let ends = r.ascending()?;
         crate::codec::check_str_ends(r, &ends, &text, "list of strings")?;
         Ok(StrList { text, ends })
     }

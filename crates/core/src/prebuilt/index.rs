@@ -36,9 +36,9 @@ pub fn split_postings(part: &mut Part, shard_bytes: usize) -> (Vec<u32>, Vec<Vec
         .map(|(l, &first)| {
             let mut w = Writer::new();
             w.uint(u64::from(first));
-            w.u32s(&l.doc_ends);
+            w.ascending(&l.doc_ends);
             w.bytes(&l.docs);
-            w.u32s(&l.pos_ends);
+            w.ascending(&l.pos_ends);
             w.bytes(&l.positions);
             let mut out = preamble(&INDEX_MAGIC);
             out.extend_from_slice(&w.finish());
@@ -79,9 +79,9 @@ pub fn read_index_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<ShardL
     let mut r = codec::Reader::new(&bytes[PREAMBLE..]);
     let read = |r: &mut codec::Reader| -> codec::Result<(u32, ShardLists)> {
         let at = r.u32()?;
-        let doc_ends = r.u32s()?;
+        let doc_ends = r.ascending()?;
         let docs = r.bytes()?.to_vec();
-        let pos_ends = r.u32s()?;
+        let pos_ends = r.ascending()?;
         let positions = r.bytes()?.to_vec();
         r.end()?;
         if pos_ends.len() != doc_ends.len() {

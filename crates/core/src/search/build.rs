@@ -304,8 +304,8 @@ impl crate::codec::Encode for Segment {
     fn encode(&self, w: &mut crate::codec::Writer) {
         w.put(&self.dict);
         w.put(&self.postings);
-        w.u32s(&self.title_terms);
-        w.u32s(&self.title_ends);
+        w.varints(&self.title_terms);
+        w.ascending(&self.title_ends);
         w.f32s(&self.lengths);
         w.list(&self.dates);
         w.usize(self.languages.len());
@@ -321,8 +321,8 @@ impl crate::codec::Decode for Segment {
     fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
         let dict: Dictionary = r.get()?;
         let postings: PostingLists = r.get()?;
-        let title_terms = r.u32s()?;
-        let title_ends = r.u32s()?;
+        let title_terms = r.varints()?;
+        let title_ends = r.ascending()?;
         let lengths = r.f32s()?;
         let dates: Vec<Option<Date>> = r.list()?;
         let k = r.count(2)?;

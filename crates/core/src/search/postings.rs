@@ -555,11 +555,11 @@ impl PostingLists {
 impl crate::codec::Encode for PostingLists {
     fn encode(&self, w: &mut crate::codec::Writer) {
         w.bytes(&self.docs);
-        w.u32s(&self.doc_ends);
+        w.ascending(&self.doc_ends);
         w.bytes(&self.positions);
-        w.u32s(&self.pos_ends);
-        w.u32s(&self.counts);
-        w.u32s(&self.last);
+        w.ascending(&self.pos_ends);
+        w.varints(&self.counts);
+        w.varints(&self.last);
         // Where the shards start if the streams are kept out (none put in is written).
         w.u32s(self.shelf.as_ref().map_or(&[], |s| s.starts()));
     }
@@ -568,11 +568,11 @@ impl crate::codec::Encode for PostingLists {
 impl crate::codec::Decode for PostingLists {
     fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
         let docs = r.bytes()?.to_vec();
-        let doc_ends = r.u32s()?;
+        let doc_ends = r.ascending()?;
         let positions = r.bytes()?.to_vec();
-        let pos_ends = r.u32s()?;
-        let counts = r.u32s()?;
-        let last = r.u32s()?;
+        let pos_ends = r.ascending()?;
+        let counts = r.varints()?;
+        let last = r.varints()?;
         let starts = r.u32s()?;
         if !starts.is_empty() {
             // Kept out: no streams here, and shards of consecutive terms covering them all.
