@@ -12,7 +12,7 @@
 //! for the visit. Terms are in dictionary order, so a prefix's terms are in one or two
 //! neighbouring shards.
 
-use std::cell::RefCell;
+use std::sync::Mutex;
 
 use super::postings::TermPostings;
 
@@ -66,8 +66,9 @@ pub struct Shelf {
     starts: Vec<u32>,
     /// Each shard, once put in.
     held: Vec<Option<ShardLists>>,
-    /// Shards read while not in since the last [`Shelf::take_wanted`] (in order, once each).
-    wanted: RefCell<Vec<u32>>,
+    /// Shards read while not in since the last [`Shelf::take_wanted`] (in order, once
+    /// each). A lock, not a cell, so that an index stays shareable between threads.
+    wanted: Mutex<Vec<u32>>,
 }
 
 impl Clone for Shelf {
@@ -75,7 +76,7 @@ impl Clone for Shelf {
         Shelf {
             starts: self.starts.clone(),
             held: self.held.clone(),
-            wanted: RefCell::new(self.wanted.borrow().clone()),
+            wanted: Mutex::new(self.wanted()),
         }
     }
 }
@@ -96,7 +97,7 @@ impl Shelf {
         Shelf {
             starts,
             held: vec![None; n],
-            wanted: RefCell::new(Vec::new()),
+            wanted: Mutex::new(Vec::new()),
         }
     }
 
@@ -131,9 +132,10 @@ impl Shelf {
                 TermPostings::new(docs, positions, count, last)
             }
             None => {
-                let mut wanted = self.wanted.borrow_mut();
-                if !wanted.contains(&(s as u32)) {
-                    wanted.push(s as u32);
+                if let Ok(mut wanted) = self.wanted.lock() {
+                    if !wanted.contains(&(s as u32)) {
+                        wanted.push(s as u32);
+                    }
                 }
                 TermPostings::new(&[], &[], 0, 0)
             }
@@ -143,7 +145,14 @@ impl Shelf {
     /// The shards read while not in since the last call: fetch them, [`Shelf::fill`] and
     /// evaluate again.
     pub fn take_wanted(&self) -> Vec<u32> {
-        std::mem::take(&mut *self.wanted.borrow_mut())
+        self.wanted
+            .lock()
+            .map(|mut w| std::mem::take(&mut *w))
+            .unwrap_or_default()
+    }
+
+    fn wanted(&self) -> Vec<u32> {
+        self.wanted.lock().map(|w| w.clone()).unwrap_or_default()
     }
 
     /// Whether shard `s` is in.
@@ -196,3 +205,10 @@ impl Shelf {
                 .sum::<usize>()
     }
 }
+
+// An index is shared between threads (the CLI's and the fuzz targets' statics): the
+// shelf must not make it otherwise.
+const _: fn() = || {
+    fn shared<T: Send + Sync>() {}
+    shared::<super::SearchIndex>();
+};
