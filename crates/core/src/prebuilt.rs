@@ -487,15 +487,57 @@ pub fn shards_of(blocks: &[u32], starts: &[u32]) -> Vec<usize> {
 /// Reads text shard `i`, which must hold the blocks `starts[i]..starts[i + 1]`: the
 /// number of its first block, and its blocks.
 pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Damaged> {
-    let damaged = |kind: Damage, message: String, at: usize| Damaged {
-        kind,
-        message: format!("text shard {} cannot be read: {message}", shard_name(i)),
+    let kind = ShardKind {
+        magic: &SHARD_MAGIC,
+        what: "text",
+        items: "blocks",
+    };
+    let blocks = read_any_shard(bytes, i, starts, kind, Vec::len, |r| {
+        let at = r.u32()?;
+        let n = r.count(1)?;
+        let mut blocks = Vec::with_capacity(n);
+        for _ in 0..n {
+            let b = r.bytes()?;
+            crate::store::check_block(r, b, false)?;
+            blocks.push(b.to_vec().into_boxed_slice());
+        }
+        Ok((at, blocks))
+    })?;
+    Ok((starts[i], blocks))
+}
+
+/// What a kind of shard starts with, and what it and its items are called in messages.
+#[derive(Clone, Copy)]
+pub(crate) struct ShardKind {
+    pub magic: &'static [u8; 8],
+    pub what: &'static str,
+    pub items: &'static str,
+}
+
+/// Reads shard `i` of a `kind`, which must hold the items `starts[i]..starts[i + 1]`:
+/// checks its magic, version and place, and reads its body with `read` (the number of
+/// its first item, and its items, `len` of them), refusing bytes left over.
+pub(crate) fn read_any_shard<T>(
+    bytes: &[u8],
+    i: usize,
+    starts: &[u32],
+    kind: ShardKind,
+    len: impl Fn(&T) -> usize,
+    read: impl FnOnce(&mut codec::Reader) -> codec::Result<(u32, T)>,
+) -> Result<T, Damaged> {
+    let damaged = |damage: Damage, message: String, at: usize| Damaged {
+        kind: damage,
+        message: format!(
+            "{} shard {} cannot be read: {message}",
+            kind.what,
+            shard_name(i)
+        ),
         at: at as u64,
     };
-    let Some(version) = version_after(bytes, &SHARD_MAGIC) else {
+    let Some(version) = version_after(bytes, kind.magic) else {
         return Err(damaged(
             Damage::NotAnArchive,
-            "it is not a Chronicle text shard".into(),
+            format!("it is not a Chronicle {} shard", kind.what),
             0,
         ));
     };
@@ -503,7 +545,7 @@ pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Dama
         return Err(damaged(
             Damage::Version(version),
             "it is of another format version".into(),
-            MAGIC.len(),
+            kind.magic.len(),
         ));
     }
     let (Some(&first), Some(&end)) = (starts.get(i), starts.get(i + 1)) else {
@@ -514,28 +556,17 @@ pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Dama
         ));
     };
     let mut r = codec::Reader::new(&bytes[PREAMBLE..]);
-    let read = |r: &mut codec::Reader| -> codec::Result<Blocks> {
-        let at = r.u32()?;
-        let n = r.count(1)?;
-        let mut blocks = Vec::with_capacity(n);
-        for _ in 0..n {
-            let b = r.bytes()?;
-            crate::store::check_block(r, b, false)?;
-            blocks.push(b.to_vec().into_boxed_slice());
-        }
-        r.end()?;
-        Ok((at, blocks))
-    };
-    let (at, blocks) =
-        read(&mut r).map_err(|e| damaged(Damage::Broken, e.what, PREAMBLE + e.at))?;
-    if at != first || blocks.len() != (end - first) as usize {
+    let (at, items) = read(&mut r)
+        .and_then(|read| r.end().map(|()| read))
+        .map_err(|e| damaged(Damage::Broken, e.what, PREAMBLE + e.at))?;
+    if at != first || len(&items) != (end - first) as usize {
         return Err(damaged(
             Damage::WrongShard,
-            "it holds other blocks than the archive says".into(),
+            format!("it holds other {} than the archive says", kind.items),
             PREAMBLE,
         ));
     }
-    Ok((first, blocks))
+    Ok(items)
 }
 
 /// Builds the parts of a JSON corpus in this thread (the CLI does the same on every

@@ -195,18 +195,11 @@ fn answer_inbox(state: &Shared) {
                 .as_ref()
                 .map(|shards| shards.wanted(needed.iter().map(|&s| s as usize)))
                 .unwrap_or_default();
-            if !wanted.is_empty() || (index.is_none() && loading) {
+            if wait_for_shards(state, Held::Index, index.as_mut(), wanted, loading) {
                 // What it searched, and the text it read, were for the wrong answer.
                 engine.forget_searches();
                 engine.take_missing_text();
                 again.push(r);
-                // (Where the shards are is known once the archive has loaded; without
-                // them it is asked again then.)
-                if let Some(shards) = index.as_mut() {
-                    if !std::mem::replace(&mut shards.fetching, true) {
-                        spawn_local(fill(state.clone(), Held::Index, wanted));
-                    }
-                }
                 continue;
             }
         }
@@ -223,16 +216,11 @@ fn answer_inbox(state: &Shared) {
                 .as_ref()
                 .map(|shards| shards.wanted_for_blocks(&missing))
                 .unwrap_or_default();
-            if !wanted.is_empty() || (text.is_none() && loading) {
+            if wait_for_shards(state, Held::Text, text.as_mut(), wanted, loading) {
                 if let Some(FromEngine::Answer(a)) = &mut reply {
                     a.text_pending = true;
                 }
                 again.push(r);
-                if let Some(shards) = text.as_mut() {
-                    if !std::mem::replace(&mut shards.fetching, true) {
-                        spawn_local(fill(state.clone(), Held::Text, wanted));
-                    }
-                }
             }
         }
         if let Some(reply) = reply {
@@ -242,6 +230,29 @@ fn answer_inbox(state: &Shared) {
     // Answered again once the text is in, unless newer requests replace them.
     for r in again {
         enqueue(inbox, r);
+    }
+}
+
+/// Whether a request that read shards of `kind` not in waits for them (`wanted`, of
+/// `shards`): they are fetched (unless a fetch is under way, after which it is asked
+/// again anyway), or, while the archive still loads, where they are is not known yet (it
+/// is asked again once it is).
+fn wait_for_shards(
+    state: &Shared,
+    kind: Held,
+    shards: Option<&mut Shards>,
+    wanted: Vec<usize>,
+    loading: bool,
+) -> bool {
+    match shards {
+        None => loading,
+        Some(_) if wanted.is_empty() => false,
+        Some(shards) => {
+            if !std::mem::replace(&mut shards.fetching, true) {
+                spawn_local(fill(state.clone(), kind, wanted));
+            }
+            true
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use crate::archive::Part;
 use crate::codec::{self, Writer};
 use crate::search::shelf::ShardLists;
 
-use super::{preamble, shard_name, version_after, Damage, Damaged, PREAMBLE, VERSION};
+use super::{preamble, read_any_shard, Damaged, ShardKind};
 
 /// The first bytes of every index shard.
 pub const INDEX_MAGIC: [u8; 8] = *b"CHRONIDX";
@@ -50,40 +50,17 @@ pub fn split_postings(part: &mut Part, shard_bytes: usize) -> (Vec<u32>, Vec<Vec
 
 /// Reads index shard `i`, which must hold the terms `starts[i]..starts[i + 1]`.
 pub fn read_index_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<ShardLists, Damaged> {
-    let damaged = |kind: Damage, message: String, at: usize| Damaged {
-        kind,
-        message: format!("index shard {} cannot be read: {message}", shard_name(i)),
-        at: at as u64,
+    let kind = ShardKind {
+        magic: &INDEX_MAGIC,
+        what: "index",
+        items: "terms",
     };
-    let Some(version) = version_after(bytes, &INDEX_MAGIC) else {
-        return Err(damaged(
-            Damage::NotAnArchive,
-            "it is not a Chronicle index shard".into(),
-            0,
-        ));
-    };
-    if version != VERSION {
-        return Err(damaged(
-            Damage::Version(version),
-            "it is of another format version".into(),
-            INDEX_MAGIC.len(),
-        ));
-    }
-    let (Some(&first), Some(&end)) = (starts.get(i), starts.get(i + 1)) else {
-        return Err(damaged(
-            Damage::WrongShard,
-            "the archive has no such shard".into(),
-            0,
-        ));
-    };
-    let mut r = codec::Reader::new(&bytes[PREAMBLE..]);
-    let read = |r: &mut codec::Reader| -> codec::Result<(u32, ShardLists)> {
+    read_any_shard(bytes, i, starts, kind, ShardLists::len, |r| {
         let at = r.u32()?;
         let doc_ends = r.ascending()?;
         let docs = r.bytes()?.to_vec();
         let pos_ends = r.ascending()?;
         let positions = r.bytes()?.to_vec();
-        r.end()?;
         if pos_ends.len() != doc_ends.len() {
             return Err(r.error("posting tables of different lengths"));
         }
@@ -98,14 +75,5 @@ pub fn read_index_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<ShardL
                 positions,
             },
         ))
-    };
-    let (at, lists) = read(&mut r).map_err(|e| damaged(Damage::Broken, e.what, PREAMBLE + e.at))?;
-    if at != first || lists.len() != (end - first) as usize {
-        return Err(damaged(
-            Damage::WrongShard,
-            "it holds other terms than the archive says".into(),
-            PREAMBLE,
-        ));
-    }
-    Ok(lists)
+    })
 }

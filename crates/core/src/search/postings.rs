@@ -120,11 +120,6 @@ impl PostingLists {
         self.shelf.as_deref()
     }
 
-    /// The same, to put shards in.
-    pub fn shelf_mut(&mut self) -> Option<&mut Shelf> {
-        self.shelf.as_deref_mut()
-    }
-
     /// Puts shard `s` of a shelved index in (checked: see [`Shelf::fill`]).
     pub fn fill(&mut self, s: usize, lists: ShardLists) -> Result<(), String> {
         match self.shelf.as_deref_mut() {

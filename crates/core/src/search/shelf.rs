@@ -106,16 +106,6 @@ impl Shelf {
         &self.starts
     }
 
-    /// Number of shards.
-    pub fn len(&self) -> usize {
-        self.held.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.held.is_empty()
-    }
-
     /// The shard of term `id`.
     pub fn shard_of(&self, id: u32) -> usize {
         self.starts.partition_point(|&s| s <= id).saturating_sub(1)
@@ -153,11 +143,6 @@ impl Shelf {
 
     fn wanted(&self) -> Vec<u32> {
         self.wanted.lock().map(|w| w.clone()).unwrap_or_default()
-    }
-
-    /// Whether shard `s` is in.
-    pub fn holds(&self, s: usize) -> bool {
-        self.held.get(s).is_some_and(Option::is_some)
     }
 
     /// Puts shard `s` in, after checking it against the terms' document `counts` (of the
