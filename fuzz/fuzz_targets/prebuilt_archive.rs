@@ -2,8 +2,9 @@
 //! a message, never panic; an archive that opens answers a query. The input starts as a
 //! real archive (of a small corpus) with the fuzzer's bytes written over part of it, so
 //! the fuzzer reaches the parts and their index, not only the magic. Half the time the
-//! archive keeps its postings in index shards, and the bytes are written over one of
-//! them instead: a shard is refused with a message or put in, and the query answers.
+//! archive keeps its postings in index shards and its dictionary in a words file, and the
+//! bytes are written over one of those instead: it is refused with a message or put in,
+//! and the query answers.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -28,16 +29,29 @@ fn valid() -> &'static [u8] {
     })
 }
 
-/// The same archive with its postings in index shards: the archive, where the shards
-/// start, and the shards.
-fn shelved() -> &'static (Vec<u8>, Vec<u32>, Vec<Vec<u8>>) {
-    static BUILT: OnceLock<(Vec<u8>, Vec<u32>, Vec<Vec<u8>>)> = OnceLock::new();
+/// A site's archive, its postings in index shards and its dictionary in a words file.
+struct Site {
+    archive: Vec<u8>,
+    starts: Vec<u32>,
+    shards: Vec<Vec<u8>>,
+    words: Vec<u8>,
+}
+
+/// The same archive as a site's.
+fn shelved() -> &'static Site {
+    static BUILT: OnceLock<Site> = OnceLock::new();
     BUILT.get_or_init(|| {
         let (summary, parts) =
             prebuilt::parts_of(JSON.as_bytes(), 64).expect("the fuzz corpus loads");
         let mut part = prebuilt::join(parts);
         let (starts, shards) = prebuilt::split_postings(&mut part, 16);
-        (prebuilt::write(&summary, &[part], &[]), starts, shards)
+        let words = prebuilt::split_words(&mut part);
+        Site {
+            archive: prebuilt::write(&summary, &[part], &[]),
+            starts,
+            shards,
+            words,
+        }
     })
 }
 
@@ -55,11 +69,12 @@ fn overwrite(bytes: &mut Vec<u8>, data: &[u8]) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let (kept_out, starts, shards) = shelved();
+    let site = shelved();
+    // Which of the site's files is damaged: an index shard, or (the last) the words file.
     let shard = (data.len() % 2 == 1)
-        .then(|| usize::from(data.first().copied().unwrap_or(0)) % shards.len());
+        .then(|| usize::from(data.first().copied().unwrap_or(0)) % (site.shards.len() + 1));
     let mut bytes = if shard.is_some() {
-        kept_out.clone()
+        site.archive.clone()
     } else {
         valid().to_vec()
     };
@@ -77,12 +92,20 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(archive) = whole {
         let mut e = Engine::new(archive, 1);
         if let Some(damaged) = shard {
-            for (i, s) in shards.iter().enumerate() {
+            let mut words = site.words.clone();
+            if damaged == site.shards.len() {
+                overwrite(&mut words, data);
+            }
+            let terms = site.starts.last().copied().unwrap_or(0);
+            if let Ok(w) = prebuilt::read_words(&words, terms) {
+                let _ = e.fill_words(w);
+            }
+            for (i, s) in site.shards.iter().enumerate() {
                 let mut s = s.clone();
                 if i == damaged {
                     overwrite(&mut s, data);
                 }
-                if let Ok(lists) = prebuilt::read_index_shard(&s, i, starts) {
+                if let Ok(lists) = prebuilt::read_index_shard(&s, i, &site.starts) {
                     let _ = e.fill_postings(i, lists);
                 }
             }

@@ -141,6 +141,14 @@ const SENTENCES: &[&str] = &[
     "the archive ends after {} of its {} parts",
     "unexpected frame of kind {}",
     "its postings are kept out, and it has more than one part",
+    // A site's words file (chronicle_core::prebuilt::index).
+    "dictionary shard {} cannot be read: {}",
+    "it is not a Chronicle dictionary shard",
+    "it holds other terms than the archive says",
+    "the terms and their postings do not match",
+    "it is the words file of another archive",
+    "it holds {} terms and {} postings where the index has {} terms",
+    "the index has its words already",
 ];
 
 /// The sentences the engine's worker writes itself (crates/engine), beyond the core's.
@@ -156,6 +164,9 @@ const WORKER_SENTENCES: &[&str] = &[
     "a helper sent a part that cannot be read: {}",
     "not a corpus (.json, .jsonl), spreadsheet (.csv, .tsv) or text (.txt) file; skipped",
     "could not load the text in {}: {}",
+    "could not load the search index in {}: {}",
+    "the words file does not fit the archive: {}",
+    "the search index could not be loaded, so a search finds nothing (the documents, facets and timeline work): {}",
     "this archive keeps its search index in a folder beside it on its site (corpus.chronicle.index/), which a file opened from your computer cannot reach: the facets and the timeline work, but a search finds nothing. Open the site itself, or build the archive with `chronicle build --single-file`.",
     "this archive keeps the text of its documents in a folder beside it on its site (corpus.chronicle.text/), which a file opened from your computer cannot reach: search, facets and the timeline work, but snippets and documents show no text. Open the site itself, or build the archive with `chronicle build --single-file`.",
 ];
@@ -477,6 +488,42 @@ mod tests {
                 .expect_err("no such shard")
                 .to_string(),
         );
+        // A site's words file: not one, of another version, of another count of terms, of
+        // another archive; put in twice.
+        let words = chronicle_core::prebuilt::read_words;
+        out.push(words(b"junk", 1).expect_err("junk").to_string());
+        let mut old = chronicle_core::prebuilt::WORDS_MAGIC.to_vec();
+        old.extend_from_slice(&99u32.to_le_bytes());
+        out.push(words(&old, 1).expect_err("old").to_string());
+        let site = |json: &str| {
+            let (summary, parts) =
+                chronicle_core::prebuilt::parts_of(json.as_bytes(), 1 << 20).expect("a corpus");
+            let mut part = chronicle_core::prebuilt::join(parts);
+            chronicle_core::prebuilt::split_postings(&mut part, 64);
+            let file = chronicle_core::prebuilt::split_words(&mut part);
+            let terms = part.words_out().expect("its words kept out");
+            let bytes = chronicle_core::prebuilt::write(&summary, &[part], &[]);
+            (
+                chronicle_core::prebuilt::open(&bytes).expect("an archive"),
+                file,
+                terms,
+            )
+        };
+        let (mut archive, file, terms) =
+            site(r#"[{"title":"Idlib talks","body":"Talks resumed."}]"#);
+        let (_, other, other_terms) = site(r#"[{"title":"Aleppo news","body":"News came."}]"#);
+        out.push(
+            words(&file, terms + 1)
+                .expect_err("other count")
+                .to_string(),
+        );
+        let foreign = words(&other, other_terms).expect("a words file");
+        out.push(archive.fill_words(foreign).expect_err("another archive's"));
+        archive
+            .fill_words(words(&file, terms).expect("a words file"))
+            .expect("its own");
+        let again = words(&file, terms).expect("a words file");
+        out.push(archive.fill_words(again).expect_err("twice"));
         out
     }
 
@@ -505,6 +552,8 @@ mod tests {
             "the archive ends after {} of its {} parts",
             "unexpected frame of kind {}",
             "its postings are kept out, and it has more than one part",
+            "the terms and their postings do not match",
+            "it holds {} terms and {} postings where the index has {} terms",
             "expected YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 date-time",
             "the year is out of range",
             "expected `-` after the year",

@@ -30,9 +30,16 @@ test('the built site fetches the prebuilt archive, the index shards of the words
   // The postings are in index shards beside it: listing the whole archive, with its
   // facets and timeline, needs none.
   const indexShards = readdirSync(join(__dirname, '../../dist-site/corpus.chronicle.index'));
-  const indexFetched = () => [...new Set(fetched.filter((p) => p.startsWith('/site/corpus.chronicle.index/')))];
+  const isShard = (p: string) => /^\/site\/corpus\.chronicle\.index\/\d{5}\.bin$/.test(p);
+  const indexFetched = () => [...new Set(fetched.filter(isShard))];
   expect(indexShards.length).toBeGreaterThan(20);
   expect(indexFetched()).toEqual([]);
+  // The dictionary is beside it too (the words file): fetched once, after the archive,
+  // for the first query.
+  const wordsFile = '/site/corpus.chronicle.index/words.bin';
+  expect(indexShards).toContain('words.bin');
+  await expect.poll(() => fetched.filter((p) => p === wordsFile).length).toBe(1);
+  expect(fetched.indexOf(wordsFile)).toBeGreaterThan(fetched.indexOf('/site/corpus.chronicle'));
   // The text is in shards beside the archive: the first page of results fetched a few.
   const shards = readdirSync(join(__dirname, '../../dist-site/corpus.chronicle.text'));
   const textFetched = () => new Set(fetched.filter((p) => p.startsWith('/site/corpus.chronicle.text/'))).size;
@@ -52,7 +59,8 @@ test('the built site fetches the prebuilt archive, the index shards of the words
   expect(forIdlib.length).toBeGreaterThan(0);
   expect(forIdlib.length).toBeLessThanOrEqual(4);
   for (const p of forIdlib) expect(indexShards).toContain(p.split('/').pop());
-  expect(fetched.filter((p) => p.startsWith('/site/corpus.chronicle.index/')).length).toBe(forIdlib.length);
+  expect(fetched.filter(isShard).length).toBe(forIdlib.length);
+  expect(fetched.filter((p) => p === wordsFile).length).toBe(1);
   // Searched again, nothing more is fetched: the shards stay for the visit.
   await page.getByTestId('search-input').fill('');
   await settled(page);
@@ -68,6 +76,29 @@ test('the built site fetches the prebuilt archive, the index shards of the words
   for (const q of ['idlib', 'negotiaton', 'source:coalition', '"political process"']) json.push(await seen(page, q));
   expect(built).toEqual(json);
   expect((built[0] as { count: number }).count).toBeGreaterThan(0);
+});
+
+test('a word typed before the words file has come waits for it, then is answered', async ({ page }) => {
+  // The words file comes late (a slow host): the documents are listed before it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/site/corpus.chronicle.index/words.bin', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openArchive(page, './site/');
+  const all = await resultCount(page);
+  expect(all).toBeGreaterThan(200);
+  await page.getByTestId('search-input').fill('idlib');
+  // Waiting, not answered with nothing.
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'true');
+  // (The count shown is still the whole archive's: no empty answer was given.)
+  const shown = await page.getByTestId('result-count').innerText();
+  expect(Number(shown.match(/[\d,]+/)?.[0].replace(/,/g, ''))).toBe(all);
+  release();
+  await expect(page.getByTestId('result-count')).toContainText('1 document');
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-busy', 'false');
 });
 
 test('a prebuilt archive opens a document and keeps its title', async ({ page }) => {
@@ -143,7 +174,7 @@ test.describe('when the archive is damaged', () => {
   test('an index shard that cannot be fetched leaves its words out, and the page answers', async ({ page }) => {
     const failed: string[] = [];
     page.on('console', (m) => m.type() === 'error' && failed.push(m.text()));
-    await page.route('**/site/corpus.chronicle.index/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route(/\/site\/corpus\.chronicle\.index\/\d{5}\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
     await openArchive(page, './site/');
     const all = await resultCount(page);
     await search(page, 'idlib');
@@ -153,6 +184,39 @@ test.describe('when the archive is damaged', () => {
     expect(failed.join('\n')).toMatch(/could not load the index in .*corpus\.chronicle\.index\/\d{5}\.bin: the server answered 404/);
     await search(page, '');
     expect(await resultCount(page)).toBe(all);
+  });
+
+  test('a words file that cannot be fetched is said, and the documents stay browsable', async ({ page }) => {
+    const failed: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && failed.push(m.text()));
+    await page.route('**/site/corpus.chronicle.index/words.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await openArchive(page, './site/');
+    const all = await resultCount(page);
+    expect(all).toBeGreaterThan(200);
+    // The reader is told that a search finds nothing, and why.
+    const problems = page.locator('.problems__list');
+    await expect(problems).toContainText('the search index could not be loaded, so a search finds nothing');
+    await expect(problems).toContainText('words.bin: the server answered 404');
+    await search(page, 'idlib');
+    expect(await resultCount(page)).toBe(0);
+    expect(failed.join('\n')).toMatch(/could not load the search index in .*words\.bin: the server answered 404/);
+    // Facets and the timeline still narrow the whole archive.
+    await search(page, '');
+    expect(await resultCount(page)).toBe(all);
+    await page.getByTestId('facet-item').first().click();
+    await settled(page);
+    expect(await resultCount(page)).toBeLessThan(all);
+  });
+
+  test('a damaged words file is said, never a hang', async ({ page }) => {
+    const words = Buffer.from(readFileSync(join(__dirname, '../../dist-site/corpus.chronicle.index/words.bin')));
+    await page.route('**/site/corpus.chronicle.index/words.bin', (route) =>
+      route.fulfill({ body: words.subarray(0, words.length - 100), contentType: 'application/octet-stream' }),
+    );
+    await openArchive(page, './site/');
+    await search(page, 'idlib');
+    expect(await resultCount(page)).toBe(0);
+    await expect(page.locator('.problems__list')).toContainText('dictionary shard words.bin cannot be read');
   });
 
   test('an archive of another format version is refused by name', async ({ page }) => {

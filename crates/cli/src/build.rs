@@ -82,6 +82,8 @@ pub struct Built {
     pub shards: Vec<Vec<u8>>,
     /// The index shards, in order.
     pub index: Vec<Vec<u8>>,
+    /// The words file (the dictionary), beside the index shards; empty if inside.
+    pub words: Vec<u8>,
 }
 
 /// Runs `chronicle build`.
@@ -107,6 +109,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         archive,
         shards,
         index,
+        words,
     } = build(
         &json,
         (problems.clone(), rejected),
@@ -142,23 +145,42 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let bytes = archive.len() + shards.iter().chain(&index).map(Vec::len).sum::<usize>();
+    if !words.is_empty() {
+        let file = args
+            .output
+            .join(prebuilt::index_dir(ARCHIVE_NAME))
+            .join(prebuilt::WORDS_FILE);
+        std::fs::write(&file, &words)
+            .with_context(|| format!("cannot write {}", file.display()))?;
+    }
+    let bytes =
+        archive.len() + words.len() + shards.iter().chain(&index).map(Vec::len).sum::<usize>();
 
     let mut stderr = std::io::stderr().lock();
     for p in &problems {
         writeln!(stderr, "{p}")?;
     }
     let warnings = problems.iter().filter(|p| !p.is_error()).count();
+    let layout = if words.is_empty() {
+        format!(
+            "the archive {}, all inside",
+            human_bytes(archive.len() as u64)
+        )
+    } else {
+        format!(
+            "the archive {}, its text in {} shards, its index in {} shards and its words in {}",
+            human_bytes(archive.len() as u64),
+            shards.len(),
+            index.len(),
+            human_bytes(words.len() as u64)
+        )
+    };
     writeln!(
         stderr,
         "built {documents} documents from {files} files ({rejected} rejected, {warnings} \
-         warnings) → {} ({}: the archive {}, its text in {} shards, its index in {} shards; \
-         format version {}) in {} ms",
+         warnings) → {} ({}: {layout}; format version {}) in {} ms",
         args.output.display(),
         human_bytes(bytes as u64),
-        human_bytes(archive.len() as u64),
-        shards.len(),
-        index.len(),
         prebuilt::VERSION,
         started.elapsed().as_millis(),
     )?;
@@ -197,11 +219,11 @@ pub fn build(
     // The JSON was written from valid documents: its places mean nothing to the reader,
     // whose problems came with the inputs' own.
     part.problems.clear();
-    let ((starts, shards), (_, index)) = if layout.split {
-        (
-            prebuilt::split_text(&mut part, prebuilt::SHARD_BYTES),
-            prebuilt::split_postings(&mut part, prebuilt::INDEX_SHARD_BYTES),
-        )
+    let ((starts, shards), (_, index), words) = if layout.split {
+        let text = prebuilt::split_text(&mut part, prebuilt::SHARD_BYTES);
+        let postings = prebuilt::split_postings(&mut part, prebuilt::INDEX_SHARD_BYTES);
+        // The dictionary goes last: it holds where the index shards start.
+        (text, postings, prebuilt::split_words(&mut part))
     } else {
         Default::default()
     };
@@ -209,6 +231,7 @@ pub fn build(
         archive: prebuilt::write(&summary, &[part], &starts),
         shards,
         index,
+        words,
     })
 }
 

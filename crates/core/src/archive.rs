@@ -131,6 +131,12 @@ impl Part {
         self.index.postings.shelf().map(|s| s.starts())
     }
 
+    /// How many terms its dictionary has, if it is kept out (in a site's words file; see
+    /// [`crate::search::shelf`]).
+    pub fn words_out(&self) -> Option<u32> {
+        self.index.dict.kept_out().map(|o| o.terms())
+    }
+
     /// Takes out the compressed blocks of its text (see [`TextStore::take_blocks`]).
     pub fn take_text_blocks(&mut self) -> Vec<Box<[u8]>> {
         self.store.finish();
@@ -588,6 +594,25 @@ impl Archive {
             .shelf()
             .map(|s| s.take_wanted())
             .unwrap_or_default()
+    }
+
+    /// Whether a query read the dictionary while it was kept out, since the last call
+    /// (see [`crate::search::shelf`]): fetch the words file, [`Archive::fill_words`], and
+    /// ask again.
+    pub fn take_missing_words(&self) -> bool {
+        self.index.words_out().is_some_and(|o| o.take_wanted())
+    }
+
+    /// Puts the words read from the words file in; gives where the index shards start,
+    /// or why they do not fit.
+    pub fn fill_words(
+        &mut self,
+        (dict, postings): (
+            crate::search::dictionary::Dictionary,
+            crate::search::postings::PostingLists,
+        ),
+    ) -> Result<Vec<u32>, String> {
+        self.index.fill_words(dict, postings)
     }
 
     /// Puts fetched index shard `s` in; why not if it does not fit the index.

@@ -205,6 +205,31 @@ impl Engine {
         self.archive.take_missing_postings()
     }
 
+    /// Adds a problem found after loading (a site's words file that could not be read).
+    pub fn add_problem(&mut self, problem: crate::Problem) {
+        self.archive.problems.push(problem);
+    }
+
+    /// Whether a query read the dictionary while it was kept out (see
+    /// [`crate::search::shelf`]): the answer given meanwhile is wrong, and is asked again
+    /// once the words are in.
+    pub fn take_missing_words(&self) -> bool {
+        self.archive.take_missing_words()
+    }
+
+    /// Puts the words read from a site's words file in; what was searched without them
+    /// is searched again. Gives where the index shards start.
+    pub fn fill_words(
+        &mut self,
+        words: (
+            crate::search::dictionary::Dictionary,
+            crate::search::postings::PostingLists,
+        ),
+    ) -> Result<Vec<u32>, String> {
+        self.forget_searches();
+        self.archive.fill_words(words)
+    }
+
     /// Puts a fetched index shard in; what was searched without it is searched again.
     pub fn fill_postings(
         &mut self,

@@ -31,8 +31,11 @@
 //! A site's archive also keeps the postings of its index out, in *index shards* of
 //! consecutive terms beside it (`corpus.chronicle.index/00000.bin`, …; see [`index`]):
 //! its part then holds the dictionary, each term's document count and last document, and
-//! where the index shards start. The app fetches the shards a query's terms are in, so
-//! it opens after fetching the dictionary, the metadata and the facets' values alone.
+//! where the index shards start. The app fetches the shards a query's terms are in.
+//! The dictionary, with those counts and where the shards start, is kept out as well,
+//! in the *words file* (`corpus.chronicle.index/words.bin`): the app lists, counts and
+//! draws the documents without it, so it opens after fetching the documents' table and
+//! the facets' values alone, and fetches the words straight after, for the first query.
 //! Such an archive has one part.
 //!
 //! Nothing after the end frame is read. A file of another version is refused with a
@@ -48,13 +51,17 @@ use crate::load::{LoadError, Loader, Reader, Summary};
 use crate::problem::Problem;
 
 pub mod index;
-pub use index::{index_dir, read_index_shard, split_postings, INDEX_MAGIC, INDEX_SHARD_BYTES};
+pub use index::{
+    index_dir, read_index_shard, read_words, split_postings, split_words, INDEX_MAGIC,
+    INDEX_SHARD_BYTES, WORDS_FILE, WORDS_MAGIC,
+};
 
 /// The first bytes of every prebuilt archive.
 pub const MAGIC: [u8; 8] = *b"CHRONARC";
 /// The format version this code writes and reads (2: the metadata fields as one table;
-/// 3: each document's key for finding identical copies; 4: postings in index shards).
-pub const VERSION: u32 = 4;
+/// 3: each document's key for finding identical copies; 4: postings in index shards;
+/// 5: the dictionary in a words file).
+pub const VERSION: u32 = 5;
 /// The first bytes of every text shard.
 pub const SHARD_MAGIC: [u8; 8] = *b"CHRONTXT";
 /// Compressed bytes of text in a shard (more when one block is larger): small, as the
@@ -293,7 +300,8 @@ impl Decoder {
                             format!("part {} cannot be read: {}", self.parts + 1, e.what),
                         )
                     })?;
-                    if p.index.postings.shelf().is_some() && *expected != 1 {
+                    let kept_out = p.index_shards().is_some() || p.words_out().is_some();
+                    if kept_out && *expected != 1 {
                         // Index shards number the terms of one index: the parts would
                         // have to be joined, which needs their postings.
                         return Err(self.damaged(
@@ -491,6 +499,7 @@ pub fn read_shard(bytes: &[u8], i: usize, starts: &[u32]) -> Result<Blocks, Dama
         magic: &SHARD_MAGIC,
         what: "text",
         items: "blocks",
+        name: shard_name,
     };
     let blocks = read_any_shard(bytes, i, starts, kind, Vec::len, |r| {
         let at = r.u32()?;
@@ -512,6 +521,8 @@ pub(crate) struct ShardKind {
     pub magic: &'static [u8; 8],
     pub what: &'static str,
     pub items: &'static str,
+    /// The file name of shard `i`.
+    pub name: fn(usize) -> String,
 }
 
 /// Reads shard `i` of a `kind`, which must hold the items `starts[i]..starts[i + 1]`:
@@ -530,7 +541,7 @@ pub(crate) fn read_any_shard<T>(
         message: format!(
             "{} shard {} cannot be read: {message}",
             kind.what,
-            shard_name(i)
+            (kind.name)(i)
         ),
         at: at as u64,
     };

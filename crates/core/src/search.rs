@@ -254,6 +254,28 @@ impl SearchIndex {
         self.seg.postings.shelf()
     }
 
+    /// If its dictionary is kept out (a site's, in its words file): how many terms it has,
+    /// and whether a query read it meanwhile.
+    pub fn words_out(&self) -> Option<&shelf::WordsOut> {
+        self.seg.dict.kept_out()
+    }
+
+    /// Puts the dictionary and the postings' tables kept out back (read from the words
+    /// file), checked against the index; gives where the index shards start. Stems are
+    /// worked out now.
+    pub fn fill_words(
+        &mut self,
+        dict: dictionary::Dictionary,
+        postings: postings::PostingLists,
+    ) -> Result<Vec<u32>, String> {
+        self.seg.put_words(dict, postings)?;
+        self.seg.dict.set_stems(self.stemmer);
+        Ok(self
+            .shelf()
+            .map(|s| s.starts().to_vec())
+            .unwrap_or_default())
+    }
+
     /// Puts index shard `s` in (checked against the index: see [`shelf::Shelf::fill`]).
     pub fn fill_postings(&mut self, s: usize, lists: shelf::ShardLists) -> Result<(), String> {
         self.seg.postings.fill(s, lists)

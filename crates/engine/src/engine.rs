@@ -70,6 +70,9 @@ struct State {
     text: Option<Shards>,
     /// The index shards of a prebuilt archive that keeps its postings beside it.
     index: Option<Shards>,
+    /// The words file of a prebuilt archive that keeps its dictionary beside it, until
+    /// it is in.
+    words: Option<Shards>,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -168,6 +171,7 @@ fn answer_inbox(state: &Shared) {
         engine: Some(engine),
         text,
         index,
+        words,
         inbox,
         ..
     } = &mut *st
@@ -175,6 +179,7 @@ fn answer_inbox(state: &Shared) {
         return;
     };
     let mut again = Vec::new();
+    let mut answered = false;
     for r in requests {
         let mut reply = match &r {
             ToEngine::View(v) => Some(FromEngine::Answer(engine.answer(v))),
@@ -187,6 +192,21 @@ fn answer_inbox(state: &Shared) {
             ToEngine::Export(x) => Some(engine.export(x)),
             _ => None,
         };
+        // The dictionary, kept out: the answer found no word, so it waits for the words
+        // file, and is answered again.
+        if engine.take_missing_words() {
+            let wanted = words
+                .as_ref()
+                .map(|shards| shards.wanted([0]))
+                .unwrap_or_default();
+            if wait_for_shards(state, Held::Words, words.as_mut(), wanted, loading) {
+                engine.forget_searches();
+                engine.take_missing_text();
+                engine.take_missing_postings();
+                again.push(r);
+                continue;
+            }
+        }
         // Postings the answer read but the archive keeps in shards: it would be wrong, so
         // it waits; the shards are fetched, and the request is answered again.
         let needed = engine.take_missing_postings();
@@ -225,11 +245,18 @@ fn answer_inbox(state: &Shared) {
         }
         if let Some(reply) = reply {
             post(&reply);
+            answered = true;
         }
     }
     // Answered again once the text is in, unless newer requests replace them.
     for r in again {
         enqueue(inbox, r);
+    }
+    // The first answer is out: the words file (a prebuilt site's dictionary) comes now,
+    // before the reader types.
+    if let Some(shards) = words.as_mut().filter(|w| answered && !loading && w.idle()) {
+        shards.fetching = true;
+        spawn_local(fill(state.clone(), Held::Words, vec![0]));
     }
 }
 
@@ -311,6 +338,7 @@ async fn fill(state: Shared, kind: Held, wanted: Vec<usize>) {
         match kind {
             Held::Text => st.text.as_ref(),
             Held::Index => st.index.as_ref(),
+            Held::Words => st.words.as_ref(),
         }
         .map(Shards::plan)
     };
@@ -324,15 +352,19 @@ async fn fill(state: Shared, kind: Held, wanted: Vec<usize>) {
             engine,
             text,
             index,
+            words,
             ..
         } = &mut *st;
         let shards = match kind {
             Held::Text => text.as_mut(),
             Held::Index => index.as_mut(),
+            Held::Words => words.as_mut(),
         };
         let Some(shards) = shards else {
             return;
         };
+        // Where the index shards start, once the words are in.
+        let mut index_starts = None;
         for (i, bytes) in fetched {
             let put = bytes.and_then(|bytes| {
                 let Some(engine) = engine.as_mut() else {
@@ -354,13 +386,38 @@ async fn fill(state: Shared, kind: Held, wanted: Vec<usize>) {
                                 )
                             })
                         }),
+                    Held::Words => {
+                        let terms = starts.last().copied().unwrap_or(0);
+                        prebuilt::read_words(&bytes, terms)
+                            .map_err(|e| e.to_string())
+                            .and_then(|words| {
+                                engine.fill_words(words).map_err(|why| {
+                                    format!("the words file does not fit the archive: {why}")
+                                })
+                            })
+                            .map(|starts| index_starts = Some(starts))
+                    }
                 }
             });
             if let Err(why) = put {
                 shards.failed(i, &why);
+                if kind == Held::Words {
+                    // Without its words no search finds anything: the reader is told.
+                    if let Some(engine) = engine.as_mut() {
+                        engine.add_problem(Problem::error(format!(
+                            "the search index could not be loaded, so a search finds \
+                             nothing (the documents, facets and timeline work): {why}"
+                        )));
+                        post(&FromEngine::Info(engine.info(None)));
+                    }
+                }
             }
         }
         shards.fetching = false;
+        if let Some(starts) = index_starts {
+            *index = Some(shards.index_beside(starts));
+            *words = None;
+        }
     }
     schedule(&state);
 }
@@ -617,8 +674,12 @@ async fn load_sources(state: Shared, open: JsValue) {
         let starts = st
             .load
             .as_mut()
-            .map(|l| std::mem::take(&mut l.index_shards));
-        if let Some(starts) = starts.filter(|s| !s.is_empty()) {
+            .map(|l| std::mem::take(&mut l.index_shards))
+            .unwrap_or_default();
+        // The words file, if the dictionary is kept out (it says where the index shards
+        // start: they are known once it is in).
+        let terms = st.load.as_ref().and_then(|l| l.words_out);
+        if !starts.is_empty() || terms.is_some() {
             if archive_url.is_none() {
                 // A site's archive opened as a file: its index stayed on the site.
                 let warning = Problem::warning(
@@ -633,6 +694,7 @@ async fn load_sources(state: Shared, open: JsValue) {
                 }
             }
             st.index = Some(Shards::new(Held::Index, archive_url.as_deref(), starts));
+            st.words = terms.map(|n| Shards::new(Held::Words, archive_url.as_deref(), vec![0, n]));
         }
         if let Some(load) = st.load.as_mut() {
             load.end_input();

@@ -106,6 +106,8 @@ pub struct Load {
     pub text_shards: Vec<u32>,
     /// Where a prebuilt archive's index shards start, if it keeps its postings beside it.
     pub index_shards: Vec<u32>,
+    /// The number of terms of a prebuilt archive that keeps its dictionary beside it.
+    pub words_out: Option<u32>,
     format: Option<Format>,
     file: Option<Rc<str>>,
     run_limit: usize,
@@ -139,6 +141,7 @@ impl Load {
             input_done: false,
             text_shards: Vec::new(),
             index_shards: Vec::new(),
+            words_out: None,
             format: None,
             file: None,
             run_limit,
@@ -216,6 +219,9 @@ impl Load {
     fn prebuilt_part(&mut self, part: Part, bytes: u64) {
         if let Some(starts) = part.index_shards() {
             self.index_shards = starts.to_vec();
+        }
+        if let Some(terms) = part.words_out() {
+            self.words_out = Some(terms);
         }
         let run = self.runs;
         self.runs += 1;

@@ -2,9 +2,10 @@
 //! them.
 //!
 //! # Overview
-//! A site built by `chronicle build` keeps the compressed text of its documents, and the
-//! postings of its index, in shards beside the archive file ([`chronicle_core::prebuilt`]),
-//! so the app opens after fetching the dictionary and metadata alone. When answering a
+//! A site built by `chronicle build` keeps the compressed text of its documents, the
+//! postings of its index and its dictionary (the words file) beside the archive file
+//! ([`chronicle_core::prebuilt`]), so the app opens after fetching the documents' table
+//! and metadata alone. The words file is fetched as soon as the first answer is sent. When answering a
 //! request reads a block of text, or a term's postings, that is not there, the engine
 //! worker asks [`Shards::wanted`] which shards to fetch, fetches them all at once
 //! ([`fetch`]), puts them in, and answers the request again: an answer that lacked
@@ -26,6 +27,28 @@ pub enum Kind {
     Text,
     /// The postings of runs of terms.
     Index,
+    /// The dictionary, with each term's document count and where the index shards start
+    /// (one file: "shard" 0).
+    Words,
+}
+
+impl Kind {
+    /// What it holds, in messages.
+    fn what(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Index => "index",
+            Kind::Words => "search index",
+        }
+    }
+
+    /// The file name of shard `i`.
+    fn file(self, i: usize) -> String {
+        match self {
+            Kind::Words => prebuilt::WORDS_FILE.to_string(),
+            Kind::Text | Kind::Index => prebuilt::shard_name(i),
+        }
+    }
 }
 
 /// Where an archive's shards of one kind are, and which failed.
@@ -50,7 +73,7 @@ impl Shards {
             let file = u.split(['?', '#']).next().unwrap_or(u);
             match kind {
                 Kind::Text => format!("{}/", prebuilt::text_dir(file)),
-                Kind::Index => format!("{}/", prebuilt::index_dir(file)),
+                Kind::Index | Kind::Words => format!("{}/", prebuilt::index_dir(file)),
             }
         });
         Shards {
@@ -72,6 +95,24 @@ impl Shards {
             .into_iter()
             .filter(|i| !self.failed.contains(i))
             .collect()
+    }
+
+    /// The index shards beside the words file (they share its directory), which start at
+    /// `starts`.
+    pub fn index_beside(&self, starts: Vec<u32>) -> Shards {
+        Shards {
+            kind: Kind::Index,
+            base: self.base.clone(),
+            starts,
+            failed: Vec::new(),
+            fetching: false,
+        }
+    }
+
+    /// Whether shards of it can still be fetched (it has a URL, and shard 0 has not
+    /// failed), and none is being fetched: for the words file, whether to fetch it now.
+    pub fn idle(&self) -> bool {
+        !self.fetching && !self.wanted([0]).is_empty()
     }
 
     /// The text shards that hold these missing blocks, to fetch.
@@ -107,14 +148,11 @@ pub async fn fetch(
     let pending: Vec<_> = wanted
         .iter()
         .map(|&i| {
-            let url = format!("{base}{}", prebuilt::shard_name(i));
+            let url = format!("{base}{}", kind.file(i));
             (i, url.clone(), JsFuture::from(scope().fetch_with_str(&url)))
         })
         .collect();
-    let what = match kind {
-        Kind::Text => "text",
-        Kind::Index => "index",
-    };
+    let what = kind.what();
     let mut out = Vec::with_capacity(pending.len());
     for (i, url, request) in pending {
         let result = async {

@@ -299,6 +299,109 @@ fn a_wrong_or_damaged_index_shard_is_refused() {
     assert!(archive.fill_postings(0, lists).is_ok());
 }
 
+/// A site's part: text, postings and then the dictionary kept out, as `chronicle build`
+/// cuts it; with the archive's bytes, where the text and index shards start, and the
+/// shards and the words file.
+struct Site {
+    bytes: Vec<u8>,
+    text_starts: Vec<u32>,
+    texts: Vec<Vec<u8>>,
+    index_starts: Vec<u32>,
+    shards: Vec<Vec<u8>>,
+    words: Vec<u8>,
+}
+
+fn site(json: &str, index_shard_bytes: usize) -> Site {
+    let (summary, parts) = parts_of(json.as_bytes(), 1024).unwrap();
+    let mut part = join(parts);
+    let (text_starts, texts) = split_text(&mut part, 64);
+    let (index_starts, shards) = split_postings(&mut part, index_shard_bytes);
+    let terms = part.index.term_count();
+    let words = split_words(&mut part);
+    assert_eq!(part.words_out(), Some(terms as u32));
+    assert_eq!(part.index_shards(), None);
+    Site {
+        bytes: write(&summary, &[part], &text_starts),
+        text_starts,
+        texts,
+        index_starts,
+        shards,
+        words,
+    }
+}
+
+#[test]
+fn a_dictionary_in_the_words_file_is_fetched_for_the_first_word_and_answers_the_same() {
+    let json = spread(300);
+    let from_json = answers(Archive::from_bytes(json.as_bytes()).unwrap());
+    let s = site(&json, 96);
+    let (archive, _) = open_with_shards(&s.bytes).unwrap();
+    assert!(archive.index.words_out().is_some());
+    // The documents are listed, counted and drawn without the words.
+    let mut e = Engine::new(archive, 1);
+    let listed = e.answer(&view(""));
+    assert!(!e.take_missing_words());
+    assert!(e.take_missing_postings().is_empty());
+    assert!(listed.total > 0);
+    let archive = e.into_archive();
+    let mut words_fetched = 0;
+    let got = answers_fetching(archive, &mut |e| {
+        let mut again = false;
+        if e.take_missing_words() {
+            let terms = *s.index_starts.last().unwrap();
+            let starts = e.fill_words(read_words(&s.words, terms).unwrap()).unwrap();
+            assert_eq!(starts, s.index_starts);
+            words_fetched += 1;
+            again = true;
+        }
+        for i in e.take_missing_postings() {
+            let lists =
+                read_index_shard(&s.shards[i as usize], i as usize, &s.index_starts).unwrap();
+            e.fill_postings(i as usize, lists).unwrap();
+            again = true;
+        }
+        for i in shards_of(&e.take_missing_text(), &s.text_starts) {
+            let (first, blocks) = read_shard(&s.texts[i], i, &s.text_starts).unwrap();
+            assert!(e.fill_text(first, blocks));
+            again = true;
+        }
+        again
+    });
+    assert_same(&got, &from_json);
+    assert_eq!(words_fetched, 1);
+}
+
+#[test]
+fn a_wrong_or_damaged_words_file_is_refused() {
+    let json = spread(200);
+    let s = site(&json, 64);
+    let terms = *s.index_starts.last().unwrap();
+    assert!(read_words(&s.words, terms).is_ok());
+    for cut in 0..s.words.len() {
+        assert!(read_words(&s.words[..cut], terms).is_err(), "{cut}");
+    }
+    let e = read_words(&s.words, terms + 1).unwrap_err();
+    assert_eq!(e.kind, Damage::WrongShard, "{e}");
+    assert!(e.message.contains("dictionary shard words.bin"), "{e}");
+    let e = read_words(&s.shards[0], terms).unwrap_err();
+    assert_eq!(e.kind, Damage::NotAnArchive, "{e}");
+    // Another archive's words file, read whole, does not fit this one.
+    let other = site(&spread(20), 64);
+    let other_terms = *other.index_starts.last().unwrap();
+    let mut archive = open(&s.bytes).unwrap();
+    let foreign = read_words(&other.words, other_terms).unwrap();
+    assert!(archive.fill_words(foreign).is_err());
+    assert!(archive.index.words_out().is_some());
+    assert!(archive
+        .fill_words(read_words(&s.words, terms).unwrap())
+        .is_ok());
+    assert!(archive.index.words_out().is_none());
+    // Twice is refused.
+    assert!(archive
+        .fill_words(read_words(&s.words, terms).unwrap())
+        .is_err());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -321,6 +424,26 @@ proptest! {
             if let Ok(lists) = read_index_shard(&shard, i, &starts) {
                 let _ = e.fill_postings(i, lists);
             }
+        }
+        for q in QUERIES {
+            let _ = e.answer(&view(q));
+        }
+    }
+
+    /// Any bytes given as the words file are refused or put in, never a panic, and a
+    /// query over them answers.
+    #[test]
+    fn a_damaged_words_file_never_panics(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
+        let s = site(&spread(60), 64);
+        let terms = *s.index_starts.last().unwrap();
+        let mut words = s.words.clone();
+        for &(at, b) in &flips {
+            let n = words.len();
+            words[at % n] ^= b | 1;
+        }
+        let mut e = Engine::new(open(&s.bytes).unwrap(), 1);
+        if let Ok(w) = read_words(&words, terms) {
+            let _ = e.fill_words(w);
         }
         for q in QUERIES {
             let _ = e.answer(&view(q));

@@ -300,6 +300,49 @@ impl SegmentBuilder {
     }
 }
 
+impl Segment {
+    /// Takes the dictionary and the postings' tables out (into a site's words file): see
+    /// [`Dictionary::take_out`].
+    pub(crate) fn take_words(&mut self) -> (Dictionary, PostingLists) {
+        let postings = std::mem::take(&mut self.postings);
+        let check = fingerprint(&self.dict, &postings);
+        (self.dict.take_out(check), postings)
+    }
+
+    /// Puts words taken out back, checked against the documents.
+    pub(crate) fn put_words(
+        &mut self,
+        dict: Dictionary,
+        postings: PostingLists,
+    ) -> Result<(), String> {
+        let Some((terms, check)) = self
+            .dict
+            .kept_out()
+            .map(|o| (o.terms() as usize, o.check()))
+        else {
+            return Err("the index has its words already".into());
+        };
+        if dict.len() != terms || postings.len() != terms {
+            return Err(format!(
+                "it holds {} terms and {} postings where the index has {terms} terms",
+                dict.len(),
+                postings.len()
+            ));
+        }
+        if !postings.docs_below(self.len()) || fingerprint(&dict, &postings) != check {
+            return Err("it is the words file of another archive".into());
+        }
+        self.dict = dict;
+        self.postings = postings;
+        Ok(())
+    }
+}
+
+/// The check of a words file (see [`PostingLists::fingerprint`]).
+fn fingerprint(dict: &Dictionary, postings: &PostingLists) -> u64 {
+    postings.fingerprint((0..dict.len() as u32).map(|i| dict.term(i).len()))
+}
+
 impl crate::codec::Encode for Segment {
     fn encode(&self, w: &mut crate::codec::Writer) {
         w.put(&self.dict);
@@ -314,6 +357,15 @@ impl crate::codec::Encode for Segment {
             w.uint(u64::from(*n));
         }
         w.put(&self.fields);
+        // The number of terms kept out, plus one, and their postings' fingerprint; 0 when
+        // they are in.
+        match self.dict.kept_out() {
+            Some(o) => {
+                w.uint(u64::from(o.terms()) + 1);
+                w.uint(o.check());
+            }
+            None => w.uint(0),
+        }
     }
 }
 
@@ -333,11 +385,25 @@ impl crate::codec::Decode for Segment {
         }
         let n = lengths.len();
         let fields = FieldIndex::decode_over(r, n)?;
+        let mut dict = dict;
+        let terms = match r.uint()? {
+            0 => dict.len(),
+            out => {
+                let terms =
+                    u32::try_from(out - 1).map_err(|_| r.error("too many terms kept out"))?;
+                let check = r.uint()?;
+                if !dict.is_empty() {
+                    return Err(r.error("a dictionary both in and kept out"));
+                }
+                dict.mark_out(terms, check);
+                terms as usize
+            }
+        };
         if postings.len() != dict.len()
             || !postings.docs_below(n)
             || title_ends.len() != n
             || dates.len() != n
-            || title_terms.iter().any(|&t| t as usize >= dict.len())
+            || title_terms.iter().any(|&t| t as usize >= terms)
         {
             return Err(r.error("the parts of an index segment do not match"));
         }

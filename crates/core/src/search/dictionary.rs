@@ -9,9 +9,13 @@
 //!
 //! Stems group terms: [`Dictionary::stem_variants`] gives every term that shares a
 //! query word's stem (`negotiations` → `negotiating`, `negotiated`, …).
+//!
+//! A site's dictionary may be kept out of its archive ([`Dictionary::take_out`], see
+//! [`super::shelf`]): until it is put back, every lookup finds nothing and is noted.
 
 use std::ops::Range;
 
+use super::shelf::WordsOut;
 use crate::strlist::StrList;
 use crate::text::Stemmer;
 
@@ -27,6 +31,8 @@ pub struct Dictionary {
     stem_members: Vec<u32>,
     stem_member_ends: Vec<u32>,
     stemmer: Option<Stemmer>,
+    /// Set while the terms are kept out (in a site's words file).
+    out: Option<WordsOut>,
 }
 
 impl Dictionary {
@@ -94,6 +100,27 @@ impl Dictionary {
         self.stemmer = Some(stemmer);
     }
 
+    /// Takes the terms out (into a site's words file, with postings' tables of
+    /// fingerprint `check`): gives the whole dictionary, and leaves an empty one that knows
+    /// how many terms it had and notes every lookup.
+    pub fn take_out(&mut self, check: u64) -> Dictionary {
+        let terms = self.len() as u32;
+        let all = std::mem::take(self);
+        self.mark_out(terms, check);
+        all
+    }
+
+    /// Marks an empty dictionary as one of `terms` terms kept out (see
+    /// [`Dictionary::take_out`]).
+    pub(crate) fn mark_out(&mut self, terms: u32, check: u64) {
+        self.out = Some(WordsOut::new(terms, check));
+    }
+
+    /// If the terms are kept out: how many, and whether a lookup was made meanwhile.
+    pub fn kept_out(&self) -> Option<&WordsOut> {
+        self.out.as_ref()
+    }
+
     /// The terms, in order.
     pub fn terms(&self) -> &StrList {
         &self.terms
@@ -129,6 +156,10 @@ impl Dictionary {
     }
 
     fn lower_bound(&self, term: &str) -> usize {
+        // (Every lookup but stems' passes here.)
+        if let Some(out) = &self.out {
+            out.note();
+        }
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -158,6 +189,9 @@ impl Dictionary {
 
     /// Ids of every term sharing `word`'s stem (empty without a stemmer).
     pub fn stem_variants(&self, word: &str) -> &[u32] {
+        if let Some(out) = &self.out {
+            out.note();
+        }
         let Some(stem) = self.stemmer.and_then(|s| s.stem_key(word)) else {
             return &[];
         };

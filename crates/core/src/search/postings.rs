@@ -115,6 +115,19 @@ impl PostingLists {
             + self.shelf.as_ref().map_or(0, |s| s.heap_bytes())
     }
 
+    /// A check of every term's length (`lengths`, in bytes), document count and last
+    /// document (a words file's, to tell it from another archive's with as many terms).
+    pub(crate) fn fingerprint(&self, lengths: impl Iterator<Item = usize>) -> u64 {
+        let mix = |h: u64, v: u64| (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+        self.counts
+            .iter()
+            .zip(&self.last)
+            .zip(lengths)
+            .fold(0xcbf2_9ce4_8422_2325, |h, ((&c, &l), n)| {
+                mix(mix(h, u64::from(c) << 32 | u64::from(l)), n as u64)
+            })
+    }
+
     /// The shards the streams are kept in, if they are.
     pub fn shelf(&self) -> Option<&Shelf> {
         self.shelf.as_deref()

@@ -11,7 +11,14 @@
 //! ([`Shelf::fill`]), and evaluates again, until nothing is missing. A shard put in stays
 //! for the visit. Terms are in dictionary order, so a prefix's terms are in one or two
 //! neighbouring shards.
+//!
+//! The dictionary itself, with every term's document count, last document and where the
+//! shards start, may be kept out too, in the site's *words file*: the archive then lists,
+//! counts and draws its documents without it, and a query that reads the dictionary
+//! while it is out ([`WordsOut`]) finds nothing and notes it, to be evaluated again once
+//! the words are in.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use super::postings::TermPostings;
@@ -190,6 +197,67 @@ impl Shelf {
                 .sum::<usize>()
     }
 }
+
+/// A dictionary kept out of its index (in a site's words file): how many terms it has, and
+/// whether a query read it while out. See the module docs.
+#[derive(Debug, Default)]
+pub struct WordsOut {
+    terms: u32,
+    /// The words' [`super::postings::PostingLists::fingerprint`].
+    check: u64,
+    wanted: AtomicBool,
+}
+
+impl WordsOut {
+    /// The mark of a dictionary of `terms` terms kept out, whose postings' tables have
+    /// the fingerprint `check`.
+    pub fn new(terms: u32, check: u64) -> WordsOut {
+        WordsOut {
+            terms,
+            check,
+            wanted: AtomicBool::new(false),
+        }
+    }
+
+    /// Number of terms of the dictionary kept out.
+    pub fn terms(&self) -> u32 {
+        self.terms
+    }
+
+    /// The fingerprint of the postings' tables kept out with it.
+    pub fn check(&self) -> u64 {
+        self.check
+    }
+
+    /// Notes that a query read the dictionary while out.
+    pub(crate) fn note(&self) {
+        self.wanted.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether a query read the dictionary while out since the last call: fetch the words,
+    /// put them in, and evaluate again.
+    pub fn take_wanted(&self) -> bool {
+        self.wanted.swap(false, Ordering::Relaxed)
+    }
+}
+
+impl Clone for WordsOut {
+    fn clone(&self) -> Self {
+        WordsOut {
+            terms: self.terms,
+            check: self.check,
+            wanted: AtomicBool::new(self.wanted.load(Ordering::Relaxed)),
+        }
+    }
+}
+
+impl PartialEq for WordsOut {
+    fn eq(&self, other: &Self) -> bool {
+        self.terms == other.terms && self.check == other.check
+    }
+}
+
+impl Eq for WordsOut {}
 
 // An index is shared between threads (the CLI's and the fuzz targets' statics): the
 // shelf must not make it otherwise.
