@@ -118,10 +118,13 @@ pub fn App(options: Options) -> impl IntoView {
     theme_toggle::apply(instance, theme);
     // Compact chrome: in someone else's page, or asked for by the URL (`#embed=1`).
     let embedded = !instance.is_page() || history::current().embed;
+    // Whether loading, changed only when that does (the phase changes with every
+    // progress report): the fonts are warmed once, not laid out again at each report.
+    let loading = Memo::new(move |_| matches!(session.phase.get(), Phase::Loading(_)));
     view! {
         <div class="chronicle" class:chronicle--embedded=embedded>
             <DropZone />
-            {move || matches!(session.phase.get(), Phase::Loading(_)).then(|| view! { <FontWarmup /> })}
+            {move || loading.get().then(|| view! { <FontWarmup /> })}
             {move || match session.phase.get() {
                 Phase::Loading(p) => view! { <Loading progress=p /> }.into_any(),
                 Phase::Failed(failure) => view! {
