@@ -176,7 +176,7 @@ impl crate::codec::Decode for Part {
         let docs: DocTable = r.get()?;
         let bodies: Vec<TextId> = r.list()?;
         let store: TextStore = r.get()?;
-        let index: Segment = r.get()?;
+        let mut index: Segment = r.get()?;
         let places: Vec<Place> = r.list()?;
         let k = r.count(2)?;
         let mut origins = Vec::with_capacity(k);
@@ -189,6 +189,8 @@ impl crate::codec::Decode for Part {
         if bodies.len() != n || index.len() != n || places.len() != n {
             return Err(r.error("the parts of a loaded part do not match"));
         }
+        // The index's dates are the documents' (written once, in the table).
+        index.dates = docs.dates().to_vec();
         Ok(Part {
             docs,
             bodies,

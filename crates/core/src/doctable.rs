@@ -214,6 +214,11 @@ impl DocTable {
         &self.copy_keys
     }
 
+    /// Every document's date, in order.
+    pub(crate) fn dates(&self) -> &[Option<Date>] {
+        &self.dates
+    }
+
     /// The date of document `i`.
     pub fn date(&self, i: usize) -> Option<Date> {
         self.dates[i]
@@ -276,8 +281,9 @@ impl Encode for DocTable {
         w.put(&self.titles);
         w.list(&self.dates);
         w.u32s(&self.url_of);
-        w.u32s(&self.list_ends.concat());
-        w.u32s(&self.list_items);
+        // (The ends, field after field and document after document, ascend.)
+        w.ascending(&self.list_ends.concat());
+        w.varints(&self.list_items);
         w.ascending(&self.meta_ends);
         let meta: Vec<u32> = self.meta_items.iter().flat_map(|&(k, v)| [k, v]).collect();
         w.u32s(&meta);
@@ -298,7 +304,7 @@ impl Decode for DocTable {
         let titles: Strings = r.get()?;
         let dates: Vec<Option<Date>> = r.list()?;
         let url_of = r.u32s()?;
-        let ends = r.u32s()?;
+        let ends = r.ascending()?;
         if ends.len() % metadata::COUNT != 0 {
             return Err(r.error("the metadata offsets have a remainder"));
         }
@@ -306,7 +312,7 @@ impl Decode for DocTable {
             .chunks_exact(metadata::COUNT)
             .map(|c| std::array::from_fn(|k| c[k]))
             .collect();
-        let list_items = r.u32s()?;
+        let list_items = r.varints()?;
         let meta_ends = r.ascending()?;
         let meta = r.u32s()?;
         if meta.len() % 2 != 0 {

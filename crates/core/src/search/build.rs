@@ -350,7 +350,8 @@ impl crate::codec::Encode for Segment {
         w.varints(&self.title_terms);
         w.ascending(&self.title_ends);
         w.f32s(&self.lengths);
-        w.list(&self.dates);
+        // (Not the dates: the part's document table holds them, and its reader puts them
+        // back.)
         w.usize(self.languages.len());
         for (l, n) in &self.languages {
             w.str(l);
@@ -376,7 +377,6 @@ impl crate::codec::Decode for Segment {
         let title_terms = r.varints()?;
         let title_ends = r.ascending()?;
         let lengths = r.f32s()?;
-        let dates: Vec<Option<Date>> = r.list()?;
         let k = r.count(2)?;
         let mut languages = Languages::new();
         for _ in 0..k {
@@ -402,7 +402,6 @@ impl crate::codec::Decode for Segment {
         if postings.len() != dict.len()
             || !postings.docs_below(n)
             || title_ends.len() != n
-            || dates.len() != n
             || title_terms.iter().any(|&t| t as usize >= terms)
         {
             return Err(r.error("the parts of an index segment do not match"));
@@ -414,7 +413,7 @@ impl crate::codec::Decode for Segment {
             title_terms,
             title_ends,
             lengths,
-            dates,
+            dates: Vec::new(),
             languages,
             fields,
         })
