@@ -252,11 +252,36 @@ fn answer_inbox(state: &Shared) {
     for r in again {
         enqueue(inbox, r);
     }
-    // The first answer is out: the words file (a prebuilt site's dictionary) comes now,
+    // The first answer is out: the words file (a prebuilt site's dictionary) comes soon,
     // before the reader types.
-    if let Some(shards) = words.as_mut().filter(|w| answered && !loading && w.idle()) {
-        shards.fetching = true;
-        spawn_local(fill(state.clone(), Held::Words, vec![0]));
+    let due = |w: &&mut Shards| answered && !loading && w.idle() && !w.prefetch_due;
+    if let Some(w) = words.as_mut().filter(due) {
+        w.prefetch_due = true;
+        spawn_local(prefetch_words(state.clone()));
+    }
+}
+
+/// Milliseconds between the first answer and the words file's download: the page paints
+/// the archive first (the download and its reading would share the machine's cores with
+/// that paint). A word typed meanwhile fetches it at once.
+const WORDS_AFTER_MS: i32 = 300;
+
+/// Fetches the words file once the first answer has had time to paint, unless a request
+/// has fetched it meanwhile.
+async fn prefetch_words(state: Shared) {
+    pause(WORDS_AFTER_MS).await;
+    let start = {
+        let mut st = state.borrow_mut();
+        match st.words.as_mut().filter(|w| w.idle()) {
+            Some(w) => {
+                w.fetching = true;
+                true
+            }
+            None => false,
+        }
+    };
+    if start {
+        fill(state, Held::Words, vec![0]).await;
     }
 }
 

@@ -63,6 +63,8 @@ pub struct Shards {
     failed: Vec<usize>,
     /// Whether a fetch is under way (requests wait for it).
     pub fetching: bool,
+    /// Whether a fetch of it ahead of need is planned (the words file's).
+    pub prefetch_due: bool,
 }
 
 impl Shards {
@@ -82,6 +84,7 @@ impl Shards {
             starts,
             failed: Vec::new(),
             fetching: false,
+            prefetch_due: false,
         }
     }
 
@@ -106,6 +109,7 @@ impl Shards {
             starts,
             failed: Vec::new(),
             fetching: false,
+            prefetch_due: false,
         }
     }
 
