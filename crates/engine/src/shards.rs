@@ -1,17 +1,18 @@
-//! Text and postings kept out of a prebuilt archive, fetched when the engine first reads
-//! them.
+//! Text, postings and the dictionary kept out of a prebuilt archive, fetched when the
+//! engine first reads them.
 //!
 //! # Overview
 //! A site built by `chronicle build` keeps the compressed text of its documents, the
 //! postings of its index and its dictionary (the words file) beside the archive file
 //! ([`chronicle_core::prebuilt`]), so the app opens after fetching the documents' table
-//! and metadata alone. The words file is fetched as soon as the first answer is sent. When answering a
-//! request reads a block of text, or a term's postings, that is not there, the engine
-//! worker asks [`Shards::wanted`] which shards to fetch, fetches them all at once
-//! ([`fetch`]), puts them in, and answers the request again: an answer that lacked
-//! postings is not sent (it would be wrong), one that lacked text goes at once, saying
-//! its snippets follow. A shard that cannot be fetched or read is not asked for again:
-//! the request is then answered without it, and the console says why.
+//! and metadata alone; the words file is fetched soon after the first answer, before the
+//! reader types. When answering a request reads a block of text, a term's postings or
+//! the dictionary, that is not there, the engine worker asks [`Shards::wanted`] which
+//! shards to fetch, fetches them all at once ([`fetch`]), puts them in, and answers the
+//! request again: an answer that lacked postings or words is not sent (it would be
+//! wrong), one that lacked text goes at once, saying its snippets follow. A shard that
+//! cannot be fetched or read is not asked for again: the request is then answered
+//! without it, and the console says why (the page too, for the words file).
 
 use chronicle_core::prebuilt;
 use wasm_bindgen::JsCast;

@@ -372,7 +372,7 @@ impl crate::codec::Encode for Segment {
 
 impl crate::codec::Decode for Segment {
     fn decode(r: &mut crate::codec::Reader) -> crate::codec::Result<Self> {
-        let dict: Dictionary = r.get()?;
+        let mut dict: Dictionary = r.get()?;
         let postings: PostingLists = r.get()?;
         let title_terms = r.varints()?;
         let title_ends = r.ascending()?;
@@ -385,7 +385,6 @@ impl crate::codec::Decode for Segment {
         }
         let n = lengths.len();
         let fields = FieldIndex::decode_over(r, n)?;
-        let mut dict = dict;
         let terms = match r.uint()? {
             0 => dict.len(),
             out => {
