@@ -83,6 +83,15 @@ const pages = {
   pagefind: `${base}/bench/pagefind.html?bundle=/target-bench/pagefind-${name}/pagefind`,
 };
 
+/** Pastes the first query and waits for its answer, snippets and all. */
+async function pasteAndWait(page) {
+  await page.locator('[data-testid=search-input]').fill('government');
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[data-testid=results]');
+    return r && r.getAttribute('aria-busy') === 'false' && !r.hasAttribute('data-text-pending') && /government/i.test(r.textContent || '');
+  }, null, { timeout: 60_000, polling: 10 });
+}
+
 /** Bytes fetched until ready, then in the background until the network is quiet (a built
  * site's words file), and for the first query (pasted then), counted by the server
  * (workers fetch too); and the time from navigation to a query pasted as soon as the page
@@ -103,11 +112,7 @@ async function firstQuery(browser, url) {
     background += more;
     quiet = more === 0 ? quiet + 1 : 0;
   }
-  await page.locator('[data-testid=search-input]').fill('government');
-  await page.waitForFunction(() => {
-    const r = document.querySelector('[data-testid=results]');
-    return r && r.getAttribute('aria-busy') === 'false' && !r.hasAttribute('data-text-pending') && /government/i.test(r.textContent || '');
-  }, null, { timeout: 60_000, polling: 10 });
+  await pasteAndWait(page);
   await page.waitForTimeout(300);
   const query = await served(true);
   await context.close();
@@ -116,11 +121,7 @@ async function firstQuery(browser, url) {
   page = await again.newPage();
   await page.goto(url);
   await waitReady(page, 300_000);
-  await page.locator('[data-testid=search-input]').fill('government');
-  await page.waitForFunction(() => {
-    const r = document.querySelector('[data-testid=results]');
-    return r && r.getAttribute('aria-busy') === 'false' && !r.hasAttribute('data-text-pending') && /government/i.test(r.textContent || '');
-  }, null, { timeout: 60_000, polling: 10 });
+  await pasteAndWait(page);
   const answeredMs = await page.evaluate(() => performance.now());
   await again.close();
   return { ready, background, firstQuery: query, firstAnswerMs: answeredMs };

@@ -209,44 +209,101 @@ fn text_in_shards_is_fetched_as_read_and_answers_the_same() {
     assert!(!fetched.is_empty());
 }
 
+/// A site's part: its text, its postings and (with `words`) its dictionary kept out, as
+/// `chronicle build` cuts it; with the archive's bytes, where the text and index shards
+/// start, and the shards and the words file (empty if inside).
+struct Site {
+    bytes: Vec<u8>,
+    text_starts: Vec<u32>,
+    texts: Vec<Vec<u8>>,
+    index_starts: Vec<u32>,
+    shards: Vec<Vec<u8>>,
+    words: Vec<u8>,
+}
+
+fn site(json: &str, index_shard_bytes: usize, words: bool) -> Site {
+    let (summary, parts) = parts_of(json.as_bytes(), 1024).unwrap();
+    let mut part = join(parts);
+    let (text_starts, texts) = split_text(&mut part, 64);
+    let (index_starts, shards) = split_postings(&mut part, index_shard_bytes);
+    let words = if words {
+        let terms = part.index.term_count();
+        let file = split_words(&mut part);
+        assert_eq!(part.words_out(), Some(terms as u32));
+        assert_eq!(part.index_shards(), None);
+        file
+    } else {
+        Vec::new()
+    };
+    Site {
+        bytes: write(&summary, &[part], &text_starts),
+        text_starts,
+        texts,
+        index_starts,
+        shards,
+        words,
+    }
+}
+
+/// What fetching for a site's archive put in: the words file (how many times) and the
+/// index shards.
+#[derive(Default)]
+struct Fetched {
+    words: usize,
+    index: std::collections::BTreeSet<u32>,
+}
+
+impl Site {
+    /// Puts in what `e` read while missing (the words file, index shards, text shards),
+    /// as the worker fetches them; whether there was any, so that it is asked again.
+    fn fill(&self, e: &mut Engine, fetched: &mut Fetched) -> bool {
+        let mut again = false;
+        if e.take_missing_words() {
+            let terms = *self.index_starts.last().unwrap();
+            let starts = e
+                .fill_words(read_words(&self.words, terms).unwrap())
+                .unwrap();
+            assert_eq!(starts, self.index_starts);
+            fetched.words += 1;
+            again = true;
+        }
+        for i in e.take_missing_postings() {
+            let lists =
+                read_index_shard(&self.shards[i as usize], i as usize, &self.index_starts).unwrap();
+            e.fill_postings(i as usize, lists).unwrap();
+            fetched.index.insert(i);
+            again = true;
+        }
+        // Text is read for the answers given once the words and postings are in.
+        for i in shards_of(&e.take_missing_text(), &self.text_starts) {
+            let (first, blocks) = read_shard(&self.texts[i], i, &self.text_starts).unwrap();
+            assert!(e.fill_text(first, blocks));
+            again = true;
+        }
+        again
+    }
+}
+
 #[test]
 fn postings_in_index_shards_are_fetched_as_read_and_answer_the_same() {
     let json = spread(300);
     let from_json = answers(Archive::from_bytes(json.as_bytes()).unwrap());
-    let (summary, parts) = parts_of(json.as_bytes(), 1024).unwrap();
-    let mut part = join(parts);
-    let (text_starts, texts) = split_text(&mut part, 64);
     // Tiny shards: a term or a few each.
-    let (starts, shards) = split_postings(&mut part, 96);
-    assert!(shards.len() > 10, "{} shards", shards.len());
-    let bytes = write(&summary, &[part], &text_starts);
-    let (archive, _) = open_with_shards(&bytes).unwrap();
+    let s = site(&json, 96, false);
+    assert!(s.shards.len() > 10, "{} shards", s.shards.len());
+    let (archive, _) = open_with_shards(&s.bytes).unwrap();
     assert_eq!(
         archive.index.shelf().map(|s| s.starts().to_vec()),
-        Some(starts.clone())
+        Some(s.index_starts.clone())
     );
-    let mut fetched = std::collections::BTreeSet::new();
-    let got = answers_fetching(archive, &mut |e| {
-        let wanted = e.take_missing_postings();
-        for &i in &wanted {
-            let lists = read_index_shard(&shards[i as usize], i as usize, &starts).unwrap();
-            e.fill_postings(i as usize, lists).unwrap();
-            fetched.insert(i);
-        }
-        // Text is read for the answers given once the postings are in.
-        let missing = e.take_missing_text();
-        let texts_wanted = shards_of(&missing, &text_starts);
-        for &i in &texts_wanted {
-            let (first, blocks) = read_shard(&texts[i], i, &text_starts).unwrap();
-            assert!(e.fill_text(first, blocks));
-        }
-        !wanted.is_empty() || !texts_wanted.is_empty()
-    });
+    let mut fetched = Fetched::default();
+    let got = answers_fetching(archive, &mut |e| s.fill(e, &mut fetched));
     assert_same(&got, &from_json);
     // Only some of the shards were needed.
     assert!(
-        !fetched.is_empty() && fetched.len() < shards.len(),
-        "{fetched:?}"
+        !fetched.index.is_empty() && fetched.index.len() < s.shards.len(),
+        "{:?}",
+        fetched.index
     );
 }
 
@@ -299,42 +356,11 @@ fn a_wrong_or_damaged_index_shard_is_refused() {
     assert!(archive.fill_postings(0, lists).is_ok());
 }
 
-/// A site's part: text, postings and then the dictionary kept out, as `chronicle build`
-/// cuts it; with the archive's bytes, where the text and index shards start, and the
-/// shards and the words file.
-struct Site {
-    bytes: Vec<u8>,
-    text_starts: Vec<u32>,
-    texts: Vec<Vec<u8>>,
-    index_starts: Vec<u32>,
-    shards: Vec<Vec<u8>>,
-    words: Vec<u8>,
-}
-
-fn site(json: &str, index_shard_bytes: usize) -> Site {
-    let (summary, parts) = parts_of(json.as_bytes(), 1024).unwrap();
-    let mut part = join(parts);
-    let (text_starts, texts) = split_text(&mut part, 64);
-    let (index_starts, shards) = split_postings(&mut part, index_shard_bytes);
-    let terms = part.index.term_count();
-    let words = split_words(&mut part);
-    assert_eq!(part.words_out(), Some(terms as u32));
-    assert_eq!(part.index_shards(), None);
-    Site {
-        bytes: write(&summary, &[part], &text_starts),
-        text_starts,
-        texts,
-        index_starts,
-        shards,
-        words,
-    }
-}
-
 #[test]
 fn a_dictionary_in_the_words_file_is_fetched_for_the_first_word_and_answers_the_same() {
     let json = spread(300);
     let from_json = answers(Archive::from_bytes(json.as_bytes()).unwrap());
-    let s = site(&json, 96);
+    let s = site(&json, 96, true);
     let (archive, _) = open_with_shards(&s.bytes).unwrap();
     assert!(archive.index.words_out().is_some());
     // The documents are listed, counted and drawn without the words.
@@ -344,37 +370,16 @@ fn a_dictionary_in_the_words_file_is_fetched_for_the_first_word_and_answers_the_
     assert!(e.take_missing_postings().is_empty());
     assert!(listed.total > 0);
     let archive = e.into_archive();
-    let mut words_fetched = 0;
-    let got = answers_fetching(archive, &mut |e| {
-        let mut again = false;
-        if e.take_missing_words() {
-            let terms = *s.index_starts.last().unwrap();
-            let starts = e.fill_words(read_words(&s.words, terms).unwrap()).unwrap();
-            assert_eq!(starts, s.index_starts);
-            words_fetched += 1;
-            again = true;
-        }
-        for i in e.take_missing_postings() {
-            let lists =
-                read_index_shard(&s.shards[i as usize], i as usize, &s.index_starts).unwrap();
-            e.fill_postings(i as usize, lists).unwrap();
-            again = true;
-        }
-        for i in shards_of(&e.take_missing_text(), &s.text_starts) {
-            let (first, blocks) = read_shard(&s.texts[i], i, &s.text_starts).unwrap();
-            assert!(e.fill_text(first, blocks));
-            again = true;
-        }
-        again
-    });
+    let mut fetched = Fetched::default();
+    let got = answers_fetching(archive, &mut |e| s.fill(e, &mut fetched));
     assert_same(&got, &from_json);
-    assert_eq!(words_fetched, 1);
+    assert_eq!(fetched.words, 1);
 }
 
 #[test]
 fn a_wrong_or_damaged_words_file_is_refused() {
     let json = spread(200);
-    let s = site(&json, 64);
+    let s = site(&json, 64, true);
     let terms = *s.index_starts.last().unwrap();
     assert!(read_words(&s.words, terms).is_ok());
     for cut in 0..s.words.len() {
@@ -386,7 +391,7 @@ fn a_wrong_or_damaged_words_file_is_refused() {
     let e = read_words(&s.shards[0], terms).unwrap_err();
     assert_eq!(e.kind, Damage::NotAnArchive, "{e}");
     // Another archive's words file, read whole, does not fit this one.
-    let other = site(&spread(20), 64);
+    let other = site(&spread(20), 64, true);
     let other_terms = *other.index_starts.last().unwrap();
     let mut archive = open(&s.bytes).unwrap();
     let foreign = read_words(&other.words, other_terms).unwrap();
@@ -434,7 +439,7 @@ proptest! {
     /// query over them answers.
     #[test]
     fn a_damaged_words_file_never_panics(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6)) {
-        let s = site(&spread(60), 64);
+        let s = site(&spread(60), 64, true);
         let terms = *s.index_starts.last().unwrap();
         let mut words = s.words.clone();
         for &(at, b) in &flips {
