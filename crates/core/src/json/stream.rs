@@ -944,7 +944,7 @@ fn unexpected_at(text: &str, at: usize, expected: &str) -> SyntaxError {
     let found = text[at..]
         .chars()
         .next()
-        .map_or("the end".to_string(), |c| format!("`{c}`"));
+        .map_or("the end".to_string(), super::describe);
     SyntaxError {
         message: format!("expected {expected}, found {found}"),
         offset: at,

@@ -164,6 +164,15 @@ fn errors_say_where_whatever_the_chunking() {
         seen[0]
     );
     assert!(matches!(&seen[1], Seen::Doc(1, _, _)));
+    // A control character is named, not shown raw between backticks.
+    let (_, err) = same_in_any_chunks("[1 \u{1}]");
+    assert_eq!(
+        err,
+        Some(LoadError::Syntax {
+            message: "expected `,` or `]`, found the control character U+0001".into(),
+            position: Position { line: 1, column: 4 }
+        })
+    );
     let (_, err) = same_in_any_chunks("[1,]");
     assert_eq!(
         err,
