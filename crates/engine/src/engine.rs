@@ -579,6 +579,14 @@ fn source_of(open: &JsValue) -> Option<Source> {
     ))
 }
 
+/// Whether a file or URL is named as a prebuilt archive is (`corpus.chronicle`, as
+/// `chronicle build` and `chronicle bundle` name theirs). Its first bytes decide how it
+/// is read; the name only spares it the indexing's helpers and warm-up.
+fn prebuilt_by_name(name: &str) -> bool {
+    let path = name.split(['?', '#']).next().unwrap_or("");
+    path.to_ascii_lowercase().ends_with(".chronicle")
+}
+
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Corpus,
@@ -644,7 +652,15 @@ async fn load_sources(state: Shared, open: JsValue) {
         st.load = Some(Load::new(total));
         st.started = now();
     }
-    let large = total.is_none_or(|t| t >= LARGE_BYTES);
+    // A prebuilt archive is read, not indexed: no helpers, and nothing to warm up.
+    let prebuilt = match &source {
+        Source::Url(url, _) => prebuilt_by_name(url),
+        Source::Files(files) => {
+            !files.is_empty() && files.iter().all(|f| prebuilt_by_name(&f.name()))
+        }
+        Source::Text(_) => false,
+    };
+    let large = !prebuilt && total.is_none_or(|t| t >= LARGE_BYTES);
     if large {
         ask_for_helpers();
         // The engine's code is compiled and optimized by the time the bytes come.
