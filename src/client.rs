@@ -14,6 +14,7 @@
 //!   workerUrl,      // chronicle-worker.js, when it can be loaded from a URL
 //!   glueUrl,        // chronicle-engine.js, to make a Blob worker from (another origin)
 //!   workerSource,   // or the worker's whole script (an offline file)
+//!   spareWorker,    // a worker already started from workerUrl, taken once
 //! };
 //! ```
 //!
@@ -106,8 +107,14 @@ fn blob_worker(source: &str) -> Result<Worker, String> {
     worker
 }
 
-/// Starts one worker running the engine's code (see the module docs).
+/// Starts one worker running the engine's code (see the module docs): the one the
+/// start-up script started early (`spareWorker`), the first time.
 async fn new_worker() -> Result<Worker, String> {
+    if let Some(spare) = runtime_field("spareWorker").and_then(|w| w.dyn_into::<Worker>().ok()) {
+        let _ =
+            Reflect::delete_property(runtime().unchecked_ref::<Object>(), &"spareWorker".into());
+        return Ok(spare);
+    }
     if let Some(source) = runtime_field("workerSource").and_then(|s| s.as_string()) {
         return blob_worker(&source);
     }

@@ -1,6 +1,7 @@
 // Chronicle, the page: compiles the page's WebAssembly and starts it, and compiles the
 // search engine's (chronicle-engine_bg.wasm), which runs in Web Workers
-// (chronicle-worker.js), at the same time: the page draws while the engine compiles.
+// (chronicle-worker.js), at the same time: the page draws while the engine compiles. The
+// engine's first worker starts at once too.
 // A file of its own (not inline), so the page runs under a strict
 // Content-Security-Policy ("script-src 'self' 'wasm-unsafe-eval'").
 (() => {
@@ -22,10 +23,20 @@
   const engine = compile('chronicle-engine_bg.wasm');
   // Told when a worker needs it; not a failure before then.
   engine.catch(() => {});
+  const workerUrl = new URL('chronicle-worker.js', base).href;
+  // The engine's worker starts now, on the page's own site: it loads the engine's code
+  // while the page's compiles, and waits for its role (the app takes it, as `spareWorker`).
+  let spareWorker;
+  if (new URL(workerUrl).origin === location.origin) {
+    try {
+      spareWorker = new Worker(workerUrl);
+    } catch {}
+  }
   window.chronicleRuntime = {
     engine,
-    workerUrl: new URL('chronicle-worker.js', base).href,
+    workerUrl,
     glueUrl: new URL('chronicle-engine.js', base).href,
+    spareWorker,
   };
   compile('chronicle-app_bg.wasm')
     .then((module) => wasm_bindgen({ module_or_path: module }))

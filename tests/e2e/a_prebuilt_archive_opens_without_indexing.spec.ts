@@ -229,3 +229,40 @@ test.describe('when the archive is damaged', () => {
     await expect(page.getByTestId('corpus-error')).toContainText('format version 99');
   });
 });
+
+test('the engine worker starts with the page, before the page has started its own code, and is the only worker a built site runs', async ({ page }) => {
+  const started: string[] = [];
+  page.on('worker', (w) => started.push(new URL(w.url()).pathname));
+  // When the first worker is made, and when the app mounts (its root element appears:
+  // the page's own code has started).
+  await page.addInitScript(() => {
+    const w = window as unknown as { Worker: typeof Worker; workerAt?: number };
+    const Original = w.Worker;
+    const Counted = function (this: unknown, ...args: ConstructorParameters<typeof Worker>) {
+      w.workerAt ??= performance.now();
+      return new Original(...args);
+    } as unknown as typeof Worker;
+    Counted.prototype = Original.prototype;
+    w.Worker = Counted;
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.chronicle')) {
+        (window as unknown as { mountedAt: number }).mountedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openArchive(page, './site/');
+  await search(page, 'idlib');
+  expect(await resultCount(page)).toBe(1);
+  // One worker: the one the start-up script started (taken by the app, not a second).
+  expect(started).toEqual(['/site/chronicle-worker.js']);
+  expect(await page.evaluate(() => (window as unknown as { chronicleRuntime: { spareWorker?: unknown } }).chronicleRuntime.spareWorker)).toBeUndefined();
+  // It was made before the app mounted.
+  const { workerAt, mountedAt } = await page.evaluate(() => {
+    const w = window as unknown as { workerAt: number; mountedAt: number };
+    return { workerAt: w.workerAt, mountedAt: w.mountedAt };
+  });
+  expect(workerAt).toBeGreaterThan(0);
+  expect(mountedAt).toBeGreaterThan(0);
+  expect(workerAt).toBeLessThan(mountedAt);
+});
