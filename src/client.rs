@@ -57,6 +57,8 @@ struct Inner {
     /// Requests made before the worker existed.
     queued: Vec<JsValue>,
     helpers: Vec<Worker>,
+    /// Whether the engine has been told the archive is painted.
+    painted: bool,
     on_message: Rc<dyn Fn(FromEngine)>,
     on_error: Rc<dyn Fn(String)>,
 }
@@ -171,6 +173,7 @@ impl Client {
                 engine: None,
                 queued: Vec::new(),
                 helpers: Vec::new(),
+                painted: false,
                 on_message: Rc::new(on_message),
                 on_error: Rc::new(on_error),
             })),
@@ -265,6 +268,18 @@ impl Client {
             let _ = Reflect::set(&m, &"helpers".into(), &ports);
             c.send_transfer(m.into(), ports);
         });
+    }
+
+    /// Tells the engine that the page has painted the whole archive: it may now fetch
+    /// what a search needs later (a built site's words file) without slowing that paint.
+    /// Once per archive.
+    pub fn painted(&self) {
+        if std::mem::replace(&mut self.inner.borrow_mut().painted, true) {
+            return;
+        }
+        let m = Object::new();
+        let _ = Reflect::set(&m, &"painted".into(), &true.into());
+        self.send_raw(m.into());
     }
 
     fn send_raw(&self, message: JsValue) {

@@ -304,6 +304,9 @@ impl Session {
             if self.phase.get_untracked() != Phase::Ready {
                 self.phase.set(Phase::Ready);
             }
+            if self.loading.with_untracked(Option::is_none) {
+                self.tell_painted();
+            }
             return;
         } else if a.seq != latest {
             return;
@@ -313,6 +316,25 @@ impl Session {
         set_if_changed(self.listed, a.listed);
         set_if_changed(self.open_position, a.open_position);
         set_if_changed(self.rows, a.rows);
+    }
+
+    /// Tells the engine once the whole archive, just shown, is painted: two frames (the
+    /// parts the first paint staggers come in the tasks between), then a task. The
+    /// client tells it once.
+    fn tell_painted(&self) {
+        let client = self.client;
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if let Some(Some(c)) = client.try_get_value() {
+                            c.painted();
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+        });
     }
 
     fn view_request(&self, nav: &Nav, seq: u32, window: Window) -> ViewRequest {

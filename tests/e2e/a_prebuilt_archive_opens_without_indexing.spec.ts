@@ -266,3 +266,31 @@ test('the engine worker starts with the page, before the page has started its ow
   expect(mountedAt).toBeGreaterThan(0);
   expect(workerAt).toBeLessThan(mountedAt);
 });
+
+test('the words file is fetched once the page has painted the archive, even when that paint is slow', async ({ page }) => {
+  // A slow machine: the first paint of the archive holds the page for 800 ms.
+  await page.addInitScript(() => {
+    const w = window as unknown as { shownAt?: number; busyUntil?: number };
+    new MutationObserver((_, observer) => {
+      const count = document.querySelector('[data-testid=result-count]');
+      if (count && /\d/.test(count.textContent || '') && !document.querySelector('[data-testid=load-progress]')) {
+        observer.disconnect();
+        w.shownAt = Date.now();
+        while (Date.now() - w.shownAt < 800) {}
+        w.busyUntil = Date.now();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  let wordsAt = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/corpus.chronicle.index/words.bin')) wordsAt ||= Date.now();
+  });
+  await openArchive(page, './site/');
+  await expect.poll(() => wordsAt).toBeGreaterThan(0);
+  const busyUntil = await page.evaluate(() => (window as unknown as { busyUntil: number }).busyUntil);
+  expect(busyUntil).toBeGreaterThan(0);
+  expect(wordsAt).toBeGreaterThanOrEqual(busyUntil);
+  // And a search works as ever.
+  await search(page, 'idlib');
+  expect(await resultCount(page)).toBe(1);
+});

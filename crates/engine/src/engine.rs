@@ -73,6 +73,8 @@ struct State {
     /// The words file of a prebuilt archive that keeps its dictionary beside it, until
     /// it is in.
     words: Option<Shards>,
+    /// Whether the page has said it painted the archive (`{painted: true}`).
+    painted: bool,
 }
 
 type Shared = Rc<RefCell<State>>;
@@ -114,6 +116,10 @@ fn receive(state: &Shared, data: JsValue) {
             spawn_local(async move { load_sources(s, open).await });
             return;
         }
+    }
+    if Reflect::get(&data, &"painted".into()).is_ok_and(|p| p.is_truthy()) {
+        state.borrow_mut().painted = true;
+        return;
     }
     if let Ok(ports) = Reflect::get(&data, &"helpers".into()) {
         if let Some(ports) = ports.dyn_ref::<Array>() {
@@ -252,8 +258,8 @@ fn answer_inbox(state: &Shared) {
     for r in again {
         enqueue(inbox, r);
     }
-    // The first answer is out: the words file (a prebuilt site's dictionary) comes soon,
-    // before the reader types.
+    // The first answer is out: the words file (a prebuilt site's dictionary) comes once
+    // the page has painted it, before the reader types.
     let due = |w: &&mut Shards| answered && !loading && w.idle() && !w.prefetch_due;
     if let Some(w) = words.as_mut().filter(due) {
         w.prefetch_due = true;
@@ -261,15 +267,22 @@ fn answer_inbox(state: &Shared) {
     }
 }
 
-/// Milliseconds between the first answer and the words file's download: the page paints
-/// the archive first (the download and its reading would share the machine's cores with
-/// that paint). A word typed meanwhile fetches it at once.
-const WORDS_AFTER_MS: i32 = 300;
+/// The longest wait, in milliseconds, between the first answer and the words file's
+/// download if the page never says it has painted the archive. The page paints first:
+/// the download and its reading would share the machine's cores with that paint (on a
+/// slow machine the paint took over 300 ms, and a fixed 300 ms wait had the download
+/// slow it down). A word typed meanwhile fetches the file at once.
+const WORDS_AT_MOST_MS: f64 = 3000.0;
+/// How often the wait looks whether the page has painted.
+const WORDS_POLL_MS: i32 = 20;
 
-/// Fetches the words file once the first answer has had time to paint, unless a request
+/// Fetches the words file once the page has painted the first answer, unless a request
 /// has fetched it meanwhile.
 async fn prefetch_words(state: Shared) {
-    pause(WORDS_AFTER_MS).await;
+    let t = now();
+    while !state.borrow().painted && now() - t < WORDS_AT_MOST_MS {
+        pause(WORDS_POLL_MS).await;
+    }
     let start = {
         let mut st = state.borrow_mut();
         match st.words.as_mut().filter(|w| w.idle()) {
