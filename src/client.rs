@@ -270,6 +270,11 @@ impl Client {
         });
     }
 
+    /// Whether the engine has been told the archive is painted ([`Client::painted`]).
+    pub fn told_painted(&self) -> bool {
+        self.inner.borrow().painted
+    }
+
     /// Tells the engine that the page has painted the whole archive: it may now fetch
     /// what a search needs later (a built site's words file) without slowing that paint.
     /// Once per archive.

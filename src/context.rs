@@ -323,6 +323,9 @@ impl Session {
     /// client tells it once.
     fn tell_painted(&self) {
         let client = self.client;
+        if client.with_value(|c| c.as_ref().is_none_or(Client::told_painted)) {
+            return;
+        }
         request_animation_frame(move || {
             request_animation_frame(move || {
                 set_timeout(
