@@ -26,8 +26,10 @@
   const workerUrl = new URL('chronicle-worker.js', base).href;
   // The engine's worker starts now, on the page's own site: it loads the engine's code
   // while the page's compiles, and waits for its role (the app takes it, as `spareWorker`).
+  // The same rule as the app's (src/client.rs, same_origin): a page with no origin of
+  // its own (file://) gets its workers from Blob URLs, made by the app.
   let spareWorker;
-  if (new URL(workerUrl).origin === location.origin) {
+  if (location.origin !== 'null' && new URL(workerUrl).origin === location.origin) {
     try {
       spareWorker = new Worker(workerUrl);
     } catch {}
