@@ -292,57 +292,63 @@ pub fn ResultList() -> impl IntoView {
                 style:padding-top=move || format!("{}px", (f64::from(first_position()) * row_height.get()).round() as i64)
                 style:height=move || format!("{}px", (f64::from(total()) * row_height.get()).round() as i64)
             >
-                <For each=move || rows.get() key=row_key let:row>
-                    <ResultItem row session />
+                <For each=move || rows.get() key=|row| row.position let:row>
+                    <ResultItem row rows session />
                 </For>
             </ol>
         </div>
     }
 }
 
-/// One result: title, date, source, snippet.
+/// One result: title, date, source, snippet. A row is a place in the list: it stays
+/// while the list has that place, and what changes in it (another document, the marks and
+/// the passage as the query changes) is drawn again in place. The row's element, link and
+/// handlers are not rebuilt at every keystroke.
 #[component]
-pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
+pub fn ResultItem(row: ResultRow, rows: Memo<Vec<ResultRow>>, session: Session) -> impl IntoView {
     let nav = use_nav();
-    let doc_id = row.id.clone();
-    let is_open = {
-        let doc_id = doc_id.clone();
-        Memo::new(move |_| {
-            nav.state
-                .with(|s| s.doc.as_deref() == Some(doc_id.as_str()))
+    let position = row.position;
+    // The row at this place in the latest answer (the last one it had, once it has left).
+    let current = Memo::new(move |previous: Option<&ResultRow>| {
+        rows.with(|r| r.iter().find(|x| x.position == position).cloned())
+            .or_else(|| previous.cloned())
+            .unwrap_or_else(|| row.clone())
+    });
+    let doc_id = Memo::new(move |_| current.with(|r| r.id.clone()));
+    let title = Memo::new(move |_| current.with(|r| (r.title.clone(), r.title_marks.clone())));
+    let snippet =
+        Memo::new(move |_| current.with(|r| (r.snippet.clone(), r.snippet_marks.clone())));
+    let meta = Memo::new(move |_| {
+        current.with(|r| {
+            let meta: Vec<String> = [r.date.map(|d| crate::i18n::date(&d)), r.source.clone()]
+                .into_iter()
+                .flatten()
+                .collect();
+            (meta.join(" · "), r.copies)
         })
+    });
+    let is_open = Memo::new(move |_| {
+        doc_id.with(|id| nav.state.with(|s| s.doc.as_deref() == Some(id.as_str())))
+    });
+    let href = move || {
+        nav.state.track();
+        doc_id.with(|id| nav.href_for(id))
     };
-    let href = {
-        let doc_id = doc_id.clone();
-        move || {
-            nav.state.track();
-            nav.href_for(&doc_id)
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if plain_click(&ev) {
+            ev.prevent_default();
+            nav.open(doc_id.get_untracked(), Entry::Push);
         }
     };
-    let on_click = {
-        let doc_id = doc_id.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            if plain_click(&ev) {
-                ev.prevent_default();
-                nav.open(doc_id.clone(), Entry::Push);
-            }
-        }
-    };
-    let meta: Vec<String> = [row.date.map(|d| crate::i18n::date(&d)), row.source.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
-    let title = marked(&row.title, &ranges(&row.title_marks));
-    let snippet = marked(&row.snippet, &ranges(&row.snippet_marks));
     let set_size = move || session.listed.get();
     view! {
         <li
             class="result-card"
             class:result-card--open=is_open
             data-testid="result-item"
-            data-doc-id=doc_id
+            data-doc-id=move || doc_id.get()
             aria-setsize=set_size
-            aria-posinset=row.position + 1
+            aria-posinset=position + 1
         >
             <a
                 class="result-card__link"
@@ -351,38 +357,27 @@ pub fn ResultItem(row: ResultRow, session: Session) -> impl IntoView {
                 aria-current=move || is_open.get().then_some("true")
             >
                 <h3 class="result-card__title" data-testid="result-title" dir="auto">
-                    {title}
+                    {move || title.with(|(text, marks)| marked(text, &ranges(marks)))}
                 </h3>
             </a>
             <p class="result-card__meta">
-                {meta.join(" · ")}
-                {(row.copies > 0).then(|| {
-                    let n = row.copies as usize;
-                    view! {
-                        <span class="result-card__copies" data-testid="result-copies">
-                            {format!("+{}", count(n, "identical copy", "identical copies"))}
-                        </span>
-                    }
-                })}
+                {move || meta.with(|(text, _)| text.clone())}
+                {move || {
+                    let copies = meta.with(|(_, copies)| *copies);
+                    (copies > 0).then(|| {
+                        view! {
+                            <span class="result-card__copies" data-testid="result-copies">
+                                {format!("+{}", count(copies as usize, "identical copy", "identical copies"))}
+                            </span>
+                        }
+                    })
+                }}
             </p>
-            <p class="result-card__snippet" dir="auto">{snippet}</p>
+            <p class="result-card__snippet" dir="auto">
+                {move || snippet.with(|(text, marks)| marked(text, &ranges(marks)))}
+            </p>
         </li>
     }
-}
-
-/// A row is drawn again when anything shown in it changes (the same document at the same
-/// place gets new marks and another passage as the query changes).
-fn row_key(row: &ResultRow) -> (u32, String, u64) {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (
-        &row.title_marks,
-        &row.snippet,
-        &row.snippet_marks,
-        row.copies,
-    )
-        .hash(&mut h);
-    (row.position, row.id.clone(), h.finish())
 }
 
 /// Marks as byte ranges.

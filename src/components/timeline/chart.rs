@@ -35,6 +35,9 @@ const LABEL_WIDTH: f64 = 70.0;
 #[derive(Clone, Copy)]
 struct Bars {
     buckets: Memo<(Granularity, Vec<Bucket>)>,
+    /// How many bars there are: what is drawn from where the bars are (the axis, the
+    /// band) follows this, not the counts, which change at every keystroke.
+    n: Memo<usize>,
     width: RwSignal<f64>,
     data: RwSignal<Option<Data>>,
 }
@@ -50,6 +53,7 @@ impl Bars {
         });
         Bars {
             buckets,
+            n: Memo::new(move |_| buckets.with(|(_, b)| b.len())),
             width,
             data,
         }
@@ -57,7 +61,7 @@ impl Bars {
 
     /// How wide one bar is (tracked).
     fn bar_width(&self) -> f64 {
-        self.width.get() / self.buckets.with(|(_, b)| b.len().max(1)) as f64
+        self.width.get() / self.n.get().max(1) as f64
     }
 
     /// The bar under `x` pixels from the chart's left edge.
