@@ -112,16 +112,11 @@ fn TimelineBar(data: RwSignal<Option<Data>>, nav: Nav) -> impl IntoView {
         })
     };
     let undated = move || data.with(|d| d.as_ref().map_or(0, |d| d.histogram.undated));
-    let side = move |before: bool| {
-        data.with(|d| {
-            let d = d.as_ref()?;
-            if before {
-                d.before
-            } else {
-                d.after
-            }
-        })
-    };
+    // The documents dated before and after the chart: memos, so that their buttons are
+    // drawn again only when they change, not at every keystroke.
+    let earlier = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|d| d.before)));
+    let later = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|d| d.after)));
+    let side = move |before: bool| if before { earlier.get() } else { later.get() };
     let zoomed = move || nav.state.with(|s| s.zoom.is_some());
     let ranged = move || nav.state.with(|s| s.selection.range.is_some());
     let outside = move |before: bool| {
