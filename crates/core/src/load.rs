@@ -749,6 +749,7 @@ impl Reader {
         let id = match fields.take("id", ID_ALIASES) {
             Some((_, node)) => match node.value {
                 Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
+                ref v if extended_id(v).is_some() => Ok(extended_id(v).unwrap_or_default()),
                 Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit() || b == b'-') => Ok(n),
                 Value::String(_) => Err(("the id is empty", loc.position(node.offset))),
                 _ => Err((
@@ -850,8 +851,9 @@ enum FieldKind {
     Title,
     /// Any string.
     Body,
-    /// A date (see [`Date::parse_any`]), or a bare year as a number; anything else
-    /// leaves the document undated (with a warning, the value kept in meta).
+    /// A date (see [`Date::parse_any`]), a bare year or a Unix time as a number, or
+    /// either inside a document database's `{"$date": …}` ([`extended_date`]); anything
+    /// else leaves the document undated (with a warning, the value kept in meta).
     Date,
     /// An optional string; anything else is kept in meta.
     Text(fn(&mut Document) -> &mut Option<String>),
@@ -869,7 +871,9 @@ impl FieldKind {
         match (self, v) {
             (_, Value::Null) | (FieldKind::Meta, Value::Object(_)) => true,
             (FieldKind::Title | FieldKind::Body, v) => TextParts::of(v).is_some(),
-            (FieldKind::Date, v) => matches!(v, Value::String(_) | Value::Number(_)),
+            (FieldKind::Date, v) => {
+                matches!(v, Value::String(_) | Value::Number(_)) || extended_date(v).is_some()
+            }
             (FieldKind::Text(_) | FieldKind::Metadata(_), Value::String(_)) => true,
             (FieldKind::Metadata(f), Value::Array(items)) => many(f) && strings(items),
             (FieldKind::Text(_) | FieldKind::Metadata(_), _) => false,
@@ -1087,6 +1091,41 @@ const FIELDS: [(&str, &[&str], FieldKind); FIXED.len() + metadata::COUNT] = {
 // The reader keeps which fields are absent in a `u32`.
 const _: () = assert!(FIELDS.len() <= 32);
 
+/// The date inside a date as document databases export it (MongoDB's extended JSON, as
+/// `mongoexport` writes it): `{"$date": "2019-01-05T10:00:00Z"}`, `{"$date": 1546682400000}`
+/// or `{"$date": {"$numberLong": "1546682400000"}}`; `None` for any other value.
+fn extended_date(value: &Value) -> Option<Value> {
+    let Value::Object(members) = value else {
+        return None;
+    };
+    let [(key, inner)] = members.as_slice() else {
+        return None;
+    };
+    match (key.name.as_str(), &inner.value) {
+        ("$date", Value::String(_) | Value::Number(_)) => Some(inner.value.clone()),
+        ("$date", nested) => extended_date(nested),
+        ("$numberLong", Value::String(digits)) => Some(Value::Number(digits.clone())),
+        _ => None,
+    }
+}
+
+/// The id inside an id as document databases export it (MongoDB's extended JSON):
+/// `{"$oid": "5c30a1b2c3d4e5f601234567"}` or `{"$numberLong": "1234"}`.
+fn extended_id(value: &Value) -> Option<String> {
+    let Value::Object(members) = value else {
+        return None;
+    };
+    match members.as_slice() {
+        [(key, inner)] if matches!(key.name.as_str(), "$oid" | "$numberLong" | "$uuid") => {
+            match &inner.value {
+                Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Other names of the text under which exports give HTML (read as its text, see
 /// [`crate::html`]).
 const HTML_NAMES: &[&str] = &["html", "body_html", "content_html"];
@@ -1287,6 +1326,9 @@ impl DocReader<'_, '_> {
     }
 
     fn date(&mut self, value: Value, offset: usize) {
+        if let Some(inner) = extended_date(&value) {
+            return self.date(inner, offset);
+        }
         match value {
             Value::String(s) if s.trim().is_empty() => {}
             Value::Null => {}

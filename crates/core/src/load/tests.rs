@@ -364,6 +364,38 @@ fn markup_in_text_is_kept_verbatim() {
 }
 
 #[test]
+fn ids_and_dates_exported_by_document_databases_are_read() {
+    // MongoDB's extended JSON (`mongoexport`): the id inside `$oid`; the date inside
+    // `$date`, as text, as milliseconds, or as milliseconds in `$numberLong`, under
+    // another name of the date too. Anything else in an object is still not a date, and
+    // says so.
+    let loaded = load(
+        r#"[{"_id":{"$oid":"5c30a1b2c3d4e5f601234567"},"title":"Text","body":"x","date":{"$date":"2019-01-05T10:00:00Z"}},
+            {"id":"b","title":"Millis","body":"x","date":{"$date":1546682400000}},
+            {"id":"c","title":"Long","body":"x","createdAt":{"$date":{"$numberLong":"1546682400000"}}},
+            {"id":"d","title":"Other","body":"x","date":{"when":"2019-01-05"}}]"#,
+    );
+    assert_eq!(loaded.rejected, 0);
+    let iso: Vec<_> = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.date.map(|d| d.to_iso()))
+        .collect();
+    // Milliseconds keep their precision, as a Unix time in milliseconds does.
+    let ten = |t: &str| Some(format!("2019-01-05T10:00:{t}Z"));
+    assert_eq!(iso, [ten("00"), ten("00.000"), ten("00.000"), None]);
+    // Its ids too: `{"$oid": …}` is the id.
+    assert_eq!(loaded.corpus.documents[0].id, "5c30a1b2c3d4e5f601234567");
+    let warned: Vec<_> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.doc_id.as_deref(), p.field.as_deref()))
+        .collect();
+    assert_eq!(warned, [(Some("d"), Some("date"))]);
+}
+
+#[test]
 fn mail_dates_are_read_and_an_unreadable_date_costs_only_the_date() {
     // See: #9 (real archives): mail headers' dates, Unix times (as numbers, or as Slack
     // writes them under `ts`), and typos, never cost a document.
