@@ -288,8 +288,9 @@ impl Narrowing {
                         continue;
                     }
                     let mut counts = vec![0u32; values.len()];
+                    let of_doc = index.fields().doc_values(field);
                     for d in base.iter() {
-                        for &v in index.fields().values_of_doc(field, d) {
+                        for &v in of_doc.of(d) {
                             counts[v as usize] += 1;
                         }
                     }

@@ -24,6 +24,25 @@ pub struct FieldValue {
     pub docs: Vec<u32>,
 }
 
+/// The values each document has for one field ([`FieldIndex::doc_values`]).
+#[derive(Debug, Clone, Copy)]
+pub struct DocValues<'a> {
+    starts: &'a [u32],
+    items: &'a [u32],
+}
+
+impl<'a> DocValues<'a> {
+    /// The values (indices into [`FieldIndex::values`]) document `d` has.
+    #[inline]
+    pub fn of(&self, d: u32) -> &'a [u32] {
+        let d = d as usize;
+        match (self.starts.get(d), self.starts.get(d + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
 /// Values of every metadata field. See the module docs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FieldIndex {
@@ -204,14 +223,21 @@ impl FieldIndex {
 
     /// The values (indices into [`FieldIndex::values`]) document `d` has for a field.
     pub fn values_of_doc(&self, field: Field, d: u32) -> &[u32] {
-        let Some(i) = self.fields.iter().position(|(f, _)| *f == field) else {
-            return &[];
-        };
-        let (starts, items) = &self.forward[i];
-        let d = d as usize;
-        match (starts.get(d), starts.get(d + 1)) {
-            (Some(&a), Some(&b)) => &items[a as usize..b as usize],
-            _ => &[],
+        self.doc_values(field).of(d)
+    }
+
+    /// The values each document has for a field, the field looked up once (counting a
+    /// facet over tens of thousands of matches asks for each of them).
+    pub fn doc_values(&self, field: Field) -> DocValues<'_> {
+        match self.fields.iter().position(|(f, _)| *f == field) {
+            Some(i) => DocValues {
+                starts: &self.forward[i].0,
+                items: &self.forward[i].1,
+            },
+            None => DocValues {
+                starts: &[],
+                items: &[],
+            },
         }
     }
 
