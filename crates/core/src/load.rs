@@ -1027,6 +1027,7 @@ const FIXED: [(&str, &[&str], FieldKind); 5] = [
             "fulltext",
             "message",
             "plaintext",
+            "abstract",
             "html",
             "body_html",
             "content_html",
@@ -1052,6 +1053,12 @@ const FIXED: [(&str, &[&str], FieldKind); 5] = [
             "pubDate",
             "created_at",
             "createdAt",
+            "created",
+            "dateCreated",
+            "issued",
+            "sent",
+            "sent_at",
+            "sentAt",
             "timestamp",
             "ts",
             "datetime",
@@ -1091,13 +1098,46 @@ const FIELDS: [(&str, &[&str], FieldKind); FIXED.len() + metadata::COUNT] = {
 // The reader keeps which fields are absent in a `u32`.
 const _: () = assert!(FIELDS.len() <= 32);
 
-/// The date inside a date as document databases export it (MongoDB's extended JSON, as
-/// `mongoexport` writes it): `{"$date": "2019-01-05T10:00:00Z"}`, `{"$date": 1546682400000}`
-/// or `{"$date": {"$numberLong": "1546682400000"}}`; `None` for any other value.
+/// The date inside a date given as an object by the programs archives come from:
+/// - document databases (MongoDB's extended JSON, as `mongoexport` writes it):
+///   `{"$date": "2019-01-05T10:00:00Z"}`, `{"$date": 1546682400000}` or
+///   `{"$date": {"$numberLong": "1546682400000"}}`;
+/// - reference managers (CSL JSON, as Zotero exports it): `{"date-parts": [[2018, 10,
+///   17]]}` (a year, a month or a day), or else its `"raw"` or `"literal"` text.
+///
+/// `None` for any other value.
 fn extended_date(value: &Value) -> Option<Value> {
     let Value::Object(members) = value else {
         return None;
     };
+    let member = |name: &str| {
+        members
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| &v.value)
+    };
+    if let Some(Value::Array(ranges)) = member("date-parts") {
+        let Value::Array(parts) = &ranges.first()?.value else {
+            return None;
+        };
+        let parts: Vec<&str> = parts
+            .iter()
+            .map(|p| match &p.value {
+                Value::Number(n) | Value::String(n) => Some(n.trim()),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let written = match parts.as_slice() {
+            [y] => format!("{y:0>4}"),
+            [y, m] => format!("{y:0>4}-{m:0>2}"),
+            [y, m, d, ..] => format!("{y:0>4}-{m:0>2}-{d:0>2}"),
+            [] => return None,
+        };
+        return Some(Value::String(written));
+    }
+    if let Some(text @ Value::String(_)) = member("raw").or_else(|| member("literal")) {
+        return Some(text.clone());
+    }
     let [(key, inner)] = members.as_slice() else {
         return None;
     };

@@ -396,6 +396,33 @@ fn ids_and_dates_exported_by_document_databases_are_read() {
 }
 
 #[test]
+fn a_reference_managers_export_is_read() {
+    // CSL JSON (Zotero, Mendeley): the date in `issued` as date parts (a day, a month or a
+    // year) or its raw text, the text in `abstract`.
+    let loaded = load(
+        r#"[{"id":"a","type":"article","title":"Day","abstract":"On the talks.","issued":{"date-parts":[[2018,10,17]]}},
+            {"id":"b","title":"Month","abstract":"x","issued":{"date-parts":[["2018","3"]]}},
+            {"id":"c","title":"Year","abstract":"x","issued":{"date-parts":[[2018]]}},
+            {"id":"d","title":"Raw","abstract":"x","issued":{"raw":"17 October 2018"}}]"#,
+    );
+    assert_eq!(loaded.rejected, 0);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let docs = &loaded.corpus.documents;
+    let iso: Vec<_> = docs.iter().map(|d| d.date.map(|d| d.to_iso())).collect();
+    let dated = |s: &str| Some(s.to_string());
+    assert_eq!(
+        iso,
+        [
+            dated("2018-10-17"),
+            dated("2018-03"),
+            dated("2018"),
+            dated("2018-10-17")
+        ]
+    );
+    assert_eq!(docs[0].body, "On the talks.");
+}
+
+#[test]
 fn mail_dates_are_read_and_an_unreadable_date_costs_only_the_date() {
     // See: #9 (real archives): mail headers' dates, Unix times (as numbers, or as Slack
     // writes them under `ts`), and typos, never cost a document.
