@@ -867,7 +867,11 @@ enum FieldKind {
 impl FieldKind {
     /// Whether a value is of a type this field takes (all but its emptiness).
     fn fits(self, v: &Value) -> bool {
-        let strings = |items: &[Node]| items.iter().all(|i| matches!(i.value, Value::String(_)));
+        let strings = |items: &[Node]| {
+            items
+                .iter()
+                .all(|i| matches!(i.value, Value::String(_)) || person_name(&i.value).is_some())
+        };
         match (self, v) {
             (_, Value::Null) | (FieldKind::Meta, Value::Object(_)) => true,
             (FieldKind::Title | FieldKind::Body, v) => TextParts::of(v).is_some(),
@@ -1149,6 +1153,29 @@ fn extended_date(value: &Value) -> Option<Value> {
     }
 }
 
+/// A person's name given as an object, as reference managers export authors (CSL JSON:
+/// `{"family": "Haddad", "given": "Rima"}`, or `{"literal": "ARK News"}`) and others a
+/// `{"name": …}`: "Rima Haddad". `None` for any other value.
+fn person_name(value: &Value) -> Option<String> {
+    let Value::Object(members) = value else {
+        return None;
+    };
+    let text = |name: &str| {
+        members.iter().find_map(|(k, v)| match &v.value {
+            Value::String(s) if k.name == name && !s.trim().is_empty() => Some(s.trim()),
+            _ => None,
+        })
+    };
+    if let Some(whole) = text("literal").or_else(|| text("name")) {
+        return Some(whole.to_string());
+    }
+    match (text("given"), text("family")) {
+        (Some(given), Some(family)) => Some(format!("{given} {family}")),
+        (None, Some(one)) | (Some(one), None) => Some(one.to_string()),
+        (None, None) => None,
+    }
+}
+
 /// The id inside an id as document databases export it (MongoDB's extended JSON):
 /// `{"$oid": "5c30a1b2c3d4e5f601234567"}` or `{"$numberLong": "1234"}`.
 fn extended_id(value: &Value) -> Option<String> {
@@ -1417,15 +1444,18 @@ impl DocReader<'_, '_> {
     fn list(&mut self, name: &str, field: Field, items: Vec<Node>, offset: usize) {
         let mut kept_aside = Vec::new();
         for item in items {
-            match item.value {
-                Value::String(s) => {
-                    let s = s.trim();
+            let text = match &item.value {
+                Value::String(s) => Some(s.trim().to_string()),
+                v => person_name(v),
+            };
+            match text {
+                Some(s) => {
                     let l = self.doc.fields.get_mut(field);
-                    if !s.is_empty() && !l.iter().any(|x| x == s) {
-                        l.push(s.to_string());
+                    if !s.is_empty() && !l.contains(&s) {
+                        l.push(s);
                     }
                 }
-                other => kept_aside.push(other.to_json()),
+                None => kept_aside.push(item.value.to_json()),
             }
         }
         if !kept_aside.is_empty() {

@@ -64,6 +64,7 @@ pub const SPECS: [Spec; 7] = [
             "from",
             "From",
             "publisher",
+            "container-title",
             "sender",
             "auteur",
             "autor",
@@ -98,7 +99,8 @@ pub const SPECS: [Spec; 7] = [
     Spec {
         field: Field::Person,
         key: "people",
-        other_keys: &[],
+        // A list of authors (a single author is the source).
+        other_keys: &["author", "authors"],
         name: "person",
         other_names: &[],
         label: "People",

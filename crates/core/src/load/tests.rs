@@ -99,10 +99,12 @@ fn the_usual_other_names_of_fields_are_read() {
     assert_eq!(a.first(Field::Source), Some("ARK News"));
     assert_eq!(a.url.as_deref(), Some("https://x.org/1"));
     assert_eq!(a.meta["subject"], "kept aside");
-    // The format's own name wins over another name.
+    // The format's own name wins over another name; an author beside the source is a
+    // person.
     assert_eq!((b.id.as_str(), b.title.as_str()), ("n2", "Numbers"));
     assert_eq!(b.first(Field::Source), Some("S"));
-    assert_eq!(b.meta["author"], "A");
+    assert_eq!(b.fields.get(Field::Person), ["A"]);
+    assert!(!b.meta.contains_key("author"));
 }
 
 #[test]
@@ -398,9 +400,11 @@ fn ids_and_dates_exported_by_document_databases_are_read() {
 #[test]
 fn a_reference_managers_export_is_read() {
     // CSL JSON (Zotero, Mendeley): the date in `issued` as date parts (a day, a month or a
-    // year) or its raw text, the text in `abstract`.
+    // year) or its raw text, the text in `abstract`, the authors (name objects) as people
+    // and the publication (`container-title`) as the source.
     let loaded = load(
-        r#"[{"id":"a","type":"article","title":"Day","abstract":"On the talks.","issued":{"date-parts":[[2018,10,17]]}},
+        r#"[{"id":"a","type":"article","title":"Day","abstract":"On the talks.","issued":{"date-parts":[[2018,10,17]]},
+              "container-title":"ARK News","author":[{"family":"Haddad","given":"Rima"},{"literal":"The Desk"},{"family":"Khoury"}]},
             {"id":"b","title":"Month","abstract":"x","issued":{"date-parts":[["2018","3"]]}},
             {"id":"c","title":"Year","abstract":"x","issued":{"date-parts":[[2018]]}},
             {"id":"d","title":"Raw","abstract":"x","issued":{"raw":"17 October 2018"}}]"#,
@@ -420,6 +424,12 @@ fn a_reference_managers_export_is_read() {
         ]
     );
     assert_eq!(docs[0].body, "On the talks.");
+    // Its authors are people, its publication the source.
+    assert_eq!(docs[0].first(Field::Source), Some("ARK News"));
+    assert_eq!(
+        docs[0].fields.get(Field::Person),
+        ["Rima Haddad", "The Desk", "Khoury"]
+    );
 }
 
 #[test]
