@@ -291,3 +291,47 @@ test('a spreadsheet opens, one document per row, in any common encoding', async 
   await search(page, 'حلب');
   await expect(page.getByTestId('result-item').first()).toContainText('18 Oct 2018');
 });
+
+test('a Zotero export and a MongoDB export open with their dates, authors and sources', async ({ page }) => {
+  // CSL JSON, as Zotero exports a collection: authors as name objects, dates as date
+  // parts, the publication as container-title. mongoexport's JSON Lines: ids in $oid,
+  // dates in $date. See: #9 (real archives)
+  const csl = JSON.stringify([
+    { id: 'zotero-1', type: 'article-newspaper', title: 'Talks resume in Geneva', 'container-title': 'ARK News',
+      author: [{ family: 'Haddad', given: 'Rima' }, { family: 'Khoury', given: 'Sami' }],
+      issued: { 'date-parts': [[2018, 10, 17]] }, abstract: 'The talks resumed in Geneva.' },
+    { id: 'zotero-2', type: 'article-journal', title: 'A year of talks', 'container-title': 'Levant Review',
+      author: [{ family: 'Haddad', given: 'Rima' }], issued: { 'date-parts': [[2019]] }, abstract: 'A review.' },
+  ]);
+  const mongo = [
+    { _id: { $oid: '5c30a1b2c3d4e5f601234567' }, headline: 'Ceasefire holds', content: 'The ceasefire held.',
+      published: { $date: '2019-01-05T10:00:00Z' }, source: 'ARK News' },
+    { _id: { $oid: '5c30a1b2c3d4e5f601234568' }, headline: 'Ceasefire tested', content: 'It was tested.',
+      published: { $date: { $numberLong: '1546768800000' } }, source: 'Levant Review' },
+  ].map((d) => JSON.stringify(d)).join('\n');
+  await openArchive(page);
+  await page.getByTestId('open-archive').setInputFiles([
+    { name: 'zotero.json', mimeType: 'application/json', buffer: Buffer.from(csl) },
+    { name: 'articles.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(mongo) },
+  ]);
+  expect(await resultCount(page)).toBe(4);
+  await expect(page.getByTestId('rejected-count')).toHaveCount(0);
+  const people = page.locator('[data-testid="facet-group"][data-facet="person"] [data-testid="facet-item"]');
+  await expect(people.filter({ hasText: 'Rima Haddad' })).toHaveAttribute('data-count', '2');
+  await expect(people.filter({ hasText: 'Sami Khoury' })).toHaveAttribute('data-count', '1');
+  const sources = page.locator('[data-testid="facet-group"][data-facet="source"] [data-testid="facet-item"]');
+  await expect(sources.filter({ hasText: 'ARK News' })).toHaveAttribute('data-count', '2');
+  const years = page.locator('[data-testid="facet-group"][data-facet="year"] [data-testid="facet-item"]');
+  await expect(years.filter({ hasText: '2018' })).toHaveAttribute('data-count', '1');
+  await expect(years.filter({ hasText: '2019' })).toHaveAttribute('data-count', '3');
+  await expect(page.getByTestId('timeline-undated')).toHaveCount(0);
+  // Narrowing to an author, then opening the mongo document by its id.
+  await people.filter({ hasText: 'Sami Khoury' }).locator('input').check();
+  expect(await resultCount(page)).toBe(1);
+  await expect(page.getByTestId('result-title')).toHaveText('Talks resume in Geneva');
+  await people.filter({ hasText: 'Sami Khoury' }).locator('input').uncheck();
+  expect(await resultCount(page)).toBe(4);
+  await search(page, 'ceasefire');
+  expect(await resultCount(page)).toBe(2);
+  await expect(page.locator('[data-testid="result-item"][data-doc-id="5c30a1b2c3d4e5f601234567"]')).toHaveCount(1);
+});
