@@ -749,7 +749,9 @@ impl Reader {
         let id = match fields.take("id", ID_ALIASES) {
             Some((_, node)) => match node.value {
                 Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
-                ref v if extended_id(v).is_some() => Ok(extended_id(v).unwrap_or_default()),
+                Value::Object(_) if extended_id(&node.value).is_some() => {
+                    Ok(extended_id(&node.value).unwrap_or_default())
+                }
                 Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit() || b == b'-') => Ok(n),
                 Value::String(_) => Err(("the id is empty", loc.position(node.offset))),
                 _ => Err((

@@ -99,7 +99,8 @@ pub const SPECS: [Spec; 7] = [
     Spec {
         field: Field::Person,
         key: "people",
-        // A list of authors (a single author is the source).
+        // Authors: a list of them (reference managers' exports), or one beside a source
+        // (without a source, a single author is the source: see Source above).
         other_keys: &["author", "authors"],
         name: "person",
         other_names: &[],
