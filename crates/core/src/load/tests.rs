@@ -5,6 +5,16 @@ fn load(text: &str) -> Loaded {
     load_corpus(text.as_bytes()).unwrap()
 }
 
+/// Each loaded document's date, as ISO text (`None`: undated).
+fn iso_dates(loaded: &Loaded) -> Vec<Option<String>> {
+    loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.date.map(|d| d.to_iso()))
+        .collect()
+}
+
 #[test]
 fn loads_a_corpus_object_with_header_and_unknown_fields() {
     let loaded = load(
@@ -378,12 +388,7 @@ fn ids_and_dates_exported_by_document_databases_are_read() {
             {"id":"d","title":"Other","body":"x","date":{"when":"2019-01-05"}}]"#,
     );
     assert_eq!(loaded.rejected, 0);
-    let iso: Vec<_> = loaded
-        .corpus
-        .documents
-        .iter()
-        .map(|d| d.date.map(|d| d.to_iso()))
-        .collect();
+    let iso = iso_dates(&loaded);
     // Milliseconds keep their precision, as a Unix time in milliseconds does.
     let ten = |t: &str| Some(format!("2019-01-05T10:00:{t}Z"));
     assert_eq!(iso, [ten("00"), ten("00.000"), ten("00.000"), None]);
@@ -412,7 +417,7 @@ fn a_reference_managers_export_is_read() {
     assert_eq!(loaded.rejected, 0);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let docs = &loaded.corpus.documents;
-    let iso: Vec<_> = docs.iter().map(|d| d.date.map(|d| d.to_iso())).collect();
+    let iso = iso_dates(&loaded);
     let dated = |s: &str| Some(s.to_string());
     assert_eq!(
         iso,
@@ -445,12 +450,7 @@ fn mail_dates_are_read_and_an_unreadable_date_costs_only_the_date() {
             {"id":"f","title":"Float","body":"z","date":1.5}]"#,
     );
     assert_eq!(loaded.rejected, 0);
-    let iso: Vec<_> = loaded
-        .corpus
-        .documents
-        .iter()
-        .map(|d| d.date.map(|d| d.to_iso()))
-        .collect();
+    let iso = iso_dates(&loaded);
     assert_eq!(
         iso,
         [
